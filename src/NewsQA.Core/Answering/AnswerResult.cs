@@ -1,0 +1,54 @@
+using NewsQA.Core.Documents;
+
+namespace NewsQA.Core.Answering;
+
+public enum AnswerStatus
+{
+    Answered,
+    NoAnswer,
+}
+
+public enum AnswerMode
+{
+    Extractive,
+    Generative,
+}
+
+/// <summary>The contract's answer object: status, text in segments, verified citations, sources, mode and timings.</summary>
+public sealed record AnswerResult(
+    AnswerStatus Status,
+    AnswerBody Answer,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<SourceReference> Sources,
+    AnswerMode Mode,
+    AnswerTimings Timings)
+{
+    /// <summary>Why there is no answer (or why citations were dropped); null when none.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The answerer's confidence in [0, 1] that the cited text answers the question.</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>Language of the question and answer text ("de", "en").</summary>
+    public string Language { get; init; } = "de";
+}
+
+public sealed record AnswerBody(string Text, IReadOnlyList<AnswerSegment> Segments);
+
+/// <summary>A piece of the answer text and the citations that back it.</summary>
+public sealed record AnswerSegment(string Text, IReadOnlyList<int> CitationIds);
+
+/// <summary>Exact words from a document: <c>document.Text[Span] == Quote</c>, checked before it is returned.</summary>
+public sealed record Citation(
+    int Id,
+    string DocumentId,
+    string ChunkId,
+    string Title,
+    string? Url,
+    PublicationDate? PublishedAt,
+    string Quote,
+    TextSpan Span);
+
+public sealed record SourceReference(string DocumentId, string Title, string? Url, PublicationDate? PublishedAt);
+
+public sealed record AnswerTimings(double RetrieveMs, double AnswerMs);

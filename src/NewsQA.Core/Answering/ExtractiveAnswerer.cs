@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Analysis;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// Answers without any language model: it picks the sentence(s) of the retrieved passages that best
+/// cover the question's terms, weighing the sentence itself, its passage and the retrieval rank, and
+/// returns them verbatim as quotes. Confidence below <see cref="AnswerOptions.MinConfidence"/> means no answer.
+/// </summary>
+public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options) : IAnswerer
+{
+    // Weights of the confidence score; they sum to 1 before the answer-type bonus and headline penalty.
+    private const double SentenceWeight = 0.55;
+    private const double PassageWeight = 0.35;
+    private const double RankWeight = 0.10;
+    private const double AnswerTypeBonus = 0.08;
+    private const double HeadlinePenalty = 0.2;
+
+    public AnswerMode Mode => AnswerMode.Extractive;
+
+    /// <inheritdoc/>
+    public Task<AnswerDraft> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default)
+    {
+        var question = QuestionProfile.From(context.Question, analyzer);
+        if (question.Terms.Count == 0)
+        {
+            return Task.FromResult(AnswerDraft.None("The question has no content words to look for."));
+        }
+
+        var candidates = Rank(question, context);
+        if (candidates.Count == 0)
+        {
+            return Task.FromResult(AnswerDraft.None("No passage was retrieved."));
+        }
+
+        var best = candidates[0];
+        if (best.Confidence < options.Value.MinConfidence)
+        {
+            return Task.FromResult(AnswerDraft.None(
+                $"The best passage covers the question too weakly (confidence {best.Confidence:F2} < {options.Value.MinConfidence:F2}).", best.Confidence));
+        }
+
+        var chosen = new List<Candidate> { best };
+        foreach (var c in candidates.Skip(1))
+        {
+            if (chosen.Count >= options.Value.MaxSentences)
+            {
+                break;
+            }
+
+            // A second sentence only when it is nearly as good and says something the first does not repeat.
+            if (c.Confidence >= best.Confidence * 0.9 && c.Quote != best.Quote && !chosen.Any(x => x.DocumentId == c.DocumentId && Overlaps(x.Span, c.Span)))
+            {
+                chosen.Add(c);
+            }
+        }
+
+        var segments = chosen
+            .Select(c => new DraftSegment(c.Quote, [new DraftQuote(c.DocumentId, c.ChunkId, c.Quote, c.Span)]))
+            .ToList();
+        return Task.FromResult(new AnswerDraft(true, segments, best.Confidence));
+    }
+
+    private List<Candidate> Rank(QuestionProfile question, AnswerContext context)
+    {
+        var candidates = new List<Candidate>();
+        for (var rank = 0; rank < context.Passages.Count; rank++)
+        {
+            var chunk = context.Passages[rank].Hit.Chunk;
+            var passageTerms = new HashSet<string>(analyzer.Analyze(chunk.Text), StringComparer.Ordinal);
+            var passageCoverage = SentenceScorer.Coverage(question, passageTerms);
+            var rankScore = 1.0 / (1 + rank);
+            foreach (var local in SentenceSplitter.Split(chunk.Text))
+            {
+                var sentence = local.Slice(chunk.Text);
+                var sentenceTerms = new HashSet<string>(analyzer.Analyze(sentence), StringComparer.Ordinal);
+                if (sentenceTerms.Count == 0)
+                {
+                    continue;
+                }
+
+                var confidence = (SentenceWeight * SentenceScorer.Coverage(question, sentenceTerms))
+                    + (PassageWeight * passageCoverage)
+                    + (RankWeight * rankScore);
+                if (question.Expected != ExpectedAnswer.Any && SentenceScorer.HasExpectedAnswer(question.Expected, sentence))
+                {
+                    confidence += AnswerTypeBonus;
+                }
+
+                if (!EndsLikeSentence(sentence))
+                {
+                    confidence -= HeadlinePenalty;
+                }
+
+                var span = new TextSpan(chunk.Span.Start + local.Start, chunk.Span.Start + local.End);
+                candidates.Add(new Candidate(chunk.DocumentId, chunk.Id, sentence, span, Math.Clamp(confidence, 0, 1)));
+            }
+        }
+
+        return candidates
+            .OrderByDescending(c => c.Confidence)
+            .ThenBy(c => c.Span.Start)
+            .DistinctBy(c => (c.DocumentId, c.Span))
+            .ToList();
+    }
+
+    private static bool EndsLikeSentence(string s)
+    {
+        var t = s.TrimEnd('"', '\'', '”', '“', '’', '«', '»', ')', ' ');
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…';
+    }
+
+    private static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
+
+    private sealed record Candidate(string DocumentId, string ChunkId, string Quote, TextSpan Span, double Confidence);
+}

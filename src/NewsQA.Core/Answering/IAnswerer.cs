@@ -1,0 +1,27 @@
+using NewsQA.Core.Documents;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>Writes an answer from retrieved passages. Its quotes are checked afterwards by the citation verifier.</summary>
+public interface IAnswerer
+{
+    AnswerMode Mode { get; }
+
+    Task<AnswerDraft> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default);
+}
+
+public sealed record ChatTurn(string Role, string Content);
+
+public sealed record AnswerContext(string Question, string Language, IReadOnlyList<RetrievedPassage> Passages, IReadOnlyList<ChatTurn> History);
+
+/// <summary>An answer before verification. <see cref="Answered"/> false means "no answer" with <see cref="Reason"/>.</summary>
+public sealed record AnswerDraft(bool Answered, IReadOnlyList<DraftSegment> Segments, double Confidence, string? Reason = null, AnswerMode Mode = AnswerMode.Extractive)
+{
+    public static AnswerDraft None(string reason, double confidence = 0, AnswerMode mode = AnswerMode.Extractive) => new(false, [], confidence, reason, mode);
+}
+
+public sealed record DraftSegment(string Text, IReadOnlyList<DraftQuote> Quotes);
+
+/// <summary>A quote the answerer claims is in a document; <see cref="Span"/> (document coordinates) when it knows where.</summary>
+public sealed record DraftQuote(string DocumentId, string ChunkId, string Quote, TextSpan? Span = null);

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using NewsQA.Core.Analysis;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// Scores how well a text covers a question's content terms: the share of question terms it contains,
+/// where a compound containing the term (or contained in it, "Waffenproduktion" ~ "Produktion")
+/// counts <see cref="PartialMatch"/>. Coverage is on an absolute 0..1 scale, which is what lets a
+/// single calibrated threshold separate answerable from unanswerable questions.
+/// </summary>
+public sealed partial class SentenceScorer(ITermAnalyzer analyzer)
+{
+    public const double PartialMatch = 0.6;
+    private const int MinPartialLength = 4;
+
+    public IReadOnlyList<string> Terms(string text) => analyzer.Analyze(text);
+
+    public static double Coverage(QuestionProfile question, IReadOnlyCollection<string> textTerms)
+    {
+        if (question.Terms.Count == 0)
+        {
+            return 0;
+        }
+
+        var set = textTerms as ISet<string> ?? new HashSet<string>(textTerms, StringComparer.Ordinal);
+        double covered = 0;
+        foreach (var term in question.Terms)
+        {
+            covered += Match(term, set);
+        }
+
+        return covered / question.Terms.Count;
+    }
+
+    private static double Match(string term, ISet<string> textTerms)
+    {
+        if (textTerms.Contains(term))
+        {
+            return 1;
+        }
+
+        if (term.Length < MinPartialLength)
+        {
+            return 0;
+        }
+
+        foreach (var t in textTerms)
+        {
+            if (t.Length >= MinPartialLength && (t.Contains(term, StringComparison.Ordinal) || term.Contains(t, StringComparison.Ordinal)))
+            {
+                return PartialMatch;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Does the sentence hold the kind of fact asked for (a number for "wie viele", a date for "wann")?</summary>
+    public static bool HasExpectedAnswer(ExpectedAnswer expected, string sentence) => expected switch
+    {
+        ExpectedAnswer.Number => NumberPattern().IsMatch(sentence),
+        ExpectedAnswer.Time => TimePattern().IsMatch(sentence),
+        ExpectedAnswer.Person or ExpectedAnswer.Place => NamePattern().IsMatch(sentence),
+        _ => true,
+    };
+
+    [GeneratedRegex(@"\d|\b(ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|dutzend|million|millionen|milliarde|milliarden|hälfte|drittel|viertel|prozent|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\b(\d{4}|\d{1,2}\.\s*\w+|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|jahrhundert|jahren?|monaten?|wochen?|tagen?|seit|vor|nach|january|february|march|may|june|july|october|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|century)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimePattern();
+
+    /// <summary>A capitalised word after the first one: German capitalises nouns too, so this is a weak signal.</summary>
+    [GeneratedRegex(@"\s\p{Lu}\p{Ll}+")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsQA.Core.Analysis;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Chunking;
+using NewsQA.Core.Citations;
+using NewsQA.Core.Evaluation;
+using NewsQA.Core.Fusion;
+using NewsQA.Core.Pipeline;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the pipeline stages (analysis, chunking, retrieval, fusion, answering, citations).
+    /// A store (<c>INewsStore</c>) and, optionally, an embedder (<c>DenseEncoder</c>) are registered by their own projects.
+    /// </summary>
+    public static IServiceCollection AddNewsQaCore(this IServiceCollection services)
+    {
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
+
+        services.TryAddSingleton<ITermAnalyzer, GermanTermAnalyzer>();
+        services.TryAddSingleton<IRankFusion, ReciprocalRankFusion>();
+        services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
+        services.TryAddSingleton<Retriever>();
+        services.TryAddSingleton<CitationVerifier>();
+        services.TryAddSingleton<AskService>();
+        services.TryAddSingleton<IngestPipeline>();
+        services.TryAddSingleton<EvalRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Fusion;
+
+/// <summary>Merges ranked lists from different retrievers into one ranking.</summary>
+public interface IRankFusion
+{
+    /// <summary>Fused hits, best first. Each input list is best first; a chunk is identified by its id.</summary>
+    IReadOnlyList<FusedHit> Fuse(IReadOnlyList<IReadOnlyList<ChunkHit>> rankings);
+}
+
+/// <summary>A fused hit: the chunk, its fused score, and its score in each input ranking (null where absent).</summary>
+public sealed record FusedHit(ChunkHit Hit, double Score, IReadOnlyList<double?> InputScores);

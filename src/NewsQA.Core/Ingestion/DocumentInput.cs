@@ -1,0 +1,19 @@
+using NewsQA.Core.Documents;
+
+namespace NewsQA.Core.Ingestion;
+
+/// <summary>
+/// A document as it arrives: raw text (seed-like or clean) plus whatever metadata the sender knew.
+/// Missing metadata is extracted from the text by the cleaner.
+/// </summary>
+public sealed record DocumentInput(string Text)
+{
+    public string? Id { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public PublicationDate? PublishedAt { get; init; }
+    public string? Source { get; init; }
+
+    /// <summary>Where the input came from (file and line), for error messages.</summary>
+    public string? Origin { get; init; }
+}

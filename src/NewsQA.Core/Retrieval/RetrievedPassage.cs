@@ -1,0 +1,11 @@
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Retrieval;
+
+/// <summary>A retrieved chunk with its final score and the per-retriever scores behind it.</summary>
+public sealed record RetrievedPassage(ChunkHit Hit, double Score, double? Dense, double? Lexical, double? Fused);
+
+/// <summary>What a search returned, the mode actually used (hybrid falls back to lexical without a model), and timings.</summary>
+public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, SearchMode Mode, double EmbedMs, double SearchMs);
+
+public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter);

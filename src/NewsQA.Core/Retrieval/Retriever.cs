@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Analysis;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Fusion;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Retrieval;
+
+/// <summary>
+/// Runs a search in the requested mode: lexical over analyzed terms, dense over the query vector,
+/// or both fused by <see cref="IRankFusion"/> — the one place fusion happens. Without an embedding
+/// model, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
+/// </summary>
+public sealed class Retriever(
+    INewsStore store,
+    ITermAnalyzer analyzer,
+    IRankFusion fusion,
+    IOptions<RetrievalOptions> options,
+    DenseEncoder? encoder = null)
+{
+    public bool HasDenseModel => encoder is not null;
+
+    public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var mode = request.Mode;
+        if (encoder is null)
+        {
+            if (mode == SearchMode.Dense)
+            {
+                throw new EmbedderUnavailableException("Dense search needs an embedding model; configure Embeddings:Model or use mode 'lexical'.");
+            }
+
+            mode = SearchMode.Lexical;
+        }
+
+        var candidates = Math.Max(options.Value.MinCandidates, request.Top * options.Value.CandidateMultiplier);
+        var embedWatch = Stopwatch.StartNew();
+        ReadOnlyMemory<float>? vector = mode == SearchMode.Lexical ? null : await encoder!.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        var embedMs = mode == SearchMode.Lexical ? 0 : embedWatch.Elapsed.TotalMilliseconds;
+
+        var searchWatch = Stopwatch.StartNew();
+        var terms = analyzer.Analyze(request.Query);
+        IReadOnlyList<RetrievedPassage> passages;
+        switch (mode)
+        {
+            case SearchMode.Lexical:
+                var lexical = await store.SearchLexicalAsync(terms, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
+                passages = lexical.Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
+                break;
+            case SearchMode.Dense:
+                var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
+                passages = dense.Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                break;
+            default:
+                var denseTask = store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken);
+                var lexicalTask = store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken);
+                var rankings = await Task.WhenAll(denseTask, lexicalTask).ConfigureAwait(false);
+                passages = fusion.Fuse(rankings)
+                    .Take(request.Top)
+                    .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
+                    .ToList();
+                break;
+        }
+
+        return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds);
+    }
+}

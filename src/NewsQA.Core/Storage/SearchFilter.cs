@@ -1,0 +1,35 @@
+using NewsQA.Core.Documents;
+
+namespace NewsQA.Core.Storage;
+
+/// <summary>
+/// Restricts a search. A document's date matches a range it overlaps at its own precision: an article
+/// dated "2025-07" matches <c>publishedFrom = 2025-07-15</c>. Documents without a date never match a date range.
+/// </summary>
+public sealed record SearchFilter
+{
+    public static readonly SearchFilter None = new();
+
+    public IReadOnlyList<string>? DocumentIds { get; init; }
+    public IReadOnlyList<string>? Sources { get; init; }
+    public PublicationDate? PublishedFrom { get; init; }
+    public PublicationDate? PublishedTo { get; init; }
+
+    public bool HasDateRange => PublishedFrom is not null || PublishedTo is not null;
+
+    /// <summary>The reference semantics every store implements (and the embedded store uses directly).</summary>
+    public bool Matches(DocumentSummary document)
+    {
+        if (DocumentIds is { Count: > 0 } && !DocumentIds.Contains(document.Id, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        if (Sources is { Count: > 0 } && (document.Source is null || !Sources.Contains(document.Source, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return !HasDateRange || (document.PublishedAt is { } date && date.Overlaps(PublishedFrom, PublishedTo));
+    }
+}

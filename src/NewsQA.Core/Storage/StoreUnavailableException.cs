@@ -1,0 +1,16 @@
+namespace NewsQA.Core.Storage;
+
+/// <summary>The store cannot be reached or used right now (a 503 for clients, not a 500).</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The part that failed, as health checks and problem details name it ("Qdrant", "embedded store").</summary>
+    public string Component { get; init; } = "store";
+}
+
+/// <summary>Stored vectors come from another embedding model than the configured one; `newsqa reindex` fixes it.</summary>
+public sealed class EmbeddingModelMismatchException(string stored, string configured)
+    : Exception($"The store holds vectors from embedding model '{stored}', but '{configured}' is configured. Run 'newsqa reindex' to re-embed every chunk, or configure Embeddings:Model={stored}.")
+{
+    public string StoredModel { get; } = stored;
+    public string ConfiguredModel { get; } = configured;
+}

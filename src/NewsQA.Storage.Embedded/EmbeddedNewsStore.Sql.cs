@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Storage.Embedded;
+
+/// <summary>Connection handling, row mapping and start-up loading of the embedded store.</summary>
+public sealed partial class EmbeddedNewsStore
+{
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (connectionString is null)
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Per-connection settings: durability of each commit and cascading deletes.
+            await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw Unavailable("open", ex);
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    /// <summary>Removes a document's chunks and their FTS rows; returns the removed row ids for the in-memory index.</summary>
+    private static async Task<List<long>> DeleteChunksAsync(SqliteConnection connection, SqliteTransaction tx, string documentId, CancellationToken cancellationToken)
+    {
+        var rows = new List<long>();
+        await using (var select = Command(connection, tx, "SELECT rowid FROM chunks WHERE document_id = $id"))
+        {
+            select.Parameters.AddWithValue("$id", documentId);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(reader.GetInt64(0));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        await using (var terms = Command(connection, tx, "DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE document_id = $id)"))
+        {
+            terms.Parameters.AddWithValue("$id", documentId);
+            await terms.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var chunks = Command(connection, tx, "DELETE FROM chunks WHERE document_id = $id"))
+        {
+            chunks.Parameters.AddWithValue("$id", documentId);
+            await chunks.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Fills the in-memory summaries and vector matrix from the file: what a restart costs.</summary>
+    private async Task LoadAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        summaries.Clear();
+        await using (var docs = Command(connection, null, "SELECT id, title, url, published, source, chunk_count FROM documents"))
+        await using (var reader = await docs.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var s = new DocumentSummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetInt32(5));
+                summaries[s.Id] = s;
+            }
+        }
+
+        await using var vectors = Command(connection, null, "SELECT rowid, document_id, vector FROM chunks WHERE vector IS NOT NULL ORDER BY rowid");
+        await using var rows = await vectors.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = new List<(long RowId, string DocumentId, float[] Vector)>();
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var bytes = (byte[])rows.GetValue(2);
+            loaded.Add((rows.GetInt64(0), rows.GetString(1), MemoryMarshal.Cast<byte, float>(bytes).ToArray()));
+        }
+
+        WithDenseWrite(() => loaded.ForEach(v => dense.Add(v.RowId, v.DocumentId, v.Vector)));
+    }
+
+    private static async Task<(string? Model, int? Dimensions)> ReadModelAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx, "SELECT key, value FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')");
+        string? model = null;
+        int? dims = null;
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reader.GetString(0) == "embedding_model")
+            {
+                model = reader.GetString(1);
+            }
+            else if (int.TryParse(reader.GetString(1), out var d))
+            {
+                dims = d;
+            }
+        }
+
+        return (model, dims);
+    }
+
+    private void WithDenseWrite(Action action)
+    {
+        denseLock.EnterWriteLock();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            denseLock.ExitWriteLock();
+        }
+    }
+
+    private static Chunk ReadChunk(SqliteDataReader reader, int offset) =>
+        new(reader.GetString(offset), reader.GetString(offset + 1), reader.GetInt32(offset + 2), new TextSpan(reader.GetInt32(offset + 3), reader.GetInt32(offset + 4)), reader.GetString(offset + 5));
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static PublicationDate? ParseDate(string? value) => PublicationDate.TryParse(value, out var d) ? d : null;
+
+    private StoreUnavailableException Unavailable(string operation, SqliteException ex) =>
+        new($"The embedded store could not {operation}: {ex.Message}", ex) { Component = "embedded store" };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store {File}: {DocumentCount} documents, {VectorCount} vectors loaded")]
+    private static partial void LogOpened(ILogger logger, string file, int documentCount, int vectorCount);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Storage.Embedded;
+
+public static class EmbeddedStoreServiceCollectionExtensions
+{
+    /// <summary>Registers the embedded store on the data directory named by <c>Data:Path</c>.</summary>
+    public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)
+    {
+        services.AddOptions<EmbeddedStoreOptions>().Configure<IConfiguration>((o, config) => o.DataPath = config["Data:Path"] ?? o.DataPath);
+        services.AddSingleton<EmbeddedNewsStore>();
+        services.AddSingleton<INewsStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
+        return services;
+    }
+}
