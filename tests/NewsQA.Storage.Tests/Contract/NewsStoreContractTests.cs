@@ -1,0 +1,235 @@
+using NewsQA.Core.Documents;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Storage.Tests.Contract;
+
+/// <summary>
+/// The behaviour every <see cref="INewsStore"/> backend must show. Each backend's test class derives
+/// from this and supplies a fresh, empty store; every test builds its own data, so tests share nothing.
+/// </summary>
+public abstract class NewsStoreContractTests : IAsyncLifetime
+{
+    private INewsStore? store;
+
+    protected INewsStore Store => store ?? throw new InvalidOperationException("Store not created.");
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A new, empty, initialized store.</summary>
+    protected abstract Task<INewsStore> CreateStoreAsync();
+
+    /// <summary>The same data opened anew, as after a process restart.</summary>
+    protected abstract Task<INewsStore> ReopenAsync();
+
+    public async ValueTask InitializeAsync() => store = await CreateStoreAsync();
+
+    public virtual ValueTask DisposeAsync()
+    {
+        (store as IDisposable)?.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private const string Drones = "Die Ukraine baut Drohnen in großer Zahl. Die Armee setzt die Drohnen an der Front ein. Russland meldet Angriffe.";
+    private const string Budget = "Der Bundestag berät über den Haushalt. Die Schuldenbremse bleibt umstritten. Die Grünen fordern neue Ausgaben.";
+
+    [Fact]
+    public async Task UpsertThenGet_ReturnsDocumentAndChunksInOrder()
+    {
+        var (doc, chunks) = StoreTestData.Document("a1", Drones, new PublicationDate(2025, 7));
+        await Store.UpsertAsync(doc, chunks, Ct);
+
+        var stored = await Store.GetAsync("a1", Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(doc.Text, stored.Text);
+        Assert.Equal(doc.ContentHash, stored.ContentHash);
+        Assert.Equal(new PublicationDate(2025, 7), stored.PublishedAt);
+        Assert.Equal(doc.ContentHash, await Store.GetContentHashAsync("a1", Ct));
+
+        var storedChunks = await Store.GetChunksAsync("a1", Ct);
+        Assert.Equal(chunks.Select(c => c.Chunk.Id), storedChunks.Select(c => c.Id));
+        Assert.All(storedChunks, c => Assert.Equal(c.Text, c.Span.Slice(stored.Text)));
+    }
+
+    [Fact]
+    public async Task UnknownDocument_IsAbsent()
+    {
+        Assert.Null(await Store.GetAsync("missing", Ct));
+        Assert.Null(await Store.GetContentHashAsync("missing", Ct));
+        Assert.Empty(await Store.GetChunksAsync("missing", Ct));
+        Assert.False(await Store.DeleteAsync("missing", Ct));
+    }
+
+    [Fact]
+    public async Task UpsertAgain_ReplacesOldChunks()
+    {
+        var (v1, chunks1) = StoreTestData.Document("doc", Drones, vectorOf: i => StoreTestData.Axis(i));
+        await Store.UpsertAsync(v1, chunks1, Ct);
+        var (v2, chunks2) = StoreTestData.Document("doc", Budget, vectorOf: i => StoreTestData.Axis(i + 4));
+        await Store.UpsertAsync(v2, chunks2, Ct);
+        await Store.UpsertAsync(v2, chunks2, Ct);
+
+        Assert.Equal(Budget, (await Store.GetAsync("doc", Ct))!.Text);
+        Assert.Equal(chunks2.Count, (await Store.GetChunksAsync("doc", Ct)).Count);
+        Assert.Empty(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 10, Ct));
+        var dense = await Store.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 10, Ct);
+        Assert.All(dense, h => Assert.Contains(h.Chunk.Text, Budget));
+        Assert.Equal(chunks2.Count, dense.Count);
+        Assert.Equal(1, (await Store.GetStatisticsAsync(Ct)).Documents);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesDocumentFromEverySearch()
+    {
+        var (a, ca) = StoreTestData.Document("a", Drones, vectorOf: i => StoreTestData.Axis(0));
+        var (b, cb) = StoreTestData.Document("b", Budget, vectorOf: i => StoreTestData.Axis(1));
+        await Store.UpsertAsync(a, ca, Ct);
+        await Store.UpsertAsync(b, cb, Ct);
+
+        Assert.True(await Store.DeleteAsync("a", Ct));
+
+        Assert.Null(await Store.GetAsync("a", Ct));
+        Assert.Empty(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen Ukraine"), SearchFilter.None, 10, Ct));
+        var dense = await Store.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 10, Ct);
+        Assert.All(dense, h => Assert.Equal("b", h.Chunk.DocumentId));
+        Assert.Equal(["b"], (await Store.ListAsync(10, null, Ct)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task LexicalSearch_MatchesInflectedGermanFormsBestFirst()
+    {
+        var (a, ca) = StoreTestData.Document("a", Drones);
+        var (b, cb) = StoreTestData.Document("b", Budget);
+        await Store.UpsertAsync(a, ca, Ct);
+        await Store.UpsertAsync(b, cb, Ct);
+
+        // "Drohne" (singular) must meet "Drohnen" in the text: the analyzer stems both sides.
+        var hits = await Store.SearchLexicalAsync(StoreTestData.Terms("Drohne"), SearchFilter.None, 10, Ct);
+
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal("a", h.Chunk.DocumentId));
+        Assert.Equal(hits.OrderByDescending(h => h.Score).Select(h => h.Chunk.Id), hits.Select(h => h.Chunk.Id));
+        Assert.All(hits, h => Assert.Equal("Titel a", h.Document.Title));
+    }
+
+    [Fact]
+    public async Task LexicalSearch_RespectsTop()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var (d, c) = StoreTestData.Document($"d{i}", Drones);
+            await Store.UpsertAsync(d, c, Ct);
+        }
+
+        Assert.Equal(3, (await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 3, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task DenseSearch_ReturnsNearestFirst()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            var axis = i;
+            var (d, c) = StoreTestData.Document($"d{i}", $"Artikel Nummer {i} über Thema {i}.", vectorOf: _ => StoreTestData.Axis(axis));
+            await Store.UpsertAsync(d, c, Ct);
+        }
+
+        var hits = await Store.SearchDenseAsync(StoreTestData.Axis(2), SearchFilter.None, 2, Ct);
+
+        Assert.Equal(2, hits.Count);
+        Assert.Equal("d2", hits[0].Chunk.DocumentId);
+        Assert.True(hits[0].Score > hits[1].Score);
+        Assert.InRange(hits[0].Score, 0.99, 1.0001);
+    }
+
+    [Fact]
+    public async Task Filters_ApplyBeforeRanking()
+    {
+        var (a, ca) = StoreTestData.Document("a", Drones, new PublicationDate(2025, 7), "dpa", _ => StoreTestData.Axis(0));
+        var (b, cb) = StoreTestData.Document("b", Drones, new PublicationDate(2025, 6, 30), "AFP", _ => StoreTestData.Axis(0, 0.2f));
+        var (c, cc) = StoreTestData.Document("c", Drones, null, "dpa", _ => StoreTestData.Axis(0, 0.3f));
+        foreach (var (d, ch) in new[] { (a, ca), (b, cb), (c, cc) })
+        {
+            await Store.UpsertAsync(d, ch, Ct);
+        }
+
+        async Task<string[]> Docs(SearchFilter f, bool dense)
+        {
+            var hits = dense
+                ? await Store.SearchDenseAsync(StoreTestData.Axis(0), f, 1, Ct)
+                : await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), f, 1, Ct);
+            return hits.Select(h => h.Chunk.DocumentId).Distinct().Order().ToArray();
+        }
+
+        foreach (var dense in new[] { false, true })
+        {
+            Assert.Equal(["b"], await Docs(new SearchFilter { DocumentIds = ["b"] }, dense));
+            Assert.Equal(["b"], await Docs(new SearchFilter { Sources = ["afp"] }, dense));
+
+            // "2025-07" is known only to the month: it overlaps a range starting mid-July.
+            Assert.Equal(["a"], await Docs(new SearchFilter { PublishedFrom = new PublicationDate(2025, 7, 15) }, dense));
+            Assert.Equal(["b"], await Docs(new SearchFilter { PublishedTo = new PublicationDate(2025, 6, 30) }, dense));
+            Assert.Equal(["a"], await Docs(new SearchFilter { PublishedFrom = new PublicationDate(2025, 7), PublishedTo = new PublicationDate(2025, 7) }, dense));
+        }
+    }
+
+    [Fact]
+    public async Task List_PagesByIdWithCursor()
+    {
+        foreach (var id in new[] { "c", "a", "e", "b", "d" })
+        {
+            var (d, c) = StoreTestData.Document(id, Budget);
+            await Store.UpsertAsync(d, c, Ct);
+        }
+
+        var first = await Store.ListAsync(2, null, Ct);
+        var second = await Store.ListAsync(2, first[^1].Id, Ct);
+        var third = await Store.ListAsync(2, second[^1].Id, Ct);
+
+        Assert.Equal(["a", "b", "c", "d", "e"], first.Concat(second).Concat(third).Select(d => d.Id));
+        Assert.Single(third);
+        Assert.All(first, d => Assert.True(d.Chunks > 0));
+    }
+
+    [Fact]
+    public async Task EmbeddingModel_MismatchIsRefusedOnceVectorsExist()
+    {
+        await Store.RecordEmbeddingModelAsync("model-a", 8, Ct);
+        var (d, c) = StoreTestData.Document("a", Drones, vectorOf: _ => StoreTestData.Axis(0));
+        await Store.UpsertAsync(d, c, Ct);
+        await Store.RecordEmbeddingModelAsync("model-a", 8, Ct);
+
+        await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => Store.RecordEmbeddingModelAsync("model-b", 8, Ct));
+        var stats = await Store.GetStatisticsAsync(Ct);
+        Assert.Equal("model-a", stats.EmbeddingModel);
+        Assert.Equal(8, stats.EmbeddingDimensions);
+    }
+
+    [Fact]
+    public async Task Data_SurvivesReopen()
+    {
+        var (d, c) = StoreTestData.Document("kept", Drones, new PublicationDate(2024, 4, 30), "dpa", _ => StoreTestData.Axis(3));
+        await Store.UpsertAsync(d, c, Ct);
+
+        var reopened = await ReopenAsync();
+
+        Assert.Equal(Drones, (await reopened.GetAsync("kept", Ct))!.Text);
+        Assert.NotEmpty(await reopened.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
+        Assert.Equal("kept", (await reopened.SearchDenseAsync(StoreTestData.Axis(3), SearchFilter.None, 1, Ct))[0].Chunk.DocumentId);
+        (reopened as IDisposable)?.Dispose();
+    }
+
+    [Fact]
+    public async Task TextWithEmojiAndCombiningMarks_KeepsExactSpans()
+    {
+        const string text = "Der Präsident 👩‍👩‍👧 sprach über Cafe\u0301s. Danach 🇩🇪 reiste er ab. Ende.";
+        var (d, c) = StoreTestData.Document("emoji", text, targetChars: 20);
+        await Store.UpsertAsync(d, c, Ct);
+
+        var stored = (await Store.GetAsync("emoji", Ct))!;
+        var hits = await Store.SearchLexicalAsync(StoreTestData.Terms("reiste"), SearchFilter.None, 5, Ct);
+
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal(h.Chunk.Text, h.Chunk.Span.Slice(stored.Text)));
+    }
+}

@@ -1,0 +1,46 @@
+using NewsQA.Core.Analysis;
+using NewsQA.Core.Chunking;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Storage.Tests.Contract;
+
+/// <summary>Builds documents and indexed chunks the way the ingest pipeline does, with vectors chosen by the test.</summary>
+internal static class StoreTestData
+{
+    private static readonly GermanTermAnalyzer Analyzer = new();
+
+    public static (NewsDocument Document, IReadOnlyList<IndexedChunk> Chunks) Document(
+        string id,
+        string text,
+        PublicationDate? published = null,
+        string? source = null,
+        Func<int, float[]>? vectorOf = null,
+        int targetChars = 120)
+    {
+        var hash = ContentHash.Compute(id, null, published, source, text);
+        var document = new NewsDocument(id, "Titel " + id, null, published, source, text, hash);
+        var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = targetChars, MaxChars = 400, MinCharsBeforeParagraphBreak = 50, OverlapSentences = 0 })
+            .Chunk(id, text);
+        var indexed = chunks.Select((c, i) => new IndexedChunk(c, Analyzer.Analyze(c.Text), vectorOf is null ? null : Normalize(vectorOf(i)))).ToList();
+        return (document, indexed);
+    }
+
+    /// <summary>A unit vector pointing mostly along axis <paramref name="axis"/> of a 8-dimensional space.</summary>
+    public static float[] Axis(int axis, float lean = 0.1f)
+    {
+        var v = new float[8];
+        Array.Fill(v, lean);
+        v[axis % 8] = 1;
+        return Normalize(v);
+    }
+
+    public static float[] Normalize(float[] v)
+    {
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return v.Select(x => x / norm).ToArray();
+    }
+
+    public static IReadOnlyList<string> Terms(string query) => Analyzer.Analyze(query);
+}
