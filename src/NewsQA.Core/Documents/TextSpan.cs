@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NewsQA.Core.Documents;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace NewsQA.Core.Documents;
 /// </summary>
 public readonly record struct TextSpan(int Start, int End)
 {
+    [JsonIgnore]
     public int Length => End - Start;
 
     public bool IsValidFor(string text) => Start >= 0 && End >= Start && End <= text.Length;

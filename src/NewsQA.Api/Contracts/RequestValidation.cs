@@ -1,0 +1,158 @@
+using NewsQA.Core.Answering;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Api.Contracts;
+
+/// <summary>
+/// Turns wire requests into Core requests, collecting every problem under the JSON path of its field
+/// ("filter.publishedFrom"), so a client sees all its mistakes in one 400.
+/// </summary>
+internal sealed class RequestValidation(ApiLimitsOptions limits)
+{
+    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => errors.Count == 0;
+
+    public IDictionary<string, string[]> Errors => errors;
+
+    public void Add(string field, string message) =>
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    public string Text(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"'{field}' is required and must not be empty.");
+            return string.Empty;
+        }
+
+        if (value.Length > limits.MaxQueryChars)
+        {
+            Add(field, $"'{field}' is {value.Length} characters long; the limit is {limits.MaxQueryChars}.");
+        }
+
+        return value.Trim();
+    }
+
+    public int? Top(int? top)
+    {
+        if (top is < 1 or > ApiLimitsOptions.MaxTop)
+        {
+            Add("top", $"'top' must be between 1 and {ApiLimitsOptions.MaxTop}.");
+        }
+
+        return top;
+    }
+
+    public SearchMode Mode(string? mode)
+    {
+        if (mode is null)
+        {
+            return SearchMode.Hybrid;
+        }
+
+        if (Enum.TryParse<SearchMode>(mode, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(mode, out _))
+        {
+            return parsed;
+        }
+
+        Add("mode", "'mode' must be one of 'hybrid', 'dense', 'lexical'.");
+        return SearchMode.Hybrid;
+    }
+
+    public SearchFilter Filter(FilterDto? filter)
+    {
+        if (filter is null)
+        {
+            return SearchFilter.None;
+        }
+
+        var from = Date("filter.publishedFrom", filter.PublishedFrom);
+        var to = Date("filter.publishedTo", filter.PublishedTo);
+        if (from is { } f && to is { } t && f.Earliest > t.Latest)
+        {
+            Add("filter.publishedFrom", "'filter.publishedFrom' is after 'filter.publishedTo'.");
+        }
+
+        return new SearchFilter
+        {
+            DocumentIds = Values("filter.documentIds", filter.DocumentIds),
+            Sources = Values("filter.sources", filter.Sources),
+            PublishedFrom = from,
+            PublishedTo = to,
+        };
+    }
+
+    public IReadOnlyList<ChatTurn> History(IReadOnlyList<ChatTurnDto>? history)
+    {
+        if (history is null)
+        {
+            return [];
+        }
+
+        if (history.Count > limits.MaxHistoryTurns)
+        {
+            Add("history", $"'history' has {history.Count} turns; the limit is {limits.MaxHistoryTurns}.");
+            return [];
+        }
+
+        var turns = new List<ChatTurn>(history.Count);
+        for (var i = 0; i < history.Count; i++)
+        {
+            var turn = history[i];
+            if (turn?.Role is not ("user" or "assistant"))
+            {
+                Add($"history[{i}].role", "'role' must be 'user' or 'assistant'.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(turn.Content) || turn.Content.Length > limits.MaxQueryChars * 4)
+            {
+                Add($"history[{i}].content", $"'content' must be 1 to {limits.MaxQueryChars * 4} characters.");
+                continue;
+            }
+
+            turns.Add(new ChatTurn(turn.Role, turn.Content));
+        }
+
+        return turns;
+    }
+
+    public PublicationDate? Date(string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (PublicationDate.TryParse(value, out var date) && value.Trim().Length <= 10)
+        {
+            return date;
+        }
+
+        Add(field, $"'{field}' must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD.");
+        return null;
+    }
+
+    private IReadOnlyList<string>? Values(string field, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        if (values.Count > limits.MaxFilterValues)
+        {
+            Add(field, $"'{field}' has {values.Count} values; the limit is {limits.MaxFilterValues}.");
+        }
+
+        if (values.Any(string.IsNullOrWhiteSpace))
+        {
+            Add(field, $"'{field}' must not contain empty values.");
+        }
+
+        return values.Count == 0 ? null : values;
+    }
+}

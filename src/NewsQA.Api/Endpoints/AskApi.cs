@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NewsQA.Api.Contracts;
+using NewsQA.Api.Security;
+using NewsQA.Core.Answering;
+
+namespace NewsQA.Api.Endpoints;
+
+public static class AskApi
+{
+    public static RouteGroupBuilder MapAsk(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/ask").WithTags("Ask").AddEndpointFilter<ReadAccessFilter>();
+        group.MapPost("/", AskAsync)
+            .WithName("Ask")
+            .WithSummary("Answer a question with verified citations; with Accept: text/event-stream as server-sent events")
+            .Produces<AnswerResult>(StatusCodes.Status200OK, "application/json", "text/event-stream");
+        return group;
+    }
+
+    private static async Task<Results<Ok<AnswerResult>, ValidationProblem, EmptyHttpResult>> AskAsync(
+        AskRequestDto request, HttpContext http, AskService ask, IOptions<ApiLimitsOptions> limits, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var v = new RequestValidation(limits.Value);
+        var question = v.Text("question", request.Question);
+        var top = v.Top(request.Top);
+        var filter = v.Filter(request.Filter);
+        var history = v.History(request.History);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var askRequest = new AskRequest(question, top, filter, history);
+        if (AnswerStream.IsRequested(http.Request))
+        {
+            await AnswerStream.WriteAsync(http, ask, askRequest, loggers.CreateLogger(typeof(AskApi)), ct);
+            return TypedResults.Empty;
+        }
+
+        return TypedResults.Ok(await ask.AskAsync(askRequest, ct));
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NewsQA.Api.Contracts;
+using NewsQA.Api.Security;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Pipeline;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Api.Endpoints;
+
+public static class DocumentsApi
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/documents").WithTags("Documents").AddEndpointFilter<ReadAccessFilter>();
+
+        group.MapPost("/", (HttpRequest request, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, null, pipeline, limits.Value, ct))
+            .WithName("IngestDocument")
+            .WithSummary("Ingest one document (JSON, raw text/plain in seed format, or a multipart file)")
+            .Accepts<DocumentRequest>("application/json", "text/plain", "multipart/form-data")
+            .AddEndpointFilter<WriteAccessFilter>();
+
+        group.MapPut("/{id}", (string id, HttpRequest request, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, id, pipeline, limits.Value, ct))
+            .WithName("PutDocument")
+            .WithSummary("Create or replace the document with this id")
+            .Accepts<DocumentRequest>("application/json", "text/plain", "multipart/form-data")
+            .AddEndpointFilter<WriteAccessFilter>();
+
+        group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("List documents by id, paged with a cursor");
+        group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document's clean text and its chunk spans");
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").WithSummary("Delete a document; no search or answer returns it afterwards")
+            .AddEndpointFilter<WriteAccessFilter>();
+        return group;
+    }
+
+    private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+        HttpRequest request, string? routeId, IngestPipeline pipeline, ApiLimitsOptions limits, CancellationToken ct)
+    {
+        if (request.ContentLength > limits.MaxBodyBytes)
+        {
+            return TooLarge(limits);
+        }
+
+        var (input, error) = await ReadInputAsync(request, limits, ct);
+        if (input is null)
+        {
+            return error!;
+        }
+
+        if (routeId is not null)
+        {
+            if (input.Id is not null && input.Id != routeId)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id '{input.Id}' differs from the URL's '{routeId}'."] });
+            }
+
+            input = input with { Id = routeId };
+        }
+
+        IngestResult result;
+        try
+        {
+            result = await pipeline.IngestAsync(input, ct);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
+        }
+
+        var body = result.ToResponse();
+        return result.Status == IngestStatus.Created
+            ? TypedResults.Created($"/api/documents/{Uri.EscapeDataString(result.Id)}", body)
+            : TypedResults.Ok(body);
+    }
+
+    private static async Task<(DocumentInput? Input, Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>? Error)> ReadInputAsync(
+        HttpRequest request, ApiLimitsOptions limits, CancellationToken ct)
+    {
+        var contentType = request.ContentType ?? string.Empty;
+        if (request.HasJsonContentType())
+        {
+            DocumentRequest? dto;
+            try
+            {
+                dto = await request.ReadFromJsonAsync<DocumentRequest>(ct);
+            }
+            catch (JsonException ex)
+            {
+                return (null, TypedResults.Problem(title: "Malformed JSON", detail: $"The request body is not valid JSON for a document: {ex.Message}", statusCode: 400, type: ProblemTypes.MalformedJson));
+            }
+
+            var v = new RequestValidation(limits);
+            if (dto is null || string.IsNullOrWhiteSpace(dto.Text))
+            {
+                v.Add("text", "'text' is required and must not be empty.");
+            }
+
+            var date = v.Date("publishedAt", dto?.PublishedAt);
+            if (!v.IsValid)
+            {
+                return (null, TypedResults.ValidationProblem(v.Errors));
+            }
+
+            return (new DocumentInput(dto!.Text!) { Id = dto.Id, Title = dto.Title, Url = dto.Url, PublishedAt = date, Source = dto.Source }, null);
+        }
+
+        if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            var text = await ReadUtf8Async(request.Body, limits, ct);
+            return text.Text is null ? (null, text.Error!) : (new DocumentInput(text.Text), null);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.FirstOrDefault();
+            if (file is null)
+            {
+                return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the article as a file field of the multipart form."] }));
+            }
+
+            await using var stream = file.OpenReadStream();
+            var text = await ReadUtf8Async(stream, limits, ct);
+            if (text.Text is null)
+            {
+                return (null, text.Error!);
+            }
+
+            var id = form["id"].FirstOrDefault() ?? DocumentFileReader.IdFromFileName(file.FileName);
+            return (new DocumentInput(text.Text) { Id = id }, null);
+        }
+
+        return (null, TypedResults.Problem(
+            title: "Unsupported media type",
+            detail: "Send application/json, text/plain (UTF-8) or multipart/form-data with a file.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            type: ProblemTypes.UnsupportedMediaType));
+    }
+
+    private static async Task<(string? Text, ProblemHttpResult? Error)> ReadUtf8Async(Stream body, ApiLimitsOptions limits, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxBodyBytes)
+            {
+                return (null, TooLarge(limits));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return (null, TypedResults.Problem(title: "Not text", detail: "The upload contains NUL bytes; send the article as UTF-8 text.", statusCode: 400, type: ProblemTypes.NotText));
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+            return string.IsNullOrWhiteSpace(text)
+                ? (null, TypedResults.Problem(title: "Empty document", detail: "The body holds no text.", statusCode: 400, type: ProblemTypes.Validation))
+                : (text, null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, TypedResults.Problem(title: "Not UTF-8", detail: "The upload is not valid UTF-8 text.", statusCode: 400, type: ProblemTypes.NotText));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(ApiLimitsOptions limits) => TypedResults.Problem(
+        title: "Request body too large",
+        detail: $"The body exceeds the limit of {limits.MaxBodyBytes} bytes (Limits:MaxBodyBytes).",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        type: ProblemTypes.TooLarge);
+
+    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListAsync(INewsStore store, int? limit, string? cursor, CancellationToken ct)
+    {
+        var size = limit ?? 100;
+        if (size is < 1 or > 1000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["'limit' must be between 1 and 1000."] });
+        }
+
+        string? after = null;
+        if (!string.IsNullOrEmpty(cursor) && !Cursor.TryDecode(cursor, out after))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["'cursor' is not a cursor this API returned."] });
+        }
+
+        var page = await store.ListAsync(size + 1, after, ct);
+        var items = page.Take(size).Select(s => s.ToListItem()).ToList();
+        var next = page.Count > size ? Cursor.Encode(items[^1].Id) : null;
+        return TypedResults.Ok(new DocumentListResponse(items, next));
+    }
+
+    private static async Task<Results<Ok<DocumentResponse>, NotFound<ProblemDetails>>> GetAsync(string id, INewsStore store, CancellationToken ct)
+    {
+        var document = await store.GetAsync(id, ct);
+        if (document is null)
+        {
+            return NotFound(id);
+        }
+
+        var chunks = await store.GetChunksAsync(id, ct);
+        return TypedResults.Ok(document.ToResponse(chunks));
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAsync(string id, INewsStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    private static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Type = ProblemTypes.NotFound,
+        Title = "Document not found",
+        Detail = $"There is no document with id '{id}'.",
+        Status = StatusCodes.Status404NotFound,
+    });
+}

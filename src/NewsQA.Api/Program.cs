@@ -1,0 +1,25 @@
+using NewsQA.Api.Endpoints;
+using NewsQA.Api.Hosting;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsQa();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors(CorsSetup.Policy);
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealth();
+app.MapDocuments();
+app.MapSearch();
+app.MapAsk();
+
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;
