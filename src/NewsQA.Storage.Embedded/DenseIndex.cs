@@ -58,6 +58,18 @@ internal sealed class DenseIndex
         Count--;
     }
 
+    /// <summary>Forgets every vector (and the dimension, so vectors of a new model can follow).</summary>
+    public void Clear()
+    {
+        slotOf.Clear();
+        Array.Clear(documentIds);
+        Count = 0;
+        Dimensions = 0;
+        matrix = [];
+        rowIds = [];
+        documentIds = [];
+    }
+
     /// <summary>The <paramref name="top"/> rows most similar to <paramref name="query"/> among those whose document passes <paramref name="allowed"/>.</summary>
     public List<(long RowId, float Score)> Search(ReadOnlySpan<float> query, Func<string, bool>? allowed, int top)
     {

@@ -265,6 +265,35 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     }
 
     /// <inheritdoc/>
+    public async Task ResetEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default)
+    {
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction(deferred: false);
+            await using (var clear = Command(connection, tx, "UPDATE chunks SET vector = NULL WHERE vector IS NOT NULL"))
+            {
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var set = Command(connection, tx, "INSERT INTO meta (key, value) VALUES ('embedding_model', $model), ('embedding_dimensions', $dims) ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
+            {
+                set.Parameters.AddWithValue("$model", modelId);
+                set.Parameters.AddWithValue("$dims", dimensions.ToString(CultureInfo.InvariantCulture));
+                await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            WithDenseWrite(dense.Clear);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         var match = SqlFilter.FtsQuery(queryTerms);

@@ -1,3 +1,4 @@
+using NewsQA.Hosting;
 using NewsQA.Api.Hosting;
 using NewsQA.Core.Storage;
 

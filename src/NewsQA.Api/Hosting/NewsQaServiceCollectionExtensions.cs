@@ -1,5 +1,5 @@
+using NewsQA.Hosting;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using NewsQA.Api.Contracts;
 using NewsQA.Api.Errors;
@@ -38,8 +38,7 @@ public static class NewsQaServiceCollectionExtensions
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {
+        // Dates and answer enums carry their own converters (Core), so the CLI's --json prints the same shapes.
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new PublicationDateJsonConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 }

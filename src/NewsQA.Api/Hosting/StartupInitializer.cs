@@ -1,3 +1,4 @@
+using NewsQA.Hosting;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Ingestion;

@@ -1,16 +1,25 @@
+using System.Text.Json.Serialization;
 using NewsQA.Core.Documents;
 
 namespace NewsQA.Core.Answering;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AnswerStatus>))]
 public enum AnswerStatus
 {
+    [JsonStringEnumMemberName("answered")]
     Answered,
+
+    [JsonStringEnumMemberName("no_answer")]
     NoAnswer,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<AnswerMode>))]
 public enum AnswerMode
 {
+    [JsonStringEnumMemberName("extractive")]
     Extractive,
+
+    [JsonStringEnumMemberName("generative")]
     Generative,
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace NewsQA.Core.Documents;
 
@@ -14,6 +15,7 @@ public enum DatePrecision
 /// A publication date known to the year, month or day. Articles often carry only "2025-07";
 /// keeping the precision lets a date filter match every document whose possible dates overlap it.
 /// </summary>
+[JsonConverter(typeof(PublicationDateJsonConverter))]
 public readonly record struct PublicationDate(int Year, int? Month = null, int? Day = null)
 {
     public DatePrecision Precision => Day is not null ? DatePrecision.Day : Month is not null ? DatePrecision.Month : DatePrecision.Year;

@@ -42,24 +42,31 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
         }
     }
 
-    public async Task<EvalMetrics> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EvalOutcome>> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var ranks = new List<int?>(questions.Count);
-        var hits = new List<bool>(questions.Count);
-        var answered = new List<bool>(questions.Count);
-        var done = 0;
+        var outcomes = new List<EvalOutcome>(questions.Count);
         foreach (var q in questions)
         {
             // Fetch more chunks than documents needed: a paragraph may be split into several chunks.
             var search = await retriever.SearchAsync(new SearchRequest(q.Question, Math.Min(50, top * 3), mode, SearchFilter.None), cancellationToken).ConfigureAwait(false);
-            ranks.Add(EvalMetrics.RankOf(q.GoldParagraphId, search.Passages.Select(p => p.Hit.Chunk.DocumentId)));
+            var rank = EvalMetrics.RankOf(q.GoldParagraphId, search.Passages.Select(p => p.Hit.Chunk.DocumentId));
 
             var answer = await ask.AskAsync(new AskRequest(q.Question, null, SearchFilter.None, []), cancellationToken).ConfigureAwait(false);
-            answered.Add(answer.Status == AnswerStatus.Answered);
-            hits.Add(EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers));
-            progress?.Report(++done);
+            var hit = answer.Status == AnswerStatus.Answered
+                && EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers);
+            var citedGold = answer.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
+            outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, answer.Status, answer.Confidence, hit, citedGold));
+            progress?.Report(outcomes.Count);
         }
 
-        return EvalMetrics.Compute(ranks, hits, answered);
+        return outcomes;
     }
+
+    public static EvalMetrics Summarize(IReadOnlyList<EvalOutcome> outcomes) => EvalMetrics.Compute(
+        outcomes.Select(o => o.GoldRank).ToList(),
+        outcomes.Select(o => o.AnswerContains).ToList(),
+        outcomes.Select(o => o.Status == AnswerStatus.Answered).ToList());
 }
+
+/// <summary>One question's result: where the gold document ranked, and what the answer did.</summary>
+public sealed record EvalOutcome(string Id, int? GoldRank, AnswerStatus Status, double Confidence, bool AnswerContains, bool CitedGold);

@@ -41,6 +41,12 @@ public interface INewsStore
     /// </summary>
     Task RecordEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Drops every stored vector and records <paramref name="modelId"/> as the store's model: the first step of a
+    /// reindex after a model change. Until documents are re-embedded, dense search finds nothing.
+    /// </summary>
+    Task ResetEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default);
+
     /// <summary>Lexical (BM25-style) search over analyzed chunk terms.</summary>
     Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default);
 

@@ -1,7 +1,10 @@
-namespace NewsQA.Api.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsQA.Hosting;
 
 /// <summary>Registers the embedding model named by <c>Embeddings:Model</c>, or leaves the service lexical-only.</summary>
-internal static class EmbeddingSelection
+public static class EmbeddingSelection
 {
     public static IServiceCollection AddNewsQaEmbeddings(this IServiceCollection services, IConfiguration configuration, ServiceStatus status)
     {

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Storage.Embedded;
 
-namespace NewsQA.Api.Hosting;
+namespace NewsQA.Hosting;
 
 /// <summary>The one place the storage backend is chosen, from <c>Store:Provider</c>.</summary>
-internal static class StoreSelection
+public static class StoreSelection
 {
     public static IServiceCollection AddNewsQaStore(this IServiceCollection services, IConfiguration configuration, ServiceStatus status)
     {

@@ -1,4 +1,4 @@
-namespace NewsQA.Api.Hosting;
+namespace NewsQA.Hosting;
 
 /// <summary>What this instance runs with, as health checks and the start log report it.</summary>
 public sealed class ServiceStatus

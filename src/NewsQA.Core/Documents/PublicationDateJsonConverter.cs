@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NewsQA.Core.Documents;
-
-namespace NewsQA.Api.Contracts;
+namespace NewsQA.Core.Documents;
 
 /// <summary>Dates travel as "YYYY", "YYYY-MM" or "YYYY-MM-DD": the precision is part of the value.</summary>
 public sealed class PublicationDateJsonConverter : JsonConverter<PublicationDate>

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using NewsQA.Core.Pipeline;
+using NewsQA.Core.Storage;
+using Spectre.Console;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary><c>newsqa reindex</c>: re-chunks and re-embeds every stored document, e.g. after changing Embeddings:Model.</summary>
+internal static class ReindexCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("reindex", "Re-chunk and re-embed every stored document with the configured model");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct);
+            var store = host.Get<INewsStore>();
+            var pipeline = host.Get<IngestPipeline>();
+            var stats = await store.GetStatisticsAsync(ct);
+            if (host.Encoder is { } encoder && stats.EmbeddingModel != encoder.Profile.ModelId)
+            {
+                // Vectors of two models must never mix: drop the old ones before re-embedding.
+                Console.WriteLine($"Switching stored vectors from '{stats.EmbeddingModel ?? "none"}' to '{encoder.Profile.ModelId}'.");
+                await store.ResetEmbeddingModelAsync(encoder.Profile.ModelId, encoder.Profile.Dimensions, ct);
+            }
+
+            var done = 0;
+            await AnsiConsole.Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Reindexing", maxValue: Math.Max(1, stats.Documents));
+                string? after = null;
+                while (true)
+                {
+                    var page = await store.ListAsync(200, after, ct);
+                    if (page.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var summary in page)
+                    {
+                        if (await store.GetAsync(summary.Id, ct) is { } document)
+                        {
+                            await pipeline.ReindexAsync(document, ct);
+                        }
+
+                        task.Value = ++done;
+                    }
+
+                    after = page[^1].Id;
+                }
+            });
+            Console.WriteLine($"reindexed {done} document(s); embeddings: {host.Status.EmbeddingMessage}");
+            return 0;
+        });
+        return command;
+    }
+}

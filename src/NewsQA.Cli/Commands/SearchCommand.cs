@@ -1,0 +1,48 @@
+using System.CommandLine;
+using NewsQA.Cli.Output;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary><c>newsqa search "QUERY" [--top N] [--mode M] [--json]</c>.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "What to search for" };
+        var top = CommonOptions.Top(8);
+        var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or lexical", DefaultValueFactory = _ => SearchMode.Hybrid };
+        var command = new Command("search", "Search passages") { query, top, mode, CommonOptions.Json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var q = parse.GetValue(query)!;
+            var n = parse.GetValue(top);
+            if (string.IsNullOrWhiteSpace(q) || !CommonOptions.InRange("--top", n, 1, 50))
+            {
+                Console.Error.WriteLine(string.IsNullOrWhiteSpace(q) ? "error: the query is empty." : string.Empty);
+                return 2;
+            }
+
+            await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct);
+            var result = await host.Get<Retriever>().SearchAsync(new SearchRequest(q, n, parse.GetValue(mode), SearchFilter.None), ct);
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                CliJson.Print(SearchResultShape.From(q, result));
+                return 0;
+            }
+
+            Console.WriteLine($"{result.Passages.Count} result(s), mode {result.Mode.ToString().ToLowerInvariant()}");
+            var rank = 0;
+            foreach (var p in result.Passages)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"{++rank}. {p.Hit.Document.Title} ({p.Hit.Document.PublishedAt?.ToString() ?? "undated"}) [{p.Hit.Chunk.Id}] score {p.Score:F4}");
+                Console.WriteLine("   " + p.Hit.Chunk.Text.ReplaceLineEndings(" ").Trim());
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
