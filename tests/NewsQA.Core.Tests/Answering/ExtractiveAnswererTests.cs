@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Analysis;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Chunking;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Tests.Answering;
+
+public sealed class ExtractiveAnswererTests
+{
+    private const string Text =
+        "Die Ukraine hat ihre Rüstungsproduktion stark ausgebaut.\n\n" +
+        "Insbesondere wurden etwa 2,5 Millionen Mörser- und Artilleriegeschosse hergestellt, erklärte Minister Smetanin. " +
+        "Ziel sei es, im laufenden Jahr 3.000 Raketen zu produzieren.\n\n" +
+        "Die Grünen wollen die Hilfen nicht über neue Schulden finanzieren.";
+
+    private static readonly GermanTermAnalyzer Analyzer = new();
+
+    private static AnswerContext Context(string question)
+    {
+        var document = new DocumentSummary("doc", "Titel", null, new PublicationDate(2025), null, 1);
+        var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = 120, MaxChars = 400, MinCharsBeforeParagraphBreak = 50 }).Chunk("doc", Text);
+        var passages = chunks.Select(c => new RetrievedPassage(new ChunkHit(c, document, 1), 1, null, 1, null)).ToList();
+        return new AnswerContext(question, "de", passages, []);
+    }
+
+    private static ExtractiveAnswerer Answerer() => new(Analyzer, Options.Create(new AnswerOptions()));
+
+    [Fact]
+    public async Task AnswerableQuestion_QuotesTheSentenceWithTheFact()
+    {
+        var draft = await Answerer().AnswerAsync(Context("Wie viele Artilleriegeschosse wurden hergestellt?"), TestContext.Current.CancellationToken);
+
+        Assert.True(draft.Answered);
+        var quote = Assert.Single(draft.Segments[0].Quotes);
+        Assert.Contains("2,5 Millionen", quote.Quote, StringComparison.Ordinal);
+        Assert.Equal(quote.Quote, quote.Span!.Value.Slice(Text));
+    }
+
+    [Fact]
+    public async Task QuestionAboutSomethingElse_IsNotAnswered()
+    {
+        var draft = await Answerer().AnswerAsync(Context("Wer hat die Fußball-Weltmeisterschaft 2014 gewonnen?"), TestContext.Current.CancellationToken);
+
+        Assert.False(draft.Answered);
+        Assert.Empty(draft.Segments);
+        Assert.False(string.IsNullOrEmpty(draft.Reason));
+    }
+
+    [Fact]
+    public async Task QuestionOfOnlyQuestionWords_IsNotAnswered()
+    {
+        var draft = await Answerer().AnswerAsync(Context("Was ist das?"), TestContext.Current.CancellationToken);
+
+        Assert.False(draft.Answered);
+    }
+
+    [Fact]
+    public async Task Confidence_IsHigherForTheRightPassageThanForAWrongOne()
+    {
+        var right = await Answerer().AnswerAsync(Context("Wie viele Raketen sollen produziert werden?"), TestContext.Current.CancellationToken);
+        var wrong = await Answerer().AnswerAsync(Context("Wie viele Panzer hat Deutschland geliefert?"), TestContext.Current.CancellationToken);
+
+        Assert.True(right.Confidence > wrong.Confidence, $"{right.Confidence} <= {wrong.Confidence}");
+        Assert.Contains("3.000 Raketen", right.Segments[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Wie viele Raketen will die Ukraine bauen?", "de")]
+    [InlineData("How many rockets does Ukraine want to build?", "en")]
+    [InlineData("Wer ist der Präsident?", "de")]
+    [InlineData("Who is the president of the country?", "en")]
+    public void Language_IsDetectedFromFunctionWords(string question, string language) =>
+        Assert.Equal(language, QuestionLanguage.Detect(question));
+}
