@@ -267,8 +267,11 @@ REFERENCE_TEXTS = [
     "passage: Die Regierung in Berlin.",
     "Bundestagswahlen",
     "Die neue Stadt   heute",
-    "Xylophon 5 €",
 ]
+# Unknown characters. No "€" for WordPiece: Microsoft.ML.Tokenizers drops symbols like it where BERT's own
+# tokenizer yields [UNK]; that divergence has its own test (TokenizerTests) instead of a reference case.
+WORDPIECE_TEXTS = REFERENCE_TEXTS + ["Xylophon 5"]
+SENTENCEPIECE_TEXTS = REFERENCE_TEXTS + ["Xylophon 5 €"]
 
 
 def write(path, data):
@@ -316,13 +319,13 @@ def main():
         text = json.dumps(manifest(folder, model_id, kind, tokenizer_file), indent=2, ensure_ascii=False) + "\n"
         write(os.path.join(folder, "manifest.json"), text.encode("utf-8"))
 
-    def cases(tokenize):
-        return ",\n".join("    " + json.dumps({"text": t, "ids": tokenize(t)}, ensure_ascii=False) for t in REFERENCE_TEXTS)
+    def cases(texts, tokenize):
+        return ",\n".join("    " + json.dumps({"text": t, "ids": tokenize(t)}, ensure_ascii=False) for t in texts)
 
     reference = (
         '{\n  "source": "scripts/make-tiny-models.py: bert_reference_ids / spm_reference_ids (plain-Python reimplementations)",\n'
-        + '  "wordpiece": [\n' + cases(lambda t: bert_reference_ids(t, vocab)) + "\n  ],\n"
-        + '  "sentencepiece": [\n' + cases(lambda t: spm_reference_ids(t, pieces)) + "\n  ]\n}\n"
+        + '  "wordpiece": [\n' + cases(WORDPIECE_TEXTS, lambda t: bert_reference_ids(t, vocab)) + "\n  ],\n"
+        + '  "sentencepiece": [\n' + cases(SENTENCEPIECE_TEXTS, lambda t: spm_reference_ids(t, pieces)) + "\n  ]\n}\n"
     )
     json.loads(reference)  # hand-joined, so check it parses
     write(os.path.join(ROOT, "reference-tokens.json"), reference.encode("utf-8"))
