@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+
+namespace NewsQA.Embeddings.Onnx.Models;
+
+/// <summary>
+/// Downloads a manifest's files into a model folder (<c>newsqa models pull NAME</c>). Each file goes to
+/// <c>FILE.partial</c> first and resumes from there with an HTTP Range request; it gets its final name only after its
+/// size and sha256 match the manifest. A file that does not match is deleted and the pull fails.
+/// </summary>
+public sealed class ModelDownloader(HttpClient http)
+{
+    private const int BufferSize = 1 << 16;
+
+    public async Task PullAsync(ModelManifest manifest, string directory, Action<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (manifest.Files.Count == 0 || manifest.Files.Any(f => f.Url is null))
+        {
+            throw new ModelDownloadException($"Model '{manifest.Id}' has files without a download URL in its manifest; copy them into {directory} by hand.");
+        }
+
+        Directory.CreateDirectory(directory);
+        foreach (var file in manifest.Files)
+        {
+            await DownloadFileAsync(file, directory, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task DownloadFileAsync(ModelFileEntry file, string directory, Action<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var url = file.Url ?? throw new ModelDownloadException($"{file.Path} has no download URL.");
+        var target = Path.Combine(directory, file.Path);
+        var partial = target + ".partial";
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+        if (File.Exists(target))
+        {
+            if (await MatchesAsync(target, file, cancellationToken).ConfigureAwait(false))
+            {
+                progress?.Invoke(new DownloadProgress(file.Path, new FileInfo(target).Length, file.Size, Resumed: false));
+                return;
+            }
+
+            // An old or damaged copy: fetch it again rather than keep a file that is not what the manifest names.
+            File.Delete(target);
+        }
+
+        try
+        {
+            await FetchAsync(url, partial, file, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ModelDownloadException(
+                $"Could not download {url}: {ex.Message}. There seems to be no network (or the host cannot be reached); "
+                + $"what was fetched so far is kept in {partial} and the next pull resumes it. Without a network, copy {file.Path} into {directory} by hand.", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ModelDownloadException($"Downloading {url} timed out; the next pull resumes from {partial}.", ex);
+        }
+
+        var problem = await VerifyAsync(partial, file, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            File.Delete(partial);
+            throw new ModelDownloadException($"{file.Path} from {url} failed verification ({problem}); the downloaded file was deleted.");
+        }
+
+        File.Move(partial, target, overwrite: true);
+    }
+
+    private async Task FetchAsync(Uri url, string partial, ModelFileEntry file, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var offset = File.Exists(partial) ? new FileInfo(partial).Length : 0;
+        if (file.Size is { } size && offset >= size)
+        {
+            // Nothing left to ask for (a Range past the end would be answered 416); verification decides.
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (offset > 0)
+        {
+            request.Headers.Range = new RangeHeaderValue(offset, null);
+        }
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // The server has no bytes past our offset: the partial file is as long as the file, or longer (corrupt); verification decides.
+            return;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ModelDownloadException($"Could not download {url}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+        }
+
+        // 206 continues where we stopped; a 200 means the server ignored the Range and sends the whole file again.
+        var resumed = offset > 0 && response.StatusCode == HttpStatusCode.PartialContent;
+        if (!resumed)
+        {
+            offset = 0;
+        }
+
+        var total = file.Size ?? (response.Content.Headers.ContentLength is { } length ? offset + length : null);
+        await using var output = new FileStream(partial, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+        await using var input = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[BufferSize];
+        var done = offset;
+        progress?.Invoke(new DownloadProgress(file.Path, done, total, resumed));
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            done += read;
+            progress?.Invoke(new DownloadProgress(file.Path, done, total, resumed));
+        }
+    }
+
+    private static async Task<bool> MatchesAsync(string path, ModelFileEntry file, CancellationToken cancellationToken) =>
+        await VerifyAsync(path, file, cancellationToken).ConfigureAwait(false) is null;
+
+    /// <summary>Null when size and sha256 match the manifest (each checked only if the manifest gives it), otherwise what differs.</summary>
+    private static async Task<string?> VerifyAsync(string path, ModelFileEntry file, CancellationToken cancellationToken)
+    {
+        var length = new FileInfo(path).Length;
+        if (file.Size is { } size && length != size)
+        {
+            return $"expected {size} bytes, got {length}";
+        }
+
+        if (file.Sha256 is null)
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        return string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase) ? null : $"sha256 expected {file.Sha256}, got {actual}";
+    }
+}

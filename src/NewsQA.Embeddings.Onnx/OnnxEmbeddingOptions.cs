@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsQA.Embeddings.Onnx;
+
+/// <summary>Configuration section <c>Embeddings</c>.</summary>
+public sealed class OnnxEmbeddingOptions
+{
+    public const string Section = "Embeddings";
+
+    public const string DefaultModel = "multilingual-e5-small";
+
+    /// <summary><c>Embeddings:Model</c>: a model name under <see cref="ModelsPath"/> or a path to a model folder. Unset: the default model, if pulled.</summary>
+    public string? Model { get; set; }
+
+    /// <summary><c>Embeddings:ModelsPath</c>: where named models live.</summary>
+    public string ModelsPath { get; set; } = "./models";
+
+    /// <summary><c>Embeddings:BatchSize</c>: texts per ONNX run. Bigger batches pad more; 32 suits 2-core machines.</summary>
+    [Range(1, 1024)]
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary><c>Embeddings:IntraOpThreads</c>: threads ONNX Runtime uses inside one run; 0 lets it choose (one per core).</summary>
+    [Range(0, 256)]
+    public int IntraOpThreads { get; set; }
+}
