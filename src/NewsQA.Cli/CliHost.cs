@@ -52,6 +52,11 @@ internal sealed class CliHost : IAsyncDisposable
         services.AddNewsQaEmbeddings(configuration, status);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.ResolveEmbeddings(status);
+        if (status.EmbedderProblem is { } problem)
+        {
+            Console.Error.WriteLine($"warning: {problem}");
+        }
         await provider.GetRequiredService<INewsStore>().InitializeAsync(cancellationToken);
         return new CliHost(provider, status);
     }

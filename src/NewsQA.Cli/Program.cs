@@ -9,6 +9,7 @@ var root = new RootCommand("NewsQA: ingest German news, search it and get answer
     AskCommand.Create(),
     EvalCommand.Create(),
     ReindexCommand.Create(),
+    ModelsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,19 +1,44 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Embeddings.Onnx;
 
 namespace NewsQA.Hosting;
 
-/// <summary>Registers the embedding model named by <c>Embeddings:Model</c>, or leaves the service lexical-only.</summary>
+/// <summary>
+/// Registers the ONNX embedding model named by <c>Embeddings:Model</c> (default: multilingual-e5-small when pulled).
+/// Without model files the service runs lexical-only; an explicitly configured model that is missing is a
+/// failure readiness reports, because the operator asked for dense search and is not getting it.
+/// </summary>
 public static class EmbeddingSelection
 {
     public static IServiceCollection AddNewsQaEmbeddings(this IServiceCollection services, IConfiguration configuration, ServiceStatus status)
     {
-        var model = configuration["Embeddings:Model"];
-        if (!string.IsNullOrWhiteSpace(model))
+        services.AddOnnxEmbeddings(configuration);
+        status.EmbeddingMessage = "lexical-only: no embedding model";
+        status.ExplicitModel = configuration["Embeddings:Model"];
+        return services;
+    }
+
+    /// <summary>Loads the model (so the first request does not pay for it) and records the outcome in <paramref name="status"/>.</summary>
+    public static void ResolveEmbeddings(this IServiceProvider services, ServiceStatus status)
+    {
+        EmbeddingStatus embeddings;
+        try
         {
-            status.EmbeddingMessage = $"lexical-only: embedding model '{model}' is configured but ONNX embeddings are not built into this version.";
+            embeddings = services.GetRequiredService<EmbeddingStatus>();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            status.EmbedderProblem = $"The embedding model failed to load: {ex.Message}";
+            status.EmbeddingMessage = status.EmbedderProblem;
+            return;
         }
 
-        return services;
+        status.EmbeddingMessage = embeddings.Message;
+        status.EmbeddingModel = embeddings.Available ? embeddings.ModelId : null;
+        if (!embeddings.Available && !string.IsNullOrWhiteSpace(status.ExplicitModel))
+        {
+            status.EmbedderProblem = $"Embeddings:Model is '{status.ExplicitModel}' but it cannot be used: {embeddings.Message}";
+        }
     }
 }

@@ -11,6 +11,9 @@ public sealed class ServiceStatus
     /// <summary>Human-readable state of the embedder ("lexical-only: no embedding model at …").</summary>
     public string EmbeddingMessage { get; set; } = "lexical-only: no embedding model configured (Embeddings:Model).";
 
+    /// <summary>The model named in configuration, if any (as opposed to the default that is used when present).</summary>
+    public string? ExplicitModel { get; set; }
+
     /// <summary>Set when a configured embedder cannot be used (failed to load, or the stored vectors are from another model).</summary>
     public string? EmbedderProblem { get; set; }
 

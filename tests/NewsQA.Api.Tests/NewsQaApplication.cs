@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace NewsQA.Api.Tests;
 
@@ -25,7 +24,13 @@ public sealed class NewsQaApplication(IDictionary<string, string?>? settings = n
         }
 
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+
+        // UseSetting, not ConfigureAppConfiguration: Program reads some keys (store provider, model) while it
+        // registers services, before app configuration callbacks of the factory would run.
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

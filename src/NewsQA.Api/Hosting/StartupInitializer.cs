@@ -17,12 +17,19 @@ internal sealed partial class StartupInitializer(
     IngestPipeline pipeline,
     ServiceStatus status,
     IOptions<SeedOptions> seeds,
+    IServiceProvider services,
     ILogger<StartupInitializer> logger,
     DenseEncoder? encoder = null) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        services.ResolveEmbeddings(status);
         LogMode(logger, status.StoreProvider, status.EmbeddingMessage);
+        if (status.EmbedderProblem is { } problem)
+        {
+            LogEmbedderProblem(logger, problem);
+        }
+
         StoreStatistics stats;
         try
         {
@@ -90,6 +97,9 @@ internal sealed partial class StartupInitializer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable at start: {Message}. The API answers 503 until it recovers.")]
     private static partial void LogStoreUnavailable(ILogger logger, string component, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedder unusable: {Problem}")]
+    private static partial void LogEmbedderProblem(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
     private static partial void LogModelMismatch(ILogger logger, string message);

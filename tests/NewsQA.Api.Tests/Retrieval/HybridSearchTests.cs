@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace NewsQA.Api.Tests.Retrieval;
+
+/// <summary>
+/// Dense and hybrid search through the API with the tiny XLM-R-shaped ONNX model from models/tiny (random-free,
+/// formula weights): it proves the wiring — vectors stored, dense scores returned, fusion applied — not retrieval quality.
+/// </summary>
+public sealed class HybridSearchTests : IAsyncLifetime
+{
+    private readonly NewsQaApplication app = new(new Dictionary<string, string?>
+    {
+        ["Embeddings:Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", "xlmr"),
+    });
+
+    private HttpClient client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        client = app.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WithAModel_HybridIsTheDefaultAndReadinessSaysSo()
+    {
+        var ready = await client.GetJsonAsync("/health/ready", Ct);
+
+        Assert.Equal("hybrid", ready["searchMode"]!.GetValue<string>());
+        Assert.Equal("ok", ready["embeddings"]!["status"]!.GetValue<string>());
+        Assert.NotNull(ready["store"]!["embeddingModel"]);
+    }
+
+    [Fact]
+    public async Task DenseMode_ReturnsDenseScoresOnly()
+    {
+        var response = await client.PostJsonAsync("/api/search", new { query = "Drohnen", mode = "dense", top = 5 }, Ct);
+
+        Assert.Equal("dense", response["mode"]!.GetValue<string>());
+        var results = response["results"]!.AsArray();
+        Assert.Equal(5, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.NotNull(r!["scores"]!["dense"]);
+            Assert.Null(r["scores"]!["lexical"]);
+            Assert.InRange(r["scores"]!["dense"]!.GetValue<double>(), -1.0001, 1.0001);
+        });
+        var scores = results.Select(r => r!["score"]!.GetValue<double>()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+    }
+
+    [Fact]
+    public async Task HybridMode_ReturnsFusedScoresFromBothRetrievers()
+    {
+        var response = await client.PostJsonAsync("/api/search", new { query = "Waffenproduktion Drohnen Ukraine", top = 8 }, Ct);
+
+        Assert.Equal("hybrid", response["mode"]!.GetValue<string>());
+        var results = response["results"]!.AsArray();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.NotNull(r!["scores"]!["fused"]));
+        Assert.Contains(results, r => r!["scores"]!["dense"] is not null && r["scores"]!["lexical"] is not null);
+
+        // RRF: a fused score is at most one reciprocal rank per retriever (k = 60, rank >= 1).
+        Assert.All(results, r => Assert.InRange(r!["scores"]!["fused"]!.GetValue<double>(), 0, 2.0 / 61 + 1e-9));
+    }
+
+    [Fact]
+    public async Task Ask_WorksInHybridMode()
+    {
+        var answer = await client.PostJsonAsync("/api/ask", new { question = "Welches System will Großbritannien der Ukraine bis Jahresende liefern?" }, Ct);
+
+        Assert.Equal("answered", answer["status"]!.GetValue<string>());
+        Assert.Contains("Gravehawk", answer["answer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
