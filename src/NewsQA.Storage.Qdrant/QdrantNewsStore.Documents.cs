@@ -14,7 +14,8 @@ public sealed partial class QdrantNewsStore
     public async Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        if (chunks.FirstOrDefault(c => c.Vector is not null)?.Vector is { } first)
+        // An empty vector means "no vector" (a null array converts to an empty ReadOnlyMemory, not to null).
+        if (chunks.FirstOrDefault(c => c.Vector is { Length: > 0 })?.Vector is { } first)
         {
             await EnsureDenseAsync(first.Length, cancellationToken).ConfigureAwait(false);
         }
@@ -119,7 +120,7 @@ public sealed partial class QdrantNewsStore
             vectors[LexicalVectorName] = sparse;
         }
 
-        if (indexed.Vector is { } dense)
+        if (indexed.Vector is { Length: > 0 } dense)
         {
             vectors[DenseVector] = dense.ToArray();
         }

@@ -36,6 +36,8 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
 
     private string Chunks => settings.ChunksCollection;
 
+    internal string ChunksCollectionName => Chunks;
+
     /// <inheritdoc/>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {

@@ -33,5 +33,7 @@ internal static class QdrantTestStores
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    public static string ChunksOf(QdrantNewsStore store) => store.ChunksCollectionName;
+
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -73,7 +73,7 @@ internal sealed class FakeCollection
 
             if (body["dense"] is JsonObject d)
             {
-                dense[name] = d["size"]!.GetValue<int>();
+                dense[name] = d["size"]!.GetValue<int>() is var size and >= 1 ? size : throw new FakeQdrantException(422, "Validation error: size must be at least 1");
             }
             else
             {
