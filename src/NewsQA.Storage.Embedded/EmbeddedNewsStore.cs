@@ -107,7 +107,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
                     insertChunk.Parameters.AddWithValue("$start", c.Span.Start);
                     insertChunk.Parameters.AddWithValue("$end", c.Span.End);
                     insertChunk.Parameters.AddWithValue("$text", c.Text);
-                    insertChunk.Parameters.AddWithValue("$vector", indexed.Vector is { } v ? MemoryMarshal.AsBytes(v.Span).ToArray() : DBNull.Value);
+                    insertChunk.Parameters.AddWithValue("$vector", indexed.Vector is { Length: > 0 } v ? MemoryMarshal.AsBytes(v.Span).ToArray() : DBNull.Value);
                     var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
                     insertTerms.Parameters.Clear();
@@ -126,7 +126,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
                 oldRows.ForEach(dense.Remove);
                 foreach (var (rowId, vector) in newRows)
                 {
-                    if (vector is { } v)
+                    if (vector is { Length: > 0 } v)
                     {
                         dense.Add(rowId, document.Id, v.Span);
                     }

@@ -23,7 +23,7 @@ internal static class StoreTestData
         var document = new NewsDocument(id, "Titel " + id, null, published, source, text, hash);
         var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = targetChars, MaxChars = 400, MinCharsBeforeParagraphBreak = 50, OverlapSentences = 0 })
             .Chunk(id, text);
-        var indexed = chunks.Select((c, i) => new IndexedChunk(c, Analyzer.Analyze(c.Text), vectorOf is null ? null : Normalize(vectorOf(i)))).ToList();
+        var indexed = chunks.Select((c, i) => new IndexedChunk(c, Analyzer.Analyze(c.Text), vectorOf is null ? (ReadOnlyMemory<float>?)null : Normalize(vectorOf(i)))).ToList();
         return (document, indexed);
     }
 

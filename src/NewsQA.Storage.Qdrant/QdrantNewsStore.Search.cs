@@ -1,0 +1,111 @@
+using NewsQA.Core.Storage;
+using NewsQA.Storage.Qdrant.Http;
+
+namespace NewsQA.Storage.Qdrant;
+
+public sealed partial class QdrantNewsStore
+{
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        if (top <= 0 || LexicalVector.ForQuery(queryTerms) is not { } sparse)
+        {
+            return [];
+        }
+
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var request = new QueryRequest(sparse, Overfetch(top), Using: LexicalVectorName, Filter: QdrantFilters.For(filter), WithPayload: true);
+        return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ChunkHit>> SearchDenseAsync(ReadOnlyMemory<float> queryVector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        if (top <= 0 || !DenseUsable(queryVector))
+        {
+            return [];
+        }
+
+        var request = new QueryRequest(queryVector.ToArray(), Overfetch(top), Using: DenseVector, Filter: QdrantFilters.For(filter), WithPayload: true);
+        return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Both prefetches carry the filter, so fusion only sees matching chunks. Each fetches a deeper list than
+    /// <paramref name="top"/>, since a chunk ranked low in one list can win on the other. Falls back to the single
+    /// search that is possible when the store has no vectors yet or the query has no terms.
+    /// </remarks>
+    public async Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var sparse = LexicalVector.ForQuery(queryTerms);
+        if (top <= 0 || (sparse is null && !DenseUsable(queryVector)))
+        {
+            return [];
+        }
+
+        if (sparse is null)
+        {
+            return await SearchDenseAsync(queryVector, filter, top, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!DenseUsable(queryVector))
+        {
+            return await SearchLexicalAsync(queryTerms, filter, top, cancellationToken).ConfigureAwait(false);
+        }
+
+        var qdrantFilter = QdrantFilters.For(filter);
+        var depth = Math.Max(top * 4, 40);
+        var request = new QueryRequest(
+            new FusionQuery("rrf"),
+            Overfetch(top),
+            Prefetch: [new Prefetch(queryVector.ToArray(), DenseVector, depth, qdrantFilter), new Prefetch(sparse, LexicalVectorName, depth, qdrantFilter)],
+            WithPayload: true);
+        return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A few more than asked for, so that chunks dropped by the content-hash check (only while a document is being
+    /// updated) rarely leave the page short.
+    /// </summary>
+    private static int Overfetch(int top) => top + Math.Min(top, 10);
+
+    private bool DenseUsable(ReadOnlyMemory<float> queryVector)
+    {
+        if (denseSize is null || queryVector.IsEmpty)
+        {
+            return false;
+        }
+
+        return queryVector.Length == denseSize
+            ? true
+            : throw new StoreUnavailableException($"The query vector has {queryVector.Length} dimensions but stored vectors have {denseSize}; run 'newsqa reindex'.") { Component = QdrantRestClient.Component };
+    }
+
+    private async Task<IReadOnlyList<ChunkHit>> HitsAsync(QueryRequest request, int top, CancellationToken ct)
+    {
+        var points = await client.QueryAsync(Chunks, request, ct).ConfigureAwait(false);
+        var withPayload = points.Where(p => p.Payload is not null).ToList();
+        var documents = await ReadDocumentsAsync(withPayload.Select(p => QdrantPayload.Get(p.Payload!, QdrantPayload.DocumentId)!), ct).ConfigureAwait(false);
+
+        var hits = new List<ChunkHit>(Math.Min(top, withPayload.Count));
+        foreach (var point in withPayload)
+        {
+            var payload = point.Payload!;
+            // Only chunks of the committed version count: see the class summary for the write order.
+            if (documents.TryGetValue(QdrantPayload.Get(payload, QdrantPayload.DocumentId)!, out var record)
+                && QdrantPayload.Get(record, QdrantPayload.ContentHash) == QdrantPayload.Get(payload, QdrantPayload.ContentHash))
+            {
+                hits.Add(new ChunkHit(QdrantPayload.ToChunk(payload), QdrantPayload.ToSummary(record), Math.Round(point.Score, 6)));
+                if (hits.Count == top)
+                {
+                    break;
+                }
+            }
+        }
+
+        return hits;
+    }
+}

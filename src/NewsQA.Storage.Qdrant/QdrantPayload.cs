@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using NewsQA.Core.Documents;
+
+namespace NewsQA.Storage.Qdrant;
+
+/// <summary>
+/// The one place where documents and chunks become Qdrant payloads and back. Dates are stored as the integer
+/// yyyymmdd of the first and last day the (possibly month- or year-precise) date can mean, so a range index can
+/// answer the overlap test; <c>source</c> is stored lower-cased for case-insensitive matching, the original in
+/// <c>sourceName</c> for display.
+/// </summary>
+internal static class QdrantPayload
+{
+    public const string Kind = "kind";
+    public const string DocumentKind = "document";
+    public const string MetaKind = "meta";
+    public const string DocumentId = "documentId";
+    public const string Source = "source";
+    public const string PublishedFrom = "publishedFrom";
+    public const string PublishedTo = "publishedTo";
+    public const string ContentHash = "contentHash";
+    public const string Text = "text";
+    public const string EmbeddingModel = "embeddingModel";
+    public const string EmbeddingDimensions = "embeddingDimensions";
+
+    public static JsonObject ForDocument(NewsDocument document, int chunkCount)
+    {
+        var payload = Common(document.Id, document.PublishedAt, document.Source, document.ContentHash);
+        payload[Kind] = DocumentKind;
+        payload["title"] = document.Title;
+        payload["url"] = document.Url;
+        payload["published"] = document.PublishedAt?.ToString();
+        payload["sourceName"] = document.Source;
+        payload[Text] = document.Text;
+        payload["chunkCount"] = chunkCount;
+        return payload;
+    }
+
+    public static JsonObject ForChunk(NewsDocument document, Chunk chunk)
+    {
+        var payload = Common(document.Id, document.PublishedAt, document.Source, document.ContentHash);
+        payload["chunkId"] = chunk.Id;
+        payload["index"] = chunk.Index;
+        payload["start"] = chunk.Span.Start;
+        payload["end"] = chunk.Span.End;
+        payload[Text] = chunk.Text;
+        return payload;
+    }
+
+    public static JsonObject ForEmbeddingModel(string modelId, int dimensions) => new()
+    {
+        [Kind] = MetaKind,
+        [EmbeddingModel] = modelId,
+        [EmbeddingDimensions] = dimensions,
+    };
+
+    public static NewsDocument ToDocument(JsonObject p) => new(
+        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty);
+
+    public static DocumentSummary ToSummary(JsonObject p) =>
+        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), p["chunkCount"]?.GetValue<int>() ?? 0);
+
+    public static Chunk ToChunk(JsonObject p) => new(
+        Get(p, "chunkId")!, Get(p, DocumentId)!, p["index"]!.GetValue<int>(), new TextSpan(p["start"]!.GetValue<int>(), p["end"]!.GetValue<int>()), Get(p, Text) ?? string.Empty);
+
+    public static string? Get(JsonObject payload, string key) => payload[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>yyyymmdd as an integer: ordered like the dates, and range-indexable.</summary>
+    public static int DayNumber(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
+
+    private static JsonObject Common(string documentId, PublicationDate? published, string? source, string contentHash)
+    {
+        var payload = new JsonObject { [DocumentId] = documentId, [ContentHash] = contentHash };
+        if (source is not null)
+        {
+            payload[Source] = source.ToLowerInvariant();
+        }
+
+        // Undated documents get no date fields at all: a range condition on a missing field never matches.
+        if (published is { } date)
+        {
+            payload[PublishedFrom] = DayNumber(date.Earliest);
+            payload[PublishedTo] = DayNumber(date.Latest);
+        }
+
+        return payload;
+    }
+
+    private static PublicationDate? Date(JsonObject p) =>
+        PublicationDate.TryParse(Get(p, "published"), out var date) ? date : null;
+}
