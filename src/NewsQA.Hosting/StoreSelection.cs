@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Storage.Embedded;
+using NewsQA.Storage.Qdrant;
 
 namespace NewsQA.Hosting;
 
@@ -14,6 +15,7 @@ public static class StoreSelection
         return provider.ToLowerInvariant() switch
         {
             "embedded" => services.AddEmbeddedStore(),
+            "qdrant" => services.AddQdrantStore(),
             _ => throw new InvalidOperationException($"Store:Provider '{provider}' is not supported; use 'Embedded' or 'Qdrant'."),
         };
     }

@@ -69,6 +69,30 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
     }
 
     /// <inheritdoc/>
+    public async Task ResetEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Dropping the named vector drops every stored dense vector with it; sparse vectors and payloads stay.
+            if (await ReadDenseSizeAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+                await client.DeleteVectorAsync(Chunks, DenseVector, cancellationToken).ConfigureAwait(false);
+            }
+
+            await client.CreateDenseVectorAsync(Chunks, DenseVector, new CreateDenseVectorRequest(new DenseVectorParams(dimensions, "Cosine")), cancellationToken).ConfigureAwait(false);
+            denseSize = dimensions;
+            await client.UpsertAsync(Documents, [new PointStruct(PointIds.Meta, new Dictionary<string, object>(), QdrantPayload.ForEmbeddingModel(modelId, dimensions))], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            schemaGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task RecordEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);

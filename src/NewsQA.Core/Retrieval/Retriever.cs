@@ -9,7 +9,8 @@ namespace NewsQA.Core.Retrieval;
 
 /// <summary>
 /// Runs a search in the requested mode: lexical over analyzed terms, dense over the query vector,
-/// or both fused by <see cref="IRankFusion"/> — the one place fusion happens. Without an embedding
+/// or both fused by <see cref="IRankFusion"/> — the one place fusion happens in-process; a backend that
+/// implements <see cref="IServerSideHybridSearch"/> fuses on its side with the same algorithm (RRF). Without an embedding
 /// model, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
 /// </summary>
 public sealed class Retriever(
@@ -51,6 +52,11 @@ public sealed class Retriever(
             case SearchMode.Dense:
                 var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
                 passages = dense.Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                break;
+            case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
+                // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
+                var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
+                passages = fused.Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
                 break;
             default:
                 var denseTask = store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken);
