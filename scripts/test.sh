@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): installs what the browser tests need when it is missing
+# (Debian's chromium; no browser is ever downloaded), then runs every test project of the solution
+# and ends with a plain "N passed, N failed, N skipped" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests…"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null \
+    || echo "warning: could not install chromium; browser tests will fail" >&2
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test NewsQA.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Microsoft.Testing.Platform's closing summary ("total: / failed: / succeeded: / skipped:") is not a line CI reads.
+count() { grep -E "^[[:space:]]+$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+echo
+echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"
+exit "$status"
