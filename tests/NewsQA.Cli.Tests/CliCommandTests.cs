@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+
+namespace NewsQA.Cli.Tests;
+
+public sealed class CliCommandTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("newsqa-cli-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Seeds => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [Fact]
+    public async Task Ingest_IsIdempotentAndReportsCounts()
+    {
+        var first = await CliProcess.RunAsync(work, Ct, "ingest", Seeds, "--data", "data");
+        var second = await CliProcess.RunAsync(work, Ct, "ingest", Seeds, "--data", "data");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("created 5, updated 0, unchanged 0, failed 0", first.Output, StringComparison.Ordinal);
+        Assert.Contains("created 0, updated 0, unchanged 5, failed 0", second.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(work, "data", "newsqa.db")));
+    }
+
+    [Fact]
+    public async Task Ingest_ReportsBadRecordsAndKeepsTheGoodOnes()
+    {
+        var file = Path.Combine(work, "mixed.jsonl");
+        await File.WriteAllLinesAsync(file, ["""{"id":"gut","text":"Ein guter Artikel über Windkraft."}""", "{kaputt", """{"id":"leer","text":"  "}"""], Ct);
+
+        var result = await CliProcess.RunAsync(work, Ct, "ingest", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("created 1, updated 0, unchanged 0, failed 2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("mixed.jsonl:2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchAndAsk_PrintTheApiShapesAsJson()
+    {
+        await CliProcess.RunAsync(work, Ct, "ingest", Seeds);
+
+        var search = await CliProcess.RunAsync(work, Ct, "search", "Gravehawk Systeme", "--top", "3", "--json");
+        var ask = await CliProcess.RunAsync(work, Ct, "ask", "Welches System will Großbritannien der Ukraine bis Jahresende liefern?", "--json");
+
+        Assert.Equal(0, search.ExitCode);
+        var hits = JsonNode.Parse(search.Output)!["results"]!.AsArray();
+        Assert.InRange(hits.Count, 1, 3);
+        Assert.Equal("002_c3aff394776cafa8", hits[0]!["documentId"]!.GetValue<string>());
+        var answer = JsonNode.Parse(ask.Output)!;
+        Assert.Equal("answered", answer["status"]!.GetValue<string>());
+        Assert.Contains("Gravehawk", answer["citations"]!.AsArray()[0]!["quote"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadArguments_ExitNonZeroWithAMessage()
+    {
+        var result = await CliProcess.RunAsync(work, Ct, "search", "Drohnen", "--top", "0");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--top", result.Error, StringComparison.Ordinal);
+    }
+}
