@@ -31,6 +31,7 @@ public static class NewsQaServiceCollectionExtensions
         services.AddNewsQaCore();
         services.AddNewsQaStore(builder.Configuration, status);
         services.AddNewsQaEmbeddings(builder.Configuration, status);
+        services.AddNewsQaAnswers(builder.Configuration, status);
         services.AddNewsQaCors(builder.Configuration);
         services.AddHostedService<StartupInitializer>();
         return builder;

@@ -1,0 +1,15 @@
+using NewsQA.Answering.Generative;
+
+namespace NewsQA.Api.Hosting;
+
+/// <summary>Generative answers when <c>Llm:Endpoint</c> is set; extractive otherwise.</summary>
+internal static class GenerativeSelection
+{
+    public static IServiceCollection AddNewsQaAnswers(this IServiceCollection services, IConfiguration configuration, ServiceStatus status)
+    {
+        services.AddGenerativeAnswers(configuration);
+        var llm = configuration.GetSection(GenerativeOptions.Section).Get<GenerativeOptions>();
+        status.GenerativeModel = llm is { IsEnabled: true } ? llm.Model : null;
+        return services;
+    }
+}
