@@ -9,6 +9,12 @@ namespace NewsQA.Core.Answering;
 /// </summary>
 public sealed class KeyTermQueryRewriter(ITermAnalyzer analyzer) : IQueryRewriter
 {
+    /// <summary>German "wo(r)-" question words the analyzer keeps as content terms.</summary>
+    private static readonly HashSet<string> QuestionAdverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "worüber", "woran", "worauf", "woraus", "worin", "worum", "womit", "wofür", "wovon", "wozu", "wodurch", "wogegen", "wonach", "wobei",
+    };
+
     /// <inheritdoc/>
     public Task<string> RewriteAsync(string question, IReadOnlyList<ChatTurn> history, CancellationToken cancellationToken = default)
     {
@@ -23,6 +29,11 @@ public sealed class KeyTermQueryRewriter(ITermAnalyzer analyzer) : IQueryRewrite
         foreach (var word in lastUser.Content.Split([' ', '\t', '\n', '?', '!', '.', ',', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
             // A word is "key" when analysis keeps a content term of it (stop and question words vanish).
+            if (QuestionAdverbs.Contains(word))
+            {
+                continue;
+            }
+
             var terms = QuestionProfile.From(word, analyzer).Terms;
             if (terms.Count > 0 && !terms.All(asked.Contains) && !keyWords.Contains(word, StringComparer.OrdinalIgnoreCase))
             {
