@@ -50,6 +50,7 @@ internal sealed class CliHost : IAsyncDisposable
         services.AddNewsQaCore();
         services.AddNewsQaStore(configuration, status);
         services.AddNewsQaEmbeddings(configuration, status);
+        services.AddNewsQaAnswers(configuration, status);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         provider.ResolveEmbeddings(status);

@@ -26,7 +26,9 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton<ITermAnalyzer, GermanTermAnalyzer>();
         services.TryAddSingleton<IRankFusion, ReciprocalRankFusion>();
-        services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
+        services.TryAddSingleton<ExtractiveAnswerer>();
+        services.TryAddSingleton<IAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
+        services.TryAddSingleton<IQueryRewriter, KeyTermQueryRewriter>();
         services.TryAddSingleton<Retriever>();
         services.TryAddSingleton<CitationVerifier>();
         services.TryAddSingleton<AskService>();

@@ -11,6 +11,10 @@ namespace NewsQA.Api.Endpoints;
 /// <c>delta</c> pieces of the answer text, one <c>citation</c> each, then <c>done</c> with the whole
 /// answer object — or <c>error</c> with a problem object. The request's abort token cancels the work
 /// when the reader goes away.
+/// A streaming (generative) answerer's text is sent as it is written. Should the final answer differ
+/// from what was streamed (all quotes failed verification, or the answerer fell back to extractive),
+/// one <c>delta</c> with <c>"replace": true</c> carries the whole final text: deltas since the last
+/// replace always join to exactly <c>done.answer.text</c>.
 /// </summary>
 internal static class AnswerStream
 {
@@ -30,12 +34,36 @@ internal static class AnswerStream
         try
         {
             var retrieval = await ask.RetrieveAsync(request, ct);
-            await SendAsync(response, "meta", new { question = request.Question, language = retrieval.Language, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) }, json, ct);
+            await SendAsync(response, "meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) }, json, ct);
 
-            var answer = await ask.AnswerAsync(retrieval, ct);
-            foreach (var piece in Pieces(answer))
+            var streamed = new System.Text.StringBuilder();
+            var answer = await ask.AnswerAsync(
+                retrieval,
+                async (text, token) =>
+                {
+                    streamed.Append(text);
+                    await SendAsync(response, "delta", new { text }, json, token);
+                },
+                ct);
+
+            var sent = streamed.ToString();
+            if (sent.Length == 0)
             {
-                await SendAsync(response, "delta", new { text = piece }, json, ct);
+                foreach (var piece in Pieces(answer.Answer.Text))
+                {
+                    await SendAsync(response, "delta", new { text = piece }, json, ct);
+                }
+            }
+            else if (answer.Answer.Text.StartsWith(sent, StringComparison.Ordinal))
+            {
+                if (answer.Answer.Text.Length > sent.Length)
+                {
+                    await SendAsync(response, "delta", new { text = answer.Answer.Text[sent.Length..] }, json, ct);
+                }
+            }
+            else
+            {
+                await SendAsync(response, "delta", new { text = answer.Answer.Text, replace = true }, json, ct);
             }
 
             foreach (var citation in answer.Citations)
@@ -62,9 +90,8 @@ internal static class AnswerStream
     }
 
     /// <summary>The answer text in word groups, so a reader sees it arrive; joined they give exactly the answer text.</summary>
-    private static IEnumerable<string> Pieces(AnswerResult answer)
+    private static IEnumerable<string> Pieces(string text)
     {
-        var text = answer.Answer.Text;
         const int wordsPerPiece = 4;
         var start = 0;
         var words = 0;

@@ -23,6 +23,9 @@ public static class NewsQaServiceCollectionExtensions
         services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        // `dotnet run` starts in the repo root (for ./data and ./seeds), where there is no wwwroot: the build's
+        // static web assets manifest points at src/NewsQA.Api/wwwroot in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{ApiLimitsOptions.Section}:MaxBodyBytes") ?? new ApiLimitsOptions().MaxBodyBytes);
 
@@ -31,6 +34,7 @@ public static class NewsQaServiceCollectionExtensions
         services.AddNewsQaCore();
         services.AddNewsQaStore(builder.Configuration, status);
         services.AddNewsQaEmbeddings(builder.Configuration, status);
+        services.AddNewsQaAnswers(builder.Configuration, status);
         services.AddNewsQaCors(builder.Configuration);
         services.AddHostedService<StartupInitializer>();
         return builder;

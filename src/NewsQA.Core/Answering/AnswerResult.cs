@@ -35,6 +35,9 @@ public sealed record AnswerResult(
     /// <summary>Why there is no answer (or why citations were dropped); null when none.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>True when some statement of the answer lost its citation because its quote could not be verified, or never had one.</summary>
+    public bool HasUnverifiedStatements { get; init; }
+
     /// <summary>The answerer's confidence in [0, 1] that the cited text answers the question.</summary>
     public double Confidence { get; init; }
 
