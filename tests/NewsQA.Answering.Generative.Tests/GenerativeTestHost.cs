@@ -24,6 +24,8 @@ internal sealed class GenerativeTestHost : IAsyncDisposable
 
     public AskService Ask => provider.GetRequiredService<AskService>();
 
+    public IServiceProvider Services => provider;
+
     public INewsStore Store => provider.GetRequiredService<INewsStore>();
 
     public IAnswerer Answerer => provider.GetRequiredService<IAnswerer>();

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Answering.Generative.SemanticKernel;
+
+public static class NewsQaKernelExtensions
+{
+    /// <summary>
+    /// Adds NewsQA to a kernel: the <see cref="NewsQaPlugin"/> (search_news, ask_news) and, when a model is
+    /// configured, NewsQA's ONNX embedder as the kernel's <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>.
+    /// <paramref name="newsQa"/> is a provider on which NewsQA's services are registered (AddNewsQaCore + a store).
+    /// </summary>
+    public static IKernelBuilder AddNewsQa(this IKernelBuilder kernel, IServiceProvider newsQa)
+    {
+        kernel.Plugins.AddFromObject(new NewsQaPlugin(newsQa.GetRequiredService<Retriever>(), newsQa.GetRequiredService<AskService>()), NewsQaPlugin.Name);
+        if (newsQa.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } embedder)
+        {
+            kernel.Services.AddSingleton(embedder);
+        }
+
+        return kernel;
+    }
+}
