@@ -7,6 +7,7 @@ namespace NewsQA.Api.Tests;
 /// <summary>
 /// The API hosted in-process on its own temp data directory (deleted on dispose), so tests share nothing.
 /// Seeds come from the repo's <c>seeds/</c> folder; pass <c>["Seeds:IngestOnEmpty"] = "false"</c> to start empty.
+/// Rate limiting is off unless a test passes <c>["RateLimit:Enabled"] = "true"</c>.
 /// <paramref name="settings"/> override any configuration key; <paramref name="services"/> swaps in test doubles.
 /// </summary>
 public sealed class NewsQaApplication(
@@ -28,6 +29,9 @@ public sealed class NewsQaApplication(
             ["Data:Path"] = DataPath,
             ["Seeds:Path"] = SeedsPath,
             ["Seeds:IngestOnEmpty"] = "true",
+
+            // All in-process requests share one partition; tests that check limiting turn it on.
+            ["RateLimit:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
