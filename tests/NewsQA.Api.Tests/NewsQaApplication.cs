@@ -32,6 +32,8 @@ public sealed class NewsQaApplication(
 
             // All in-process requests share one partition; tests that check limiting turn it on.
             ["RateLimit:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
