@@ -129,7 +129,7 @@ if kill_test and os.path.exists(f"{out}/kill.json"):
         else:
             L.append(f"| {r['round']} | {r['killAfterMs']} | {r['documentsBefore']} | {r['acknowledgedThisRound']} | {r['documentsAfterRestart']} | {r['Chunks']} |")
     L.append("\nA restart can show one document more than was acknowledged: the kill landed after the commit but before the response; "
-             "that write is complete (the checks above cover it). Result: " + open(f"{out}/kill.log").read().strip().splitlines()[-5].strip() + "\n")
+             "that write is complete (the checks above cover it). Test result: " + " ".join(l.strip() for l in open(f"{out}/kill.log") if re.match(r"\s*(Test run summary|total|failed|succeeded):?", l)) + "\n")
 L.append("## Reproduce\n\n```\nscripts/load.sh                 # kill test + 100 s mixed load, rewrites this file\nKILL_TEST=0 DURATION=60 scripts/load.sh\n```\n")
 open("docs/reliability.md", "w").write("\n".join(L) + "\n")
 print("\n".join(L))
