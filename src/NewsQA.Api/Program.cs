@@ -4,17 +4,21 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsQa();
+builder.AddNewsQaTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNewsQaBodyLimit();
 app.UseCors(CorsSetup.Policy);
+app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
+app.MapNewsQaMetrics();
 app.MapDocuments();
 app.MapSearch();
 app.MapAsk();

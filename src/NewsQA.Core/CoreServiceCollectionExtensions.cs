@@ -4,6 +4,7 @@ using NewsQA.Core.Analysis;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Chunking;
 using NewsQA.Core.Citations;
+using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Evaluation;
 using NewsQA.Core.Fusion;
 using NewsQA.Core.Pipeline;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
 
+        services.TryAddSingleton<NewsQaMetrics>();
         services.TryAddSingleton<ITermAnalyzer, GermanTermAnalyzer>();
         services.TryAddSingleton<IRankFusion, ReciprocalRankFusion>();
         services.TryAddSingleton<ExtractiveAnswerer>();

@@ -117,7 +117,17 @@ public static class DocumentsApi
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+            {
+                // A broken multipart body (no boundary, truncated parts) is the client's mistake, not a 500.
+                return (null, TypedResults.Problem(title: "Malformed form", detail: $"The multipart body cannot be read: {ex.Message}", statusCode: 400, type: ProblemTypes.Validation));
+            }
+
             var file = form.Files.FirstOrDefault();
             if (file is null)
             {
@@ -202,7 +212,7 @@ public static class DocumentsApi
         return TypedResults.Ok(new DocumentListResponse(items, next));
     }
 
-    private static async Task<Results<Ok<DocumentResponse>, NotFound<ProblemDetails>>> GetAsync(string id, INewsStore store, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> GetAsync(string id, INewsStore store, CancellationToken ct)
     {
         var document = await store.GetAsync(id, ct);
         if (document is null)
@@ -214,14 +224,13 @@ public static class DocumentsApi
         return TypedResults.Ok(document.ToResponse(chunks));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAsync(string id, INewsStore store, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, INewsStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
 
-    private static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Type = ProblemTypes.NotFound,
-        Title = "Document not found",
-        Detail = $"There is no document with id '{id}'.",
-        Status = StatusCodes.Status404NotFound,
-    });
+    /// <summary>A Problem result, so the 404 is sent as application/problem+json like every other error.</summary>
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        title: "Document not found",
+        detail: $"There is no document with id '{id}'.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: ProblemTypes.NotFound);
 }

@@ -30,6 +30,31 @@ internal static class ProblemMapping
         return problem;
     }
 
+    /// <summary>
+    /// Gives the framework's own problems (status code pages: 404 no route, 405, 413 from the server's body limit,
+    /// 415 wrong content type) our stable <c>type</c> and a trace id, like every other problem.
+    /// </summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+        {
+            (problem.Type, var detail) = problem.Status switch
+            {
+                400 => (ProblemTypes.Validation, "The request is malformed."),
+                404 => (ProblemTypes.NotFound, "There is nothing at this address."),
+                405 => (ProblemTypes.Validation, "This address does not accept that method."),
+                413 => (ProblemTypes.TooLarge, "The request body exceeds the configured limit (Limits:MaxBodyBytes)."),
+                415 => (ProblemTypes.UnsupportedMediaType, "Send this endpoint application/json."),
+                429 => (ProblemTypes.RateLimited, "Too many requests."),
+                _ => (problem.Type, null),
+            };
+            problem.Detail ??= detail;
+        }
+
+        problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+    }
+
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
 

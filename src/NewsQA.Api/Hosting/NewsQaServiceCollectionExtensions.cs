@@ -10,13 +10,13 @@ namespace NewsQA.Api.Hosting;
 
 public static class NewsQaServiceCollectionExtensions
 {
-    /// <summary>Everything the API needs: JSON shapes, errors, limits, access, the pipeline, the store, the embedder.</summary>
+    /// <summary>Everything the API needs: JSON shapes, errors, limits, access and rate limits, the pipeline, the store, the embedder.</summary>
     public static WebApplicationBuilder AddNewsQa(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
 
@@ -36,6 +36,11 @@ public static class NewsQaServiceCollectionExtensions
         services.AddNewsQaEmbeddings(builder.Configuration, status);
         services.AddNewsQaAnswers(builder.Configuration, status);
         services.AddNewsQaCors(builder.Configuration);
+        services.AddNewsQaRateLimiting();
+
+        // On SIGTERM the server stops accepting connections and lets in-flight requests finish for this long.
+        var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
         services.AddHostedService<StartupInitializer>();
         return builder;
     }

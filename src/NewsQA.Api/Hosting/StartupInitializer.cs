@@ -1,5 +1,6 @@
 using NewsQA.Hosting;
 using Microsoft.Extensions.Options;
+using NewsQA.Api.Security;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
@@ -18,6 +19,8 @@ internal sealed partial class StartupInitializer(
     ServiceStatus status,
     IOptions<SeedOptions> seeds,
     IServiceProvider services,
+    IOptions<AuthOptions> auth,
+    IOptions<RateLimitOptions> rateLimit,
     ILogger<StartupInitializer> logger,
     DenseEncoder? encoder = null) : IHostedService
 {
@@ -30,6 +33,7 @@ internal sealed partial class StartupInitializer(
             LogEmbedderProblem(logger, problem);
         }
 
+        LogAccess();
         StoreStatistics stats;
         try
         {
@@ -56,6 +60,30 @@ internal sealed partial class StartupInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Says at start who may write and read, so an operator sees an open or loopback-only set-up at once.</summary>
+    private void LogAccess()
+    {
+        var a = auth.Value;
+        if (string.IsNullOrEmpty(a.ApiKey))
+        {
+            LogWritesLoopbackOnly(logger);
+        }
+        else
+        {
+            LogWritesKeyed(logger, a.RequireKeyForReads ? "need the key too" : "are open");
+        }
+
+        var r = rateLimit.Value;
+        if (r.Enabled)
+        {
+            LogRateLimit(logger, r.PermitsPerMinute, r.KeyedPermitsPerMinute);
+        }
+        else
+        {
+            LogRateLimitOff(logger);
+        }
+    }
 
     private async Task IngestSeedsAsync(CancellationToken cancellationToken)
     {
@@ -94,6 +122,18 @@ internal sealed partial class StartupInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store: {Provider}. Embeddings: {EmbeddingMessage}")]
     private static partial void LogMode(ILogger logger, string provider, string embeddingMessage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writes are loopback-only: no Auth:ApiKey is configured, so ingest/update/delete are accepted only from this machine. Reads are open.")]
+    private static partial void LogWritesLoopbackOnly(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Writes need the X-Api-Key header (Auth:ApiKey); reads {ReadAccess}.")]
+    private static partial void LogWritesKeyed(ILogger logger, string readAccess);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limit on /api: {PermitsPerMinute}/min per client IP, {KeyedPermitsPerMinute}/min with the API key.")]
+    private static partial void LogRateLimit(ILogger logger, int permitsPerMinute, int keyedPermitsPerMinute);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limiting is off (RateLimit:Enabled=false).")]
+    private static partial void LogRateLimitOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable at start: {Message}. The API answers 503 until it recovers.")]
     private static partial void LogStoreUnavailable(ILogger logger, string component, string message);

@@ -101,11 +101,7 @@ public static class ArticleCleaner
         }
 
         TrimBlankLines(body);
-        if (body.Count > 0 && BoilerplatePatterns.AgencyDateline().Match(body[0]) is { Success: true } dateline)
-        {
-            source ??= dateline.Groups["agency"].Value.Trim();
-            body[0] = body[0][dateline.Length..];
-        }
+        StripDateline(body, ref source);
 
         if (body.Count > 0)
         {
@@ -118,6 +114,9 @@ public static class ArticleCleaner
 
             last = BoilerplatePatterns.AgencyTrailer().Replace(last, string.Empty);
             body[^1] = last.TrimEnd();
+
+            // A line that held only the trailer is gone now; it must not be taken for an (empty) headline.
+            TrimBlankLines(body);
         }
 
         // The headline: an explicit one wins; else the breadcrumb's last crumb; else a first line that is not a sentence.
@@ -131,16 +130,30 @@ public static class ArticleCleaner
             title = body[0];
             body.RemoveAt(0);
         }
-        else if (title is not null && body.Count > 0 && string.Equals(body[0], title, StringComparison.Ordinal))
+        else if (title is not null && body.Count > 0 && string.Equals(body[0], title, StringComparison.Ordinal) && IsHeadline(body[0]))
         {
-            // Pages repeat the headline under the breadcrumb; once is metadata enough.
+            // Pages repeat the headline under the breadcrumb; once is metadata enough. A first line that is a
+            // sentence stays even when it equals the title: it is article text (and the title may have come from it).
             body.RemoveAt(0);
         }
 
         TrimBlankLines(body);
+
+        // "Headline\nKIEW (dpa-AFX) - …": the dateline opens the line after the headline, so look again once it is gone.
+        StripDateline(body, ref source);
         var cleanText = JoinParagraphs(body);
         title ??= TitleFromFirstSentence(cleanText);
         return new CleanedArticle(title.Trim(), date, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), cleanText);
+    }
+
+    private static void StripDateline(List<string> body, ref string? source)
+    {
+        if (body.Count > 0 && BoilerplatePatterns.AgencyDateline().Match(body[0]) is { Success: true } dateline)
+        {
+            source ??= dateline.Groups["agency"].Value.Trim();
+            body[0] = body[0][dateline.Length..];
+            TrimBlankLines(body);
+        }
     }
 
     private static bool TryParsePageDate(string line, out PublicationDate date)
@@ -188,7 +201,7 @@ public static class ArticleCleaner
 
     /// <summary>A line is a headline when it does not end like a sentence and is not too long for one.</summary>
     private static bool IsHeadline(string line) =>
-        line.Length <= MaxTitleLength && !EndsLikeSentence(line) && line.Split(' ').Length <= 24;
+        line.Length > 0 && line.Length <= MaxTitleLength && !EndsLikeSentence(line) && line.Split(' ').Length <= 24;
 
     private static bool LooksLikeParagraph(string line) => line.Split(' ').Length >= 10 && EndsLikeSentence(line);
 

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Chunking;
 using NewsQA.Core.Cleaning;
+using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Ingestion;
@@ -20,11 +22,37 @@ public sealed partial class IngestPipeline(
     ITermAnalyzer analyzer,
     IOptions<ChunkingOptions> chunking,
     ILogger<IngestPipeline> logger,
-    DenseEncoder? encoder = null)
+    DenseEncoder? encoder = null,
+    NewsQaMetrics? metrics = null)
 {
     public async Task<IngestResult> IngestAsync(DocumentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var activity = NewsQaMetrics.ActivitySource.StartActivity("newsqa.ingest");
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var result = await IngestCoreAsync(input, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("newsqa.document.id", result.Id);
+            activity?.SetTag("newsqa.ingest.status", result.Status.ToString().ToLowerInvariant());
+            metrics?.Ingested(result.Status.ToString().ToLowerInvariant(), result.Chunks, watch.Elapsed.TotalMilliseconds);
+            return result;
+        }
+        catch (DocumentRejectedException)
+        {
+            metrics?.Ingested("rejected", 0, watch.Elapsed.TotalMilliseconds);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            metrics?.Ingested("failed", 0, watch.Elapsed.TotalMilliseconds);
+            throw;
+        }
+    }
+
+    private async Task<IngestResult> IngestCoreAsync(DocumentInput input, CancellationToken cancellationToken)
+    {
         if (input.Id is not null && !DocumentId.IsValid(input.Id))
         {
             throw new DocumentRejectedException("id", $"Document id '{Shorten(input.Id)}' is invalid: use {DocumentId.Describe}.");
@@ -63,7 +91,18 @@ public sealed partial class IngestPipeline(
         IReadOnlyList<ReadOnlyMemory<float>>? vectors = null;
         if (encoder is not null)
         {
-            vectors = await encoder.EmbedPassagesAsync(chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
+            var embedWatch = Stopwatch.StartNew();
+            try
+            {
+                vectors = await encoder.EmbedPassagesAsync(chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (EmbedderUnavailableException)
+            {
+                metrics?.EmbedFailed("passages");
+                throw;
+            }
+
+            metrics?.Embedded("passages", embedWatch.Elapsed.TotalMilliseconds);
         }
 
         var indexed = chunks

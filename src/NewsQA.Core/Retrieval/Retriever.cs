@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsQA.Core.Analysis;
+using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
@@ -12,13 +15,18 @@ namespace NewsQA.Core.Retrieval;
 /// or both fused by <see cref="IRankFusion"/> — the one place fusion happens in-process; a backend that
 /// implements <see cref="IServerSideHybridSearch"/> fuses on its side with the same algorithm (RRF). Without an embedding
 /// model, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
+/// When a configured embedder fails at query time, hybrid degrades to lexical too (logged, counted in
+/// <c>newsqa.search.fallbacks</c>, and visible as <c>mode: lexical</c>), because a lexical answer beats a 503
+/// for a reader; dense has no such fallback and fails with 503.
 /// </summary>
-public sealed class Retriever(
+public sealed partial class Retriever(
     INewsStore store,
     ITermAnalyzer analyzer,
     IRankFusion fusion,
     IOptions<RetrievalOptions> options,
-    DenseEncoder? encoder = null)
+    DenseEncoder? encoder = null,
+    NewsQaMetrics? metrics = null,
+    ILogger<Retriever>? logger = null)
 {
     public bool HasDenseModel => encoder is not null;
 
@@ -35,10 +43,33 @@ public sealed class Retriever(
             mode = SearchMode.Lexical;
         }
 
+        using var activity = NewsQaMetrics.ActivitySource.StartActivity("newsqa.search");
         var candidates = Math.Max(options.Value.MinCandidates, request.Top * options.Value.CandidateMultiplier);
         var embedWatch = Stopwatch.StartNew();
-        ReadOnlyMemory<float>? vector = mode == SearchMode.Lexical ? null : await encoder!.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<float>? vector = null;
+        if (mode != SearchMode.Lexical)
+        {
+            try
+            {
+                vector = await encoder!.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
+                metrics?.Embedded("query", embedWatch.Elapsed.TotalMilliseconds);
+            }
+            catch (EmbedderUnavailableException ex)
+            {
+                metrics?.EmbedFailed("query");
+                if (mode == SearchMode.Dense)
+                {
+                    throw;
+                }
+
+                LogFallback(logger ?? (ILogger)NullLogger.Instance, ex.Message);
+                metrics?.FellBackToLexical();
+                mode = SearchMode.Lexical;
+            }
+        }
+
         var embedMs = mode == SearchMode.Lexical ? 0 : embedWatch.Elapsed.TotalMilliseconds;
+        activity?.SetTag("newsqa.search.mode", mode.ToString().ToLowerInvariant());
 
         var searchWatch = Stopwatch.StartNew();
         var terms = analyzer.Analyze(request.Query);
@@ -69,6 +100,10 @@ public sealed class Retriever(
                 break;
         }
 
+        metrics?.Searched(mode.ToString().ToLowerInvariant(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
         return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder failed, hybrid search answered lexically: {Reason}")]
+    private static partial void LogFallback(ILogger logger, string reason);
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace NewsQA.Api.Security;
+
+/// <summary>
+/// One fixed one-minute window per client on <c>/api/*</c>: callers with the configured API key share the
+/// keyed budget, everyone else is counted by remote IP. A rejected request gets 429 problem+json with Retry-After.
+/// Behind a reverse proxy every request has the proxy's IP, so configure forwarded headers there first.
+/// </summary>
+internal static class RateLimitSetup
+{
+    public static IServiceCollection AddNewsQaRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<AuthOptions>>((o, limits, auth) =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits.Value, auth.Value));
+            o.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits, AuthOptions auth)
+    {
+        if (!limits.Enabled || !http.Request.Path.StartsWithSegments("/api"))
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        var keyed = !string.IsNullOrEmpty(auth.ApiKey) && ApiKeyCheck.HasKey(http, auth.ApiKey);
+        var client = keyed ? "key" : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local");
+        var permits = keyed ? limits.KeyedPermitsPerMinute : limits.PermitsPerMinute;
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = limits.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = ProblemTypes.RateLimited,
+                Title = "Too many requests",
+                Detail = $"This client's request budget (RateLimit:PermitsPerMinute) is used up; retry in {seconds} s.",
+            },
+        });
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsQA.Api.Tests.Reliability;
+
+/// <summary>
+/// The real API as a separate process (<c>dotnet exec NewsQA.Api.dll</c>) on 127.0.0.1 and a free port,
+/// so a test can SIGKILL or SIGTERM it like an operator or the kernel would.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private ApiProcess(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public string Output => string.Join('\n', output);
+
+    /// <summary>The API's build output next to this test build (same configuration).</summary>
+    public static string ApiDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
+            var dll = Path.Combine(NewsQaApplication.RepoRoot, "src", "NewsQA.Api", "bin", configuration, "net10.0", "NewsQA.Api.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/NewsQA.Api first.", dll);
+        }
+    }
+
+    public static async Task<ApiProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(ApiDll);
+        var all = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Data:Path"] = dataPath,
+            ["Seeds:IngestOnEmpty"] = "false",
+            ["RateLimit:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var api = new ApiProcess(Process.Start(start)!, port);
+        api.process.OutputDataReceived += (_, e) => api.Collect(e.Data);
+        api.process.ErrorDataReceived += (_, e) => api.Collect(e.Data);
+        api.process.BeginOutputReadLine();
+        api.process.BeginErrorReadLine();
+        await api.WaitLiveAsync(cancellationToken);
+        return api;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or the OOM killer.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: what systemd, Docker and Kubernetes send to stop a service.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+            while (output.Count > 400)
+            {
+                output.TryDequeue(out _);
+            }
+        }
+    }
+
+    private async Task WaitLiveAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("/health/live", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The API did not come up:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

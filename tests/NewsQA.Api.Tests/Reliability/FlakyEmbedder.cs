@@ -1,0 +1,39 @@
+using Microsoft.Extensions.AI;
+
+namespace NewsQA.Api.Tests.Reliability;
+
+/// <summary>A deterministic bag-of-characters embedder that fails while <see cref="Failing"/> is set.</summary>
+public sealed class FlakyEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const int Dimensions = 16;
+
+    public volatile bool Failing;
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (Failing)
+        {
+            throw new HttpRequestException("The test switched the embedder off.");
+        }
+
+        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(v => new Embedding<float>(Vector(v)))));
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+
+    private static float[] Vector(string text)
+    {
+        var v = new float[Dimensions];
+        foreach (var c in text)
+        {
+            v[c % Dimensions] += 1;
+        }
+
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return norm == 0 ? v : v.Select(x => x / norm).ToArray();
+    }
+}
