@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -81,30 +82,95 @@ public sealed partial class EmbeddedNewsStore
         return rows;
     }
 
-    /// <summary>Fills the in-memory summaries and vector matrix from the file: what a restart costs.</summary>
+    /// <summary>
+    /// Fills fresh in-memory summaries and vector matrix from the file (what a restart costs) and swaps them in,
+    /// so concurrent readers see either the old state or the new one, never a half-loaded one.
+    /// </summary>
     private async Task LoadAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        summaries.Clear();
+        var generation = await ReadGenerationAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var loadedSummaries = new ConcurrentDictionary<string, DocumentSummary>(StringComparer.Ordinal);
         await using (var docs = Command(connection, null, "SELECT id, title, url, published, source, chunk_count FROM documents"))
         await using (var reader = await docs.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var s = new DocumentSummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetInt32(5));
-                summaries[s.Id] = s;
+                loadedSummaries[s.Id] = s;
             }
         }
 
-        await using var vectors = Command(connection, null, "SELECT rowid, document_id, vector FROM chunks WHERE vector IS NOT NULL ORDER BY rowid");
-        await using var rows = await vectors.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var loaded = new List<(long RowId, string DocumentId, float[] Vector)>();
-        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var loadedDense = new DenseIndex();
+        await using (var vectors = Command(connection, null, "SELECT rowid, document_id, vector FROM chunks WHERE vector IS NOT NULL ORDER BY rowid"))
+        await using (var rows = await vectors.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var bytes = (byte[])rows.GetValue(2);
-            loaded.Add((rows.GetInt64(0), rows.GetString(1), MemoryMarshal.Cast<byte, float>(bytes).ToArray()));
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var bytes = (byte[])rows.GetValue(2);
+                loadedDense.Add(rows.GetInt64(0), rows.GetString(1), MemoryMarshal.Cast<byte, float>(bytes));
+            }
         }
 
-        WithDenseWrite(() => loaded.ForEach(v => dense.Add(v.RowId, v.DocumentId, v.Vector)));
+        WithDenseWrite(() =>
+        {
+            summaries = loadedSummaries;
+            dense = loadedDense;
+            knownGeneration = generation;
+        });
+    }
+
+    /// <summary>Reloads when another process (the CLI, another API on the same directory) has written since we last looked.</summary>
+    private async Task RefreshIfChangedAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (await ReadGenerationAsync(connection, null, cancellationToken).ConfigureAwait(false) == Volatile.Read(ref knownGeneration))
+        {
+            return;
+        }
+
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await ReadGenerationAsync(connection, null, cancellationToken).ConfigureAwait(false) != Volatile.Read(ref knownGeneration))
+            {
+                LogReloading(logger);
+                await LoadAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// After our own commit: if the generation before it was not the one we knew, someone else wrote in between and
+    /// our incremental update would miss their change, so everything is reloaded instead. Returns true when it reloaded.
+    /// </summary>
+    private async Task<bool> ReloadIfWrittenElsewhereAsync(SqliteConnection connection, long generationBefore, CancellationToken cancellationToken)
+    {
+        if (generationBefore == Volatile.Read(ref knownGeneration))
+        {
+            Volatile.Write(ref knownGeneration, generationBefore + 1);
+            return false;
+        }
+
+        LogReloading(logger);
+        await LoadAsync(connection, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Increments the shared write generation inside a write transaction; returns its value before.</summary>
+    private static async Task<long> BumpGenerationAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation' RETURNING value");
+        var after = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return after - 1;
+    }
+
+    private static async Task<long> ReadGenerationAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx, "SELECT value FROM meta WHERE key = 'generation'");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<(string? Model, int? Dimensions)> ReadModelAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken cancellationToken)
@@ -150,6 +216,9 @@ public sealed partial class EmbeddedNewsStore
 
     private StoreUnavailableException Unavailable(string operation, SqliteException ex) =>
         new($"The embedded store could not {operation}: {ex.Message}", ex) { Component = "embedded store" };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store changed by another process; reloading documents and vectors")]
+    private static partial void LogReloading(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store {File}: {DocumentCount} documents, {VectorCount} vectors loaded")]
     private static partial void LogOpened(ILogger logger, string file, int documentCount, int vectorCount);

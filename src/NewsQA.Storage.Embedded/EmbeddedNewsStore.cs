@@ -21,8 +21,12 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim initGate = new(1, 1);
     private readonly ReaderWriterLockSlim denseLock = new();
-    private readonly DenseIndex dense = new();
-    private readonly ConcurrentDictionary<string, DocumentSummary> summaries = new(StringComparer.Ordinal);
+    private DenseIndex dense = new();
+    private ConcurrentDictionary<string, DocumentSummary> summaries = new(StringComparer.Ordinal);
+
+    // Bumped by every write transaction of any process: the CLI and the API share a data directory, and a
+    // generation this process did not write means its in-memory summaries and vectors must be reloaded.
+    private long knownGeneration;
     private string? connectionString;
 
     /// <inheritdoc/>
@@ -69,6 +73,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
+            var generation = await BumpGenerationAsync(connection, tx, cancellationToken).ConfigureAwait(false);
             var oldRows = await DeleteChunksAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
 
             await using (var upsert = Command(connection, tx, """
@@ -119,6 +124,10 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
             }
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (await ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
 
             summaries[document.Id] = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count);
             WithDenseWrite(() =>
@@ -151,11 +160,16 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
+            var generation = await BumpGenerationAsync(connection, tx, cancellationToken).ConfigureAwait(false);
             var rows = await DeleteChunksAsync(connection, tx, documentId, cancellationToken).ConfigureAwait(false);
             await using var delete = Command(connection, tx, "DELETE FROM documents WHERE id = $id");
             delete.Parameters.AddWithValue("$id", documentId);
             var deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (await ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
+            {
+                return deleted;
+            }
 
             summaries.TryRemove(documentId, out _);
             WithDenseWrite(() => rows.ForEach(dense.Remove));
@@ -214,7 +228,11 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     /// <inheritdoc/>
     public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default)
     {
-        await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         return summaries.Values
             .Where(s => afterId is null || string.CompareOrdinal(s.Id, afterId) > 0)
             .OrderBy(s => s.Id, StringComparer.Ordinal)
@@ -226,6 +244,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
         var (model, dims) = await ReadModelAsync(connection, null, cancellationToken).ConfigureAwait(false);
         long chunks = summaries.Values.Sum(s => (long)s.Chunks);
         return new StoreStatistics(summaries.Count, chunks, model, dims);
@@ -272,6 +291,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
+            var generation = await BumpGenerationAsync(connection, tx, cancellationToken).ConfigureAwait(false);
             await using (var clear = Command(connection, tx, "UPDATE chunks SET vector = NULL WHERE vector IS NOT NULL"))
             {
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -285,7 +305,10 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
             }
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            WithDenseWrite(dense.Clear);
+            if (!await ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
+            {
+                WithDenseWrite(dense.Clear);
+            }
         }
         finally
         {
@@ -303,6 +326,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
         }
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
         var sql = new StringBuilder("""
             SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank
             FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id
@@ -334,6 +358,8 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     public async Task<IReadOnlyList<ChunkHit>> SearchDenseAsync(ReadOnlyMemory<float> queryVector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
+        var summaries = this.summaries;
         Func<string, bool>? allowed = filter == SearchFilter.None ? null : id => summaries.TryGetValue(id, out var s) && filter.Matches(s);
         List<(long RowId, float Score)> found;
         denseLock.EnterReadLock();

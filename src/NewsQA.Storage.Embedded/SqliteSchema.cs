@@ -46,5 +46,6 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, idx);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+        INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
         """;
 }

@@ -37,6 +37,29 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
     }
 
     [Fact]
+    public async Task WritesOfAnotherProcess_AreSeenWithoutRestart()
+    {
+        // Two store instances on one directory stand for the API and `newsqa ingest` running side by side.
+        using var cli = await OpenAsync();
+        var (doc, chunks) = StoreTestData.Document("from-cli", "Die Ukraine baut Drohnen in großer Zahl. Die Armee setzt sie ein.", vectorOf: _ => StoreTestData.Axis(5));
+        await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct);
+
+        await cli.UpsertAsync(doc, chunks, Ct);
+
+        Assert.Equal("from-cli", Assert.Single(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct)).Chunk.DocumentId);
+        Assert.Equal("from-cli", (await Store.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 1, Ct))[0].Chunk.DocumentId);
+        Assert.Equal(["from-cli"], (await Store.ListAsync(10, null, Ct)).Select(d => d.Id));
+
+        // Our own write after theirs must not lose theirs; their delete must reach us.
+        var (mine, mineChunks) = StoreTestData.Document("from-api", "Der Bundestag berät den Haushalt.", vectorOf: _ => StoreTestData.Axis(6));
+        await Store.UpsertAsync(mine, mineChunks, Ct);
+        Assert.Equal(["from-api", "from-cli"], (await Store.ListAsync(10, null, Ct)).Select(d => d.Id));
+        await cli.DeleteAsync("from-cli", Ct);
+        Assert.Empty(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
+        Assert.All(await Store.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 5, Ct), h => Assert.Equal("from-api", h.Chunk.DocumentId));
+    }
+
+    [Fact]
     public async Task UnwritableDataPath_IsReportedAsStoreUnavailable()
     {
         var file = Path.Combine(Path.GetTempPath(), "newsqa-not-a-dir-" + Guid.NewGuid().ToString("N"));
