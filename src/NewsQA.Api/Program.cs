@@ -1,5 +1,6 @@
 using NewsQA.Api.Endpoints;
 using NewsQA.Api.Hosting;
+using NewsQA.Api.Security;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddNewsQa();
 builder.AddNewsQaTelemetry();
 
 var app = builder.Build();
+app.UseNewsQaProxy(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseNewsQaBodyLimit();

@@ -36,6 +36,7 @@ public static class NewsQaServiceCollectionExtensions
         services.AddNewsQaEmbeddings(builder.Configuration, status);
         services.AddNewsQaAnswers(builder.Configuration, status);
         services.AddNewsQaCors(builder.Configuration);
+        services.AddNewsQaProxy(builder.Configuration);
         services.AddNewsQaRateLimiting();
 
         // On SIGTERM the server stops accepting connections and lets in-flight requests finish for this long.
