@@ -6,23 +6,9 @@ namespace NewsQA.Api.Tests.Answering;
 /// German questions written from reading the seed articles: direct ones, paraphrases that share few words
 /// with the text, and questions the seeds cannot answer. Run against the API with its seeds ingested at start.
 /// </summary>
-public sealed class SeedQuestionsTests : IAsyncLifetime
+public sealed class SeedQuestionsTests : ApiTest
 {
-    private readonly NewsQaApplication app = new();
-    private HttpClient client = null!;
     private readonly Dictionary<string, string> texts = [];
-
-    public ValueTask InitializeAsync()
-    {
-        client = app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
 
     public static TheoryData<string, string, string> Answerable => new()
     {
@@ -58,7 +44,7 @@ public sealed class SeedQuestionsTests : IAsyncLifetime
     [MemberData(nameof(Answerable))]
     public async Task AnswerableQuestion_CitesTheRightArticleAndHoldsTheFact(string question, string documentId, string fact)
     {
-        var answer = await client.PostJsonAsync("/api/ask", new { question }, TestContext.Current.CancellationToken);
+        var answer = await Client.PostJsonAsync("/api/ask", new { question }, Ct);
 
         Assert.Equal("answered", answer["status"]!.GetValue<string>());
         Assert.Equal("extractive", answer["mode"]!.GetValue<string>());
@@ -72,7 +58,7 @@ public sealed class SeedQuestionsTests : IAsyncLifetime
     [MemberData(nameof(Unanswerable))]
     public async Task QuestionTheSeedsCannotAnswer_GetsNoAnswerInItsLanguage(string question, string phrase)
     {
-        var answer = await client.PostJsonAsync("/api/ask", new { question }, TestContext.Current.CancellationToken);
+        var answer = await Client.PostJsonAsync("/api/ask", new { question }, Ct);
 
         Assert.Equal("no_answer", answer["status"]!.GetValue<string>());
         Assert.Empty(answer["citations"]!.AsArray());
@@ -82,7 +68,7 @@ public sealed class SeedQuestionsTests : IAsyncLifetime
     [Fact]
     public async Task Answer_HasTheContractsShape()
     {
-        var answer = await client.PostJsonAsync("/api/ask", new { question = "Welches System will Großbritannien der Ukraine liefern?" }, TestContext.Current.CancellationToken);
+        var answer = await Client.PostJsonAsync("/api/ask", new { question = "Welches System will Großbritannien der Ukraine liefern?" }, Ct);
 
         var segment = answer["answer"]!["segments"]!.AsArray()[0]!;
         Assert.NotEmpty(segment["citationIds"]!.AsArray());
@@ -105,7 +91,7 @@ public sealed class SeedQuestionsTests : IAsyncLifetime
             var id = citation!["documentId"]!.GetValue<string>();
             if (!texts.TryGetValue(id, out var text))
             {
-                text = (await client.GetJsonAsync($"/api/documents/{id}", TestContext.Current.CancellationToken))["text"]!.GetValue<string>();
+                text = (await Client.GetJsonAsync($"/api/documents/{id}", Ct))["text"]!.GetValue<string>();
                 texts[id] = text;
             }
 

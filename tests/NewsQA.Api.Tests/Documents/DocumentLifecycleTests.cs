@@ -5,67 +5,50 @@ using System.Text.Json.Nodes;
 
 namespace NewsQA.Api.Tests.Documents;
 
-public sealed class DocumentLifecycleTests : IAsyncLifetime
+public sealed class DocumentLifecycleTests() : ApiTest(new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" })
 {
-    private readonly NewsQaApplication app = new(new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" });
-    private HttpClient client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        client = app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task SameIdSameContent_IsUnchanged_NewContent_ReplacesOldChunks()
     {
         var v1 = new { id = "artikel-1", title = "Drohnen", text = "Die Armee setzt Kampfdrohnen an der Front ein. Die Produktion wächst." };
-        using var created = await client.PostAsJsonAsync("/api/documents", v1, Ct);
+        using var created = await Client.PostAsJsonAsync("/api/documents", v1, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var first = (await created.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
         Assert.Equal("created", first["status"]!.GetValue<string>());
         Assert.Equal("/api/documents/artikel-1", created.Headers.Location!.OriginalString);
 
-        using var again = await client.PostAsJsonAsync("/api/documents", v1, Ct);
+        using var again = await Client.PostAsJsonAsync("/api/documents", v1, Ct);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("unchanged", (await again.Content.ReadFromJsonAsync<JsonNode>(Ct))!["status"]!.GetValue<string>());
 
-        using var updated = await client.PutAsJsonAsync("/api/documents/artikel-1", new { title = "Haushalt", text = "Der Bundestag streitet über die Schuldenbremse." }, Ct);
+        using var updated = await Client.PutAsJsonAsync("/api/documents/artikel-1", new { title = "Haushalt", text = "Der Bundestag streitet über die Schuldenbremse." }, Ct);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var third = (await updated.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
         Assert.Equal("updated", third["status"]!.GetValue<string>());
         Assert.NotEqual(first["contentHash"]!.GetValue<string>(), third["contentHash"]!.GetValue<string>());
 
-        var search = await client.PostJsonAsync("/api/search", new { query = "Kampfdrohnen Front" }, Ct);
+        var search = await Client.PostJsonAsync("/api/search", new { query = "Kampfdrohnen Front" }, Ct);
         Assert.Empty(search["results"]!.AsArray());
-        var doc = await client.GetJsonAsync("/api/documents/artikel-1", Ct);
+        var doc = await Client.GetJsonAsync("/api/documents/artikel-1", Ct);
         Assert.Equal("Der Bundestag streitet über die Schuldenbremse.", doc["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Delete_RemovesTheDocumentFromSearchAndAnswers()
     {
-        await client.PostJsonAsync("/api/documents", new { id = "weg", title = "Gravehawk", text = "Großbritannien liefert der Ukraine 15 Systeme des Typs Gravehawk bis Jahresende." }, Ct);
-        var before = await client.PostJsonAsync("/api/ask", new { question = "Welche Systeme liefert Großbritannien der Ukraine?" }, Ct);
+        await Client.PostJsonAsync("/api/documents", new { id = "weg", title = "Gravehawk", text = "Großbritannien liefert der Ukraine 15 Systeme des Typs Gravehawk bis Jahresende." }, Ct);
+        var before = await Client.PostJsonAsync("/api/ask", new { question = "Welche Systeme liefert Großbritannien der Ukraine?" }, Ct);
         Assert.Equal("answered", before["status"]!.GetValue<string>());
 
-        using var deleted = await client.DeleteAsync("/api/documents/weg", Ct);
+        using var deleted = await Client.DeleteAsync("/api/documents/weg", Ct);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
-        var after = await client.PostJsonAsync("/api/ask", new { question = "Welche Systeme liefert Großbritannien der Ukraine?" }, Ct);
+        var after = await Client.PostJsonAsync("/api/ask", new { question = "Welche Systeme liefert Großbritannien der Ukraine?" }, Ct);
         Assert.Equal("no_answer", after["status"]!.GetValue<string>());
-        Assert.Empty((await client.PostJsonAsync("/api/search", new { query = "Gravehawk" }, Ct))["results"]!.AsArray());
-        using var gone = await client.GetAsync("/api/documents/weg", Ct);
+        Assert.Empty((await Client.PostJsonAsync("/api/search", new { query = "Gravehawk" }, Ct))["results"]!.AsArray());
+        using var gone = await Client.GetAsync("/api/documents/weg", Ct);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        using var again = await client.DeleteAsync("/api/documents/weg", Ct);
+        using var again = await Client.DeleteAsync("/api/documents/weg", Ct);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
@@ -73,11 +56,11 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     public async Task RawSeedText_IsCleanedAndItsMetadataExtracted()
     {
         var raw = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "004_6131d308b1147b31.txt"), Ct);
-        using var response = await client.PostAsync("/api/documents", new StringContent(raw, Encoding.UTF8, "text/plain"), Ct);
+        using var response = await Client.PostAsync("/api/documents", new StringContent(raw, Encoding.UTF8, "text/plain"), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
 
-        var doc = await client.GetJsonAsync($"/api/documents/{body["id"]!.GetValue<string>()}", Ct);
+        var doc = await Client.GetJsonAsync($"/api/documents/{body["id"]!.GetValue<string>()}", Ct);
 
         Assert.Equal("2025-07", doc["publishedAt"]!.GetValue<string>());
         Assert.Equal("dpa-AFX", doc["source"]!.GetValue<string>());
@@ -93,7 +76,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(" date 2024-03 Ein Artikel über die Energiewende. Windkraft wächst.")), "file", "energie-2024.txt");
 
-        using var response = await client.PostAsync("/api/documents", form, Ct);
+        using var response = await Client.PostAsync("/api/documents", form, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
@@ -106,14 +89,14 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     {
         foreach (var id in new[] { "c", "a", "d", "b", "e" })
         {
-            await client.PostJsonAsync("/api/documents", new { id, title = id, text = $"Dokument {id} enthält einen Satz." }, Ct);
+            await Client.PostJsonAsync("/api/documents", new { id, title = id, text = $"Dokument {id} enthält einen Satz." }, Ct);
         }
 
         var ids = new List<string>();
         string? cursor = null;
         do
         {
-            var page = await client.GetJsonAsync("/api/documents?limit=2" + (cursor is null ? string.Empty : "&cursor=" + cursor), Ct);
+            var page = await Client.GetJsonAsync("/api/documents?limit=2" + (cursor is null ? string.Empty : "&cursor=" + cursor), Ct);
             ids.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
         }

@@ -6,33 +6,15 @@ namespace NewsQA.Api.Tests.Retrieval;
 /// Dense and hybrid search through the API with the tiny XLM-R-shaped ONNX model from models/tiny (random-free,
 /// formula weights): it proves the wiring — vectors stored, dense scores returned, fusion applied — not retrieval quality.
 /// </summary>
-public sealed class HybridSearchTests : IAsyncLifetime
+public sealed class HybridSearchTests() : ApiTest(new Dictionary<string, string?>
+    {
+    ["Embeddings:Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", "xlmr"),
+})
 {
-    private readonly NewsQaApplication app = new(new Dictionary<string, string?>
-    {
-        ["Embeddings:Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", "xlmr"),
-    });
-
-    private HttpClient client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        client = app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task WithAModel_HybridIsTheDefaultAndReadinessSaysSo()
     {
-        var ready = await client.GetJsonAsync("/health/ready", Ct);
+        var ready = await Client.GetJsonAsync("/health/ready", Ct);
 
         Assert.Equal("hybrid", ready["searchMode"]!.GetValue<string>());
         Assert.Equal("ok", ready["embeddings"]!["status"]!.GetValue<string>());
@@ -42,7 +24,7 @@ public sealed class HybridSearchTests : IAsyncLifetime
     [Fact]
     public async Task DenseMode_ReturnsDenseScoresOnly()
     {
-        var response = await client.PostJsonAsync("/api/search", new { query = "Drohnen", mode = "dense", top = 5 }, Ct);
+        var response = await Client.PostJsonAsync("/api/search", new { query = "Drohnen", mode = "dense", top = 5 }, Ct);
 
         Assert.Equal("dense", response["mode"]!.GetValue<string>());
         var results = response["results"]!.AsArray();
@@ -60,7 +42,7 @@ public sealed class HybridSearchTests : IAsyncLifetime
     [Fact]
     public async Task HybridMode_ReturnsFusedScoresFromBothRetrievers()
     {
-        var response = await client.PostJsonAsync("/api/search", new { query = "Waffenproduktion Drohnen Ukraine", top = 8 }, Ct);
+        var response = await Client.PostJsonAsync("/api/search", new { query = "Waffenproduktion Drohnen Ukraine", top = 8 }, Ct);
 
         Assert.Equal("hybrid", response["mode"]!.GetValue<string>());
         var results = response["results"]!.AsArray();
@@ -75,7 +57,7 @@ public sealed class HybridSearchTests : IAsyncLifetime
     [Fact]
     public async Task Ask_WorksInHybridMode()
     {
-        var answer = await client.PostJsonAsync("/api/ask", new { question = "Welches System will Großbritannien der Ukraine bis Jahresende liefern?" }, Ct);
+        var answer = await Client.PostJsonAsync("/api/ask", new { question = "Welches System will Großbritannien der Ukraine bis Jahresende liefern?" }, Ct);
 
         Assert.Equal("answered", answer["status"]!.GetValue<string>());
         Assert.Contains("Gravehawk", answer["answer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);

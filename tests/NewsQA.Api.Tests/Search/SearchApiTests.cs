@@ -4,36 +4,19 @@ using System.Text.Json.Nodes;
 
 namespace NewsQA.Api.Tests.Search;
 
-public sealed class SearchApiTests : IAsyncLifetime
+public sealed class SearchApiTests : ApiTest
 {
-    private readonly NewsQaApplication app = new();
-    private HttpClient client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        client = app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Hits_AreExactSpansOfTheirDocuments()
     {
-        var response = await client.PostJsonAsync("/api/search", new { query = "Drohnen Waffenproduktion", top = 10 }, Ct);
+        var response = await Client.PostJsonAsync("/api/search", new { query = "Drohnen Waffenproduktion", top = 10 }, Ct);
 
         var results = response["results"]!.AsArray();
         Assert.NotEmpty(results);
         Assert.Equal("lexical", response["mode"]!.GetValue<string>());
         foreach (var hit in results)
         {
-            var doc = await client.GetJsonAsync($"/api/documents/{hit!["documentId"]!.GetValue<string>()}", Ct);
+            var doc = await Client.GetJsonAsync($"/api/documents/{hit!["documentId"]!.GetValue<string>()}", Ct);
             Assert.Equal(hit["text"]!.GetValue<string>(), ApiJson.Slice(doc["text"]!.GetValue<string>(), hit["span"]!));
             Assert.NotNull(hit["scores"]!["lexical"]);
         }
@@ -48,7 +31,7 @@ public sealed class SearchApiTests : IAsyncLifetime
         // Seeds: 000 and 004 are dated 2025-07 (month), 001 2025-06 (month), 003 2024-04-30 (day), 002 undated.
         async Task<string[]> Docs(object filter)
         {
-            var r = await client.PostJsonAsync("/api/search", new { query = "Ukraine Russland Iran", top = 50, filter }, Ct);
+            var r = await Client.PostJsonAsync("/api/search", new { query = "Ukraine Russland Iran", top = 50, filter }, Ct);
             return r["results"]!.AsArray().Select(h => h!["documentId"]!.GetValue<string>()[..3]).Distinct().Order().ToArray();
         }
 
@@ -63,7 +46,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task DenseModeWithoutModel_Is503NamingTheEmbedder()
     {
-        using var response = await client.PostAsJsonAsync("/api/search", new { query = "Drohnen", mode = "dense" }, Ct);
+        using var response = await Client.PostAsJsonAsync("/api/search", new { query = "Drohnen", mode = "dense" }, Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -80,7 +63,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [InlineData("""{"query":"Drohnen","filter":{"publishedFrom":"2025-08","publishedTo":"2025-07"}}""", "filter.publishedFrom")]
     public async Task InvalidRequest_Is400NamingTheField(string body, string field)
     {
-        using var response = await client.PostAsync("/api/search", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var response = await Client.PostAsync("/api/search", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -91,7 +74,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task Health_ReportsLexicalOnlyWithoutModel()
     {
-        var ready = await client.GetJsonAsync("/health/ready", Ct);
+        var ready = await Client.GetJsonAsync("/health/ready", Ct);
 
         Assert.Equal("ready", ready["status"]!.GetValue<string>());
         Assert.Equal("lexical", ready["searchMode"]!.GetValue<string>());
@@ -102,7 +85,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApi_DescribesEveryContractRoute()
     {
-        var doc = await client.GetJsonAsync("/openapi/v1.json", Ct);
+        var doc = await Client.GetJsonAsync("/openapi/v1.json", Ct);
         var paths = doc["paths"]!.AsObject();
 
         foreach (var path in new[] { "/api/documents", "/api/documents/{id}", "/api/search", "/api/ask", "/health/live", "/health/ready" })
@@ -110,7 +93,7 @@ public sealed class SearchApiTests : IAsyncLifetime
             Assert.True(paths.ContainsKey(path), $"OpenAPI lacks {path}");
         }
 
-        using var page = await client.GetAsync("/scalar/v1", Ct);
+        using var page = await Client.GetAsync("/scalar/v1", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }

@@ -6,34 +6,16 @@ using System.Text.Json.Nodes;
 namespace NewsQA.Api.Tests.Storage;
 
 /// <summary>With Store:Provider=Qdrant and nothing listening at its URL, the API says so: 503s naming Qdrant, never a 500.</summary>
-public sealed class QdrantUnreachableTests : IAsyncLifetime
+public sealed class QdrantUnreachableTests() : ApiTest(new Dictionary<string, string?>
+    {
+    ["Store:Provider"] = "Qdrant",
+    ["Store:Qdrant:Url"] = $"http://127.0.0.1:{ClosedPort()}",
+    ["Store:Qdrant:AttemptTimeout"] = "00:00:01",
+    ["Store:Qdrant:TotalTimeout"] = "00:00:03",
+    ["Store:Qdrant:MaxRetries"] = "1",
+    ["Store:Qdrant:RetryDelay"] = "00:00:00.050",
+})
 {
-    private readonly NewsQaApplication app = new(new Dictionary<string, string?>
-    {
-        ["Store:Provider"] = "Qdrant",
-        ["Store:Qdrant:Url"] = $"http://127.0.0.1:{ClosedPort()}",
-        ["Store:Qdrant:AttemptTimeout"] = "00:00:01",
-        ["Store:Qdrant:TotalTimeout"] = "00:00:03",
-        ["Store:Qdrant:MaxRetries"] = "1",
-        ["Store:Qdrant:RetryDelay"] = "00:00:00.050",
-    });
-
-    private HttpClient client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        client = app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
-
     /// <summary>A port that was free a moment ago: connecting to it is refused.</summary>
     private static int ClosedPort()
     {
@@ -45,12 +27,12 @@ public sealed class QdrantUnreachableTests : IAsyncLifetime
     [Fact]
     public async Task Readiness_Is503NamingQdrant()
     {
-        using var response = await client.GetAsync("/health/ready", Ct);
+        using var response = await Client.GetAsync("/health/ready", Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
         Assert.Contains("Qdrant", body["failing"]!.AsArray().Select(f => f!.GetValue<string>()));
-        using var live = await client.GetAsync("/health/live", Ct);
+        using var live = await Client.GetAsync("/health/live", Ct);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
@@ -60,7 +42,7 @@ public sealed class QdrantUnreachableTests : IAsyncLifetime
     [InlineData("/api/documents", """{"id":"x","text":"Ein Satz über Drohnen."}""")]
     public async Task Requests_Get503ProblemNamingQdrant(string path, string body)
     {
-        using var response = await client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var response = await Client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

@@ -1,0 +1,27 @@
+namespace NewsQA.Api.Tests;
+
+/// <summary>
+/// Base of API tests that talk to one in-process app: each test class instance gets its own
+/// <see cref="NewsQaApplication"/> (own data directory) built from <paramref name="settings"/>, and a client for it.
+/// </summary>
+public abstract class ApiTest(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+{
+    protected NewsQaApplication App { get; } = new(settings);
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        Client = App.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
