@@ -4,17 +4,19 @@
 answerable.jsonl:   questions asked of the corpus that holds their answers (e.g. XQuAD-de on its paragraphs)
 unanswerable.jsonl: questions asked of a corpus that cannot answer them (e.g. XQuAD-de on the seeds)
 
-A wrong answer costs more than a missed one: the threshold maximises
+Run both evals with Answer__MinConfidence=0 so every question reports the confidence of its best candidate.
+A wrong answer costs more than a missed one — a confidently cited wrong answer misleads a reader, an honest
+"no answer" does not — so the threshold maximises
     answered(answerable) - COST * answered(unanswerable)
 and, on ties, the higher threshold (fewer, surer answers).
-Usage: scripts/calibrate.py answerable.jsonl unanswerable.jsonl [COST=2]
+Usage: scripts/calibrate.py answerable.jsonl unanswerable.jsonl [COST=3]
 """
 import json
 import sys
 
 pos = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 neg = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8") if line.strip()]
-cost = float(sys.argv[3]) if len(sys.argv) > 3 else 2.0
+cost = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
 
 best = None
 print("threshold  answered(answerable)  cited-gold  answered(unanswerable)  utility")

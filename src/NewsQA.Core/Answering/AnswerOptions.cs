@@ -15,7 +15,7 @@ public sealed class AnswerOptions
     /// without answers in the corpus by scripts/calibrate.py (see README, "How answers are chosen"); raise it for fewer, surer answers.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.44;
+    public double MinConfidence { get; set; } = 0.30;
 
     /// <summary>At most this many sentences make up an extractive answer.</summary>
     [Range(1, 5)]

@@ -67,11 +67,14 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
     private List<Candidate> Rank(QuestionProfile question, AnswerContext context)
     {
         var candidates = new List<Candidate>();
+        var passageTermSets = context.Passages
+            .Select(p => (ISet<string>)new HashSet<string>(analyzer.Analyze(p.Hit.Chunk.Text), StringComparer.Ordinal))
+            .ToList();
+        var weights = SentenceScorer.PassageWeights(question, passageTermSets);
         for (var rank = 0; rank < context.Passages.Count; rank++)
         {
             var chunk = context.Passages[rank].Hit.Chunk;
-            var passageTerms = new HashSet<string>(analyzer.Analyze(chunk.Text), StringComparer.Ordinal);
-            var passageCoverage = SentenceScorer.Coverage(question, passageTerms);
+            var passageCoverage = SentenceScorer.Coverage(question, passageTermSets[rank], weights);
             var rankScore = 1.0 / (1 + rank);
             foreach (var local in SentenceSplitter.Split(chunk.Text))
             {
@@ -82,7 +85,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
                     continue;
                 }
 
-                var confidence = (SentenceWeight * SentenceScorer.Coverage(question, sentenceTerms))
+                var confidence = (SentenceWeight * SentenceScorer.Coverage(question, sentenceTerms, weights))
                     + (PassageWeight * passageCoverage)
                     + (RankWeight * rankScore);
                 if (question.Expected != ExpectedAnswer.Any && SentenceScorer.HasExpectedAnswer(question.Expected, sentence))

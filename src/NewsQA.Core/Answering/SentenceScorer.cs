@@ -16,7 +16,11 @@ public sealed partial class SentenceScorer(ITermAnalyzer analyzer)
 
     public IReadOnlyList<string> Terms(string text) => analyzer.Analyze(text);
 
-    public static double Coverage(QuestionProfile question, IReadOnlyCollection<string> textTerms)
+    /// <summary>Weighted share of the question's terms found in <paramref name="textTerms"/>, in 0..1.</summary>
+    /// <param name="question">The question's content terms.</param>
+    /// <param name="textTerms">Analyzed terms of a sentence or passage.</param>
+    /// <param name="weights">Per question term; terms without a weight count 1.</param>
+    public static double Coverage(QuestionProfile question, IEnumerable<string> textTerms, IReadOnlyDictionary<string, double>? weights = null)
     {
         if (question.Terms.Count == 0)
         {
@@ -24,13 +28,39 @@ public sealed partial class SentenceScorer(ITermAnalyzer analyzer)
         }
 
         var set = textTerms as ISet<string> ?? new HashSet<string>(textTerms, StringComparer.Ordinal);
-        double covered = 0;
+        double covered = 0, total = 0;
         foreach (var term in question.Terms)
         {
-            covered += Match(term, set);
+            var weight = weights is not null && weights.TryGetValue(term, out var w) ? w : 1;
+            covered += weight * Match(term, set);
+            total += weight;
         }
 
-        return covered / question.Terms.Count;
+        return total > 0 ? covered / total : 0;
+    }
+
+    /// <summary>
+    /// Inverse document frequency of each question term over the retrieved passages (BM25's idf, plus a floor):
+    /// a term every passage shares ("Ukraine" in a Ukraine archive) says little about which sentence answers,
+    /// a term only one passage has says much. A term no passage has weighs most, which keeps unanswerable
+    /// questions below the threshold.
+    /// </summary>
+    public static Dictionary<string, double> PassageWeights(QuestionProfile question, IReadOnlyList<ISet<string>> passages)
+    {
+        const double floor = 0.2;
+        var n = passages.Count;
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in question.Terms)
+        {
+            var df = passages.Count(p => Match(term, p) > 0);
+            var idf = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) + floor;
+
+            // Retrieval chose these passages for the terms they share, so a term none of them has is the
+            // question's real subject missing from the archive ("Eiffelturm"): it counts double.
+            weights[term] = df == 0 ? 2 * idf : idf;
+        }
+
+        return weights;
     }
 
     private static double Match(string term, ISet<string> textTerms)
