@@ -30,12 +30,13 @@ internal sealed class CliHost : IAsyncDisposable
     /// <summary>The configured embedder, or null when running lexical-only.</summary>
     public DenseEncoder? Encoder => provider.GetService<DenseEncoder>();
 
-    public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, IDictionary<string, string?>? overrides = null)
+    /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
+    public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables();
-        var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+        var settings = new Dictionary<string, string?>();
         if (dataPath is not null)
         {
             settings["Data:Path"] = dataPath;
@@ -58,7 +59,15 @@ internal sealed class CliHost : IAsyncDisposable
         {
             Console.Error.WriteLine($"warning: {problem}");
         }
-        await provider.GetRequiredService<INewsStore>().InitializeAsync(cancellationToken);
+        var store = provider.GetRequiredService<INewsStore>();
+        await store.InitializeAsync(cancellationToken);
+        var stored = (await store.GetStatisticsAsync(cancellationToken)).EmbeddingModel;
+        if (!allowModelChange && provider.GetService<DenseEncoder>() is { } encoder && stored is not null && stored != encoder.Profile.ModelId)
+        {
+            await provider.DisposeAsync();
+            throw new EmbeddingModelMismatchException(stored, encoder.Profile.ModelId);
+        }
+
         return new CliHost(provider, status);
     }
 

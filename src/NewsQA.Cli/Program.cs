@@ -1,5 +1,7 @@
 using System.CommandLine;
 using NewsQA.Cli.Commands;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Storage;
 
 var root = new RootCommand("NewsQA: ingest German news, search it and get answers with exact citations")
 {
@@ -12,4 +14,13 @@ var root = new RootCommand("NewsQA: ingest German news, search it and get answer
     ModelsCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is EmbeddingModelMismatchException or StoreUnavailableException or EmbedderUnavailableException)
+{
+    // Expected operational failures get their message, not a stack trace.
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 3;
+}

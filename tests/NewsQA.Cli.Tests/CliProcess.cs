@@ -7,7 +7,10 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string workingDirectory, CancellationToken ct, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, CancellationToken ct, params string[] args) =>
+        RunWithEnvironmentAsync(workingDirectory, new Dictionary<string, string>(), ct, args);
+
+    public static async Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,11 @@ internal static class CliProcess
 
         // No model in the scratch folder: the CLI runs lexical-only, as on a fresh clone.
         start.Environment["Embeddings__ModelsPath"] = Path.Combine(workingDirectory, "models");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);

@@ -13,7 +13,7 @@ internal static class ReindexCommand
         var command = new Command("reindex", "Re-chunk and re-embed every stored document with the configured model");
         command.SetAction(async (parse, ct) =>
         {
-            await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct);
+            await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct, allowModelChange: true);
             var store = host.Get<INewsStore>();
             var pipeline = host.Get<IngestPipeline>();
             var stats = await store.GetStatisticsAsync(ct);
