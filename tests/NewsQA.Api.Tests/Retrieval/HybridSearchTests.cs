@@ -55,11 +55,29 @@ public sealed class HybridSearchTests() : ApiTest(new Dictionary<string, string?
     }
 
     [Fact]
-    public async Task Ask_WorksInHybridMode()
+    public async Task Chunks_FitTheModelsWindow()
     {
-        var answer = await Client.PostJsonAsync("/api/ask", new { question = "Welches System will Großbritannien der Ukraine bis Jahresende liefern?" }, Ct);
+        // The tiny model reads 32 tokens; chunks shrink from the default 1,400 characters to the 200-character floor.
+        var doc = await Client.GetJsonAsync("/api/documents/002_c3aff394776cafa8", Ct);
+
+        var lengths = doc["chunks"]!.AsArray().Select(c => c!["span"]!["end"]!.GetValue<int>() - c["span"]!["start"]!.GetValue<int>()).ToList();
+        Assert.True(lengths.Count > 20, $"only {lengths.Count} chunks");
+        Assert.All(lengths, l => Assert.InRange(l, 1, 200));
+    }
+
+    [Fact]
+    public async Task Ask_WorksInHybridModeWithAFilter()
+    {
+        // The tiny model's vectors carry no meaning, so the filter keeps its noise to one article: every chunk of it
+        // is in both rankings, and the lexical evidence decides.
+        var answer = await Client.PostJsonAsync("/api/ask", new
+        {
+            question = "Welches System will Großbritannien der Ukraine bis Jahresende liefern?",
+            filter = new { documentIds = new[] { "002_c3aff394776cafa8" } },
+        }, Ct);
 
         Assert.Equal("answered", answer["status"]!.GetValue<string>());
         Assert.Contains("Gravehawk", answer["answer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(answer["citations"]!.AsArray(), c => Assert.Equal("002_c3aff394776cafa8", c!["documentId"]!.GetValue<string>()));
     }
 }
