@@ -21,7 +21,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim initGate = new(1, 1);
     private readonly ReaderWriterLockSlim denseLock = new();
-    private readonly DenseIndex dense = new();
+    private readonly DenseIndex dense = new(options.Value.QuantizedSearchFrom);
     private readonly ConcurrentDictionary<string, DocumentSummary> summaries = new(StringComparer.Ordinal);
     private string? connectionString;
 
