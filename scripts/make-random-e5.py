@@ -132,6 +132,16 @@ def main():
     }
     with open(os.path.join(out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
+    # transformers.js (AutoModel) reads config.json and loads onnx/model.onnx.
+    config = {"model_type": "xlm-roberta", "architectures": ["XLMRobertaModel"], "vocab_size": VOCAB, "hidden_size": HIDDEN,
+              "num_hidden_layers": LAYERS, "num_attention_heads": HEADS, "intermediate_size": FFN,
+              "max_position_embeddings": POSITIONS, "pad_token_id": 1, "bos_token_id": 0, "eos_token_id": 2}
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(config, f, indent=2)
+    os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
+    link = os.path.join(out, "onnx", "model.onnx")
+    if not os.path.lexists(link):
+        os.symlink(os.path.join("..", "model.onnx"), link)
     print(f"wrote {out}/model.onnx ({os.path.getsize(os.path.join(out, 'model.onnx')) / 1e6:.0f} MB)")
 
 

@@ -29,12 +29,12 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
     public int Count { get; private set; }
 
     /// <summary>Row count from which searches pre-select candidates on the int8 copy (int.MaxValue: always exact).</summary>
-    public int QuantizedFrom { get; } = quantizedFrom;
+    public int QuantizedFrom { get; set; } = quantizedFrom;
 
     public int RescoreFactor { get; } = Math.Max(1, rescoreFactor);
 
     /// <summary>Row count from which one search scans partitions on several threads.</summary>
-    public int ParallelFrom { get; } = parallelFrom;
+    public int ParallelFrom { get; set; } = parallelFrom;
 
     public void Add(long rowId, string documentId, ReadOnlySpan<float> vector)
     {
