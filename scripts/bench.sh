@@ -42,7 +42,9 @@ log "memory"; $B memory --data "$BENCH/store-100k" | section
 
 API_DLL=$ROOT/src/NewsQA.Api/bin/Release/net10.0/NewsQA.Api.dll
 API_PID=
-start_api() { # data-dir seeds-on-empty -> prints seconds until /health/live answers
+STARTED=
+start_api() { # data-dir seeds-on-empty; sets API_PID and STARTED (seconds until /health/live answers). Not in $(...): the pid must reach stop_api.
+  if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/live"; then echo "port $PORT is already served" >&2; exit 1; fi
   local t0; t0=$(date +%s.%N)
   Data__Path=$1 Seeds__Path=$ROOT/seeds Seeds__IngestOnEmpty=$2 Embeddings__Model=$BENCH/random-e5 \
     Logging__LogLevel__Default=Warning ASPNETCORE_URLS=http://127.0.0.1:$PORT \
@@ -50,18 +52,19 @@ start_api() { # data-dir seeds-on-empty -> prints seconds until /health/live ans
   API_PID=$!
   for _ in $(seq 1 1200); do
     curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/live" && break
+    kill -0 "$API_PID" 2>/dev/null || { cat "$BENCH/api.log" >&2; exit 1; }
     sleep 0.05
   done
-  echo "$(date +%s.%N) - $t0" | bc
+  STARTED=$(echo "$(date +%s.%N) - $t0" | bc)
 }
 stop_api() { kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; }
 trap stop_api EXIT
 
 log "start time"
-E1=$(start_api "$BENCH/empty" false); stop_api
-S1=$(start_api "$BENCH/store-100k" false); stop_api
-E2=$(start_api "$BENCH/empty" false); stop_api
-S2=$(start_api "$BENCH/store-100k" false); stop_api
+start_api "$BENCH/empty" false; E1=$STARTED; stop_api
+start_api "$BENCH/store-100k" false; S1=$STARTED; stop_api
+start_api "$BENCH/empty" false; E2=$STARTED; stop_api
+start_api "$BENCH/store-100k" false; S2=$STARTED; stop_api
 {
   echo "### API start (until /health/live answers; random-weight e5 model loaded in both; 2 runs each, alternated)"
   echo
@@ -70,7 +73,7 @@ S2=$(start_api "$BENCH/store-100k" false); stop_api
 
 log "http"
 rm -rf "$BENCH/http-data"
-start_api "$BENCH/http-data" true >/dev/null
+start_api "$BENCH/http-data" true
 curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/search" -H 'Content-Type: application/json' -d '{"query":"Wahl"}' || true
 SEARCH_BODY='{"query":"Wer hat die Wahl in Österreich gewonnen?","top":5}'
 ASK_BODY='{"question":"Wer hat die Wahl in Österreich gewonnen?"}'
@@ -116,7 +119,7 @@ log "write $OUT"
   echo
   echo "**The embedding model has multilingual-e5-small's exact architecture (12 layers, hidden 384, 12 heads, FFN 1536, 250,002-token vocabulary, 512 positions) but RANDOM weights** (scripts/make-random-e5.py, fp32, 470 MB, generated into .bench/, not committed). Inference speed does not depend on weight values; the vectors mean nothing, so no quality is measured here. The tokenizer is a 24k-piece German SentencePiece Unigram trained on the bench corpus (scripts/train-bench-tokenizer.py), standing in for XLM-R's, so chunk token counts are realistic."
   echo
-  echo "## Summary"; echo; echo "(Written by hand from the numbers below after a run.)"
+  echo "## Summary"; echo; echo "(Written by hand from the numbers below after a run; rewrite it when the numbers change.)"
   echo
   echo "## Results"
   echo
