@@ -6,11 +6,20 @@ namespace NewsQA.Storage.Embedded;
 /// All chunk vectors in one contiguous row-major float matrix, searched by exact scan: for the sizes an
 /// embedded store serves, a cache-friendly scan with SIMD dot products (TensorPrimitives) beats an ANN
 /// structure's upkeep and has perfect recall. Removal swaps the last row into the hole to stay dense.
+/// From <see cref="QuantizedFrom"/> rows on, the scan reads an int8 copy of the matrix instead (a quarter of
+/// the bytes: the float scan is memory-bound) to pick <c>top × RescoreFactor</c> candidates, which are then
+/// rescored with the float vectors; from <see cref="ParallelFrom"/> rows on, the scan is split across cores.
 /// Not thread-safe on its own; the store guards it with a reader/writer lock.
 /// </summary>
-internal sealed class DenseIndex
+internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantizedFrom, int rescoreFactor = DenseIndex.DefaultRescoreFactor, int parallelFrom = DenseIndex.DefaultParallelFrom)
 {
+    public const int DefaultQuantizedFrom = 20_000;
+    public const int DefaultRescoreFactor = 4;
+    public const int DefaultParallelFrom = 200_000;
+
     private float[] matrix = [];
+    private sbyte[] quantized = [];
+    private float[] scales = [];
     private long[] rowIds = [];
     private string[] documentIds = [];
     private readonly Dictionary<long, int> slotOf = [];
@@ -18,6 +27,14 @@ internal sealed class DenseIndex
     public int Dimensions { get; private set; }
 
     public int Count { get; private set; }
+
+    /// <summary>Row count from which searches pre-select candidates on the int8 copy (int.MaxValue: always exact).</summary>
+    public int QuantizedFrom { get; set; } = quantizedFrom;
+
+    public int RescoreFactor { get; } = Math.Max(1, rescoreFactor);
+
+    /// <summary>Row count from which one search scans partitions on several threads.</summary>
+    public int ParallelFrom { get; set; } = parallelFrom;
 
     public void Add(long rowId, string documentId, ReadOnlySpan<float> vector)
     {
@@ -32,6 +49,7 @@ internal sealed class DenseIndex
 
         EnsureCapacity(Count + 1);
         vector.CopyTo(matrix.AsSpan(Count * Dimensions, Dimensions));
+        scales[Count] = Int8Vectors.Quantize(vector, quantized.AsSpan(Count * Dimensions, Dimensions));
         rowIds[Count] = rowId;
         documentIds[Count] = documentId;
         slotOf[rowId] = Count;
@@ -49,6 +67,8 @@ internal sealed class DenseIndex
         if (slot != last)
         {
             matrix.AsSpan(last * Dimensions, Dimensions).CopyTo(matrix.AsSpan(slot * Dimensions, Dimensions));
+            quantized.AsSpan(last * Dimensions, Dimensions).CopyTo(quantized.AsSpan(slot * Dimensions, Dimensions));
+            scales[slot] = scales[last];
             rowIds[slot] = rowIds[last];
             documentIds[slot] = documentIds[last];
             slotOf[rowIds[slot]] = slot;
@@ -66,6 +86,8 @@ internal sealed class DenseIndex
         Count = 0;
         Dimensions = 0;
         matrix = [];
+        quantized = [];
+        scales = [];
         rowIds = [];
         documentIds = [];
     }
@@ -83,44 +105,105 @@ internal sealed class DenseIndex
             throw new ArgumentException($"Query has {query.Length} dimensions; the index holds {Dimensions}.", nameof(query));
         }
 
-        var heap = new PriorityQueue<int, float>(top + 1);
-        var allowedCache = allowed is null ? null : new Dictionary<string, bool>(StringComparer.Ordinal);
-        for (var row = 0; row < Count; row++)
+        var quantizedScan = Count >= QuantizedFrom;
+        var candidates = quantizedScan ? Math.Min(Count, top * RescoreFactor) : top;
+        var query8 = quantizedScan ? new sbyte[Dimensions] : [];
+        var queryScale = quantizedScan ? Int8Vectors.Quantize(query, query8) : 0;
+        var queryCopy = query.ToArray();
+
+        List<(int Row, float Score)> Scan(int from, int to) => quantizedScan
+            ? ScanQuantized(query8, queryScale, allowed is null ? null : new AllowedCache(allowed), from, to, candidates)
+            : ScanExact(queryCopy, allowed is null ? null : new AllowedCache(allowed), from, to, candidates);
+
+        List<(int Row, float Score)> found;
+        if (Count >= ParallelFrom && Environment.ProcessorCount > 1)
         {
-            if (allowedCache is not null)
-            {
-                var doc = documentIds[row];
-                if (!allowedCache.TryGetValue(doc, out var ok))
-                {
-                    ok = allowed!(doc);
-                    allowedCache[doc] = ok;
-                }
+            var parts = Environment.ProcessorCount;
+            var size = (Count + parts - 1) / parts;
+            var partial = new List<(int Row, float Score)>[parts];
+            Parallel.For(0, parts, p => partial[p] = Scan(p * size, Math.Min(Count, (p + 1) * size)));
+            found = [.. partial.SelectMany(x => x)];
+        }
+        else
+        {
+            found = Scan(0, Count);
+        }
 
-                if (!ok)
-                {
-                    continue;
-                }
-            }
-
-            var score = TensorPrimitives.Dot(query, matrix.AsSpan(row * Dimensions, Dimensions));
-            if (heap.Count < top)
+        if (quantizedScan)
+        {
+            // Rescore the int8 candidates with the float vectors, so returned scores are exact.
+            for (var i = 0; i < found.Count; i++)
             {
-                heap.Enqueue(row, score);
-            }
-            else if (heap.TryPeek(out _, out var worst) && score > worst)
-            {
-                heap.DequeueEnqueue(row, score);
+                var row = found[i].Row;
+                found[i] = (row, TensorPrimitives.Dot(query, matrix.AsSpan(row * Dimensions, Dimensions)));
             }
         }
 
-        var result = new List<(long, float)>(heap.Count);
+        found.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var result = new List<(long, float)>(Math.Min(top, found.Count));
+        for (var i = 0; i < found.Count && i < top; i++)
+        {
+            result.Add((rowIds[found[i].Row], found[i].Score));
+        }
+
+        return result;
+    }
+
+    private List<(int Row, float Score)> ScanExact(float[] query, AllowedCache? allowed, int from, int to, int top)
+    {
+        var heap = new PriorityQueue<int, float>(top + 1);
+        var dims = Dimensions;
+        for (var row = from; row < to; row++)
+        {
+            if (allowed is not null && !allowed.Allows(documentIds[row]))
+            {
+                continue;
+            }
+
+            Offer(heap, top, row, TensorPrimitives.Dot(query, matrix.AsSpan(row * dims, dims)));
+        }
+
+        return Drain(heap);
+    }
+
+    private List<(int Row, float Score)> ScanQuantized(sbyte[] query, float queryScale, AllowedCache? allowed, int from, int to, int top)
+    {
+        var heap = new PriorityQueue<int, float>(top + 1);
+        var dims = Dimensions;
+        for (var row = from; row < to; row++)
+        {
+            if (allowed is not null && !allowed.Allows(documentIds[row]))
+            {
+                continue;
+            }
+
+            Offer(heap, top, row, Int8Vectors.Dot(query, quantized.AsSpan(row * dims, dims)) * scales[row] * queryScale);
+        }
+
+        return Drain(heap);
+    }
+
+    private static void Offer(PriorityQueue<int, float> heap, int top, int row, float score)
+    {
+        if (heap.Count < top)
+        {
+            heap.Enqueue(row, score);
+        }
+        else if (heap.TryPeek(out _, out var worst) && score > worst)
+        {
+            heap.DequeueEnqueue(row, score);
+        }
+    }
+
+    private static List<(int Row, float Score)> Drain(PriorityQueue<int, float> heap)
+    {
+        var list = new List<(int, float)>(heap.Count);
         while (heap.TryDequeue(out var row, out var score))
         {
-            result.Add((rowIds[row], score));
+            list.Add((row, score));
         }
 
-        result.Reverse();
-        return result;
+        return list;
     }
 
     private void EnsureCapacity(int rows)
@@ -132,7 +215,26 @@ internal sealed class DenseIndex
 
         var capacity = Math.Max(rows, Math.Max(1024, rowIds.Length * 2));
         Array.Resize(ref matrix, capacity * Dimensions);
+        Array.Resize(ref quantized, capacity * Dimensions);
+        Array.Resize(ref scales, capacity);
         Array.Resize(ref rowIds, capacity);
         Array.Resize(ref documentIds, capacity);
+    }
+
+    /// <summary>Remembers the filter's verdict per document (chunks of one document share it); one per scanning thread.</summary>
+    private sealed class AllowedCache(Func<string, bool> allowed)
+    {
+        private readonly Dictionary<string, bool> verdicts = new(StringComparer.Ordinal);
+
+        public bool Allows(string documentId)
+        {
+            if (!verdicts.TryGetValue(documentId, out var ok))
+            {
+                ok = allowed(documentId);
+                verdicts[documentId] = ok;
+            }
+
+            return ok;
+        }
     }
 }

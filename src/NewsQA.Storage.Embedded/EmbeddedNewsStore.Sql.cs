@@ -100,7 +100,7 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
-        var loadedDense = new DenseIndex();
+        var loadedDense = new DenseIndex(options.Value.QuantizedSearchFrom);
         await using (var vectors = Command(connection, null, "SELECT rowid, document_id, vector FROM chunks WHERE vector IS NOT NULL ORDER BY rowid"))
         await using (var rows = await vectors.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -21,7 +21,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim initGate = new(1, 1);
     private readonly ReaderWriterLockSlim denseLock = new();
-    private DenseIndex dense = new();
+    private DenseIndex dense = new(options.Value.QuantizedSearchFrom);
     private ConcurrentDictionary<string, DocumentSummary> summaries = new(StringComparer.Ordinal);
 
     // Bumped by every write transaction of any process: the CLI and the API share a data directory, and a

@@ -9,7 +9,14 @@ public static class EmbeddedStoreServiceCollectionExtensions
     /// <summary>Registers the embedded store on the data directory named by <c>Data:Path</c>.</summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)
     {
-        services.AddOptions<EmbeddedStoreOptions>().Configure<IConfiguration>((o, config) => o.DataPath = config["Data:Path"] ?? o.DataPath);
+        services.AddOptions<EmbeddedStoreOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            o.DataPath = config["Data:Path"] ?? o.DataPath;
+            if (int.TryParse(config["Store:Embedded:QuantizedSearchFrom"], out var from))
+            {
+                o.QuantizedSearchFrom = from;
+            }
+        });
         services.AddSingleton<EmbeddedNewsStore>();
         services.AddSingleton<INewsStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
         return services;

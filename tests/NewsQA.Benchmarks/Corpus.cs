@@ -1,0 +1,28 @@
+using NewsQA.Core.Chunking;
+using NewsQA.Core.Cleaning;
+using NewsQA.Core.Ingestion;
+
+namespace NewsQA.Benchmarks;
+
+/// <summary>The benchmark corpus (gnad10k JSONL, read from shared/, never copied into the repository).</summary>
+internal static class Corpus
+{
+    public const string DefaultPath = "/work/shared/corpus/gnad10k/articles.jsonl";
+
+    public static List<DocumentInput> Documents(string path, int limit) =>
+        [.. DocumentFileReader.Read(path).Where(r => r.Input is not null).Select(r => r.Input!).Take(limit)];
+
+    /// <summary>The passages the ingest pipeline would embed for <paramref name="documents"/>: cleaned, then chunked with default options.</summary>
+    public static List<string> Chunks(IEnumerable<DocumentInput> documents)
+    {
+        var chunker = new SentenceChunker(new ChunkingOptions());
+        var chunks = new List<string>();
+        foreach (var doc in documents)
+        {
+            var cleaned = ArticleCleaner.Clean(doc.Text, new ArticleMetadata { Title = doc.Title, PublishedAt = doc.PublishedAt, Source = doc.Source });
+            chunks.AddRange(chunker.Chunk("d", cleaned.Text).Select(c => c.Text));
+        }
+
+        return chunks;
+    }
+}

@@ -1,0 +1,22 @@
+using NewsQA.Benchmarks;
+
+// One program, one subcommand per measurement; scripts/bench.sh runs them all and assembles docs/performance.md.
+// Each subcommand prints a Markdown section (ratios first) to stdout; progress goes to stderr.
+var command = args.Length > 0 ? args[0] : "help";
+var options = BenchArgs.Parse(args.Skip(1).ToArray());
+return command switch
+{
+    "embed" => await EmbeddingBench.RunAsync(options),
+    "ingest" => await IngestBench.RunAsync(options),
+    "search" => SearchBench.Run(options),
+    "make-store" => await StoreBench.MakeStoreAsync(options),
+    "memory" => await StoreBench.MemoryAsync(options),
+    "bdn" => MicroBenchmarks.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|ingest|search|make-store|memory|bdn [--key value ...]");
+    return 2;
+}
