@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/.bench
-CORPUS=${CORPUS:-/work/shared/corpus/gnad10k/articles.jsonl}
+# The corpus lives in shared/ beside the repo (CC BY-NC-SA: benchmarks only, never committed).
+CORPUS=${CORPUS:-$ROOT/../shared/corpus/gnad10k/articles.jsonl}
 INGEST_ARTICLES=${INGEST_ARTICLES:-100}
 WRK_SECONDS=${WRK_SECONDS:-15}
 PORT=${PORT:-5187}
@@ -19,7 +20,8 @@ SECTIONS=$BENCH/sections.md; : > "$SECTIONS"
 section() { cat >> "$SECTIONS"; echo >> "$SECTIONS"; }
 
 log "model: random-weight multilingual-e5-small + German SentencePiece"
-/usr/bin/python3 -c "import sentencepiece" 2>/dev/null || apt-get install -y python3-sentencepiece >/dev/null
+/usr/bin/python3 -c "import onnx, numpy, sentencepiece" 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-onnx python3-numpy python3-sentencepiece >/dev/null; }
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 [ -f "$BENCH/random-e5/model.onnx" ] || /usr/bin/python3 scripts/make-random-e5.py "$BENCH/random-e5"
 [ -f "$BENCH/random-e5/sentencepiece.bpe.model" ] || /usr/bin/python3 scripts/train-bench-tokenizer.py "$CORPUS" "$BENCH/random-e5/sentencepiece.bpe.model"
 
@@ -119,7 +121,11 @@ log "write $OUT"
   echo
   echo "**The embedding model has multilingual-e5-small's exact architecture (12 layers, hidden 384, 12 heads, FFN 1536, 250,002-token vocabulary, 512 positions) but RANDOM weights** (scripts/make-random-e5.py, fp32, 470 MB, generated into .bench/, not committed). Inference speed does not depend on weight values; the vectors mean nothing, so no quality is measured here. The tokenizer is a 24k-piece German SentencePiece Unigram trained on the bench corpus (scripts/train-bench-tokenizer.py), standing in for XLM-R's, so chunk token counts are realistic."
   echo
-  echo "## Summary"; echo; echo "(Written by hand from the numbers below after a run; rewrite it when the numbers change.)"
+  echo "## Summary"
+  echo
+  echo "The headline ratios of this run, as the benchmarks printed them below (targets from issue 8 in the lines). What is compared, what limits each figure and how noisy it is: [performance-notes.md](performance-notes.md)."
+  echo
+  grep -E '^- \*\*' "$SECTIONS" || true
   echo
   echo "## Results"
   echo
