@@ -15,9 +15,9 @@ public sealed class OnnxEmbeddingOptions
     /// <summary><c>Embeddings:ModelsPath</c>: where named models live.</summary>
     public string ModelsPath { get; set; } = "./models";
 
-    /// <summary><c>Embeddings:BatchSize</c>: texts per ONNX run. Bigger batches pad more; 32 suits 2-core machines.</summary>
+    /// <summary><c>Embeddings:BatchSize</c>: texts per ONNX run. Bigger batches pad more; 8 was fastest on 2 cores (docs/performance.md, sweep).</summary>
     [Range(1, 1024)]
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; set; } = 8;
 
     /// <summary><c>Embeddings:IntraOpThreads</c>: threads ONNX Runtime uses inside one run; 0 lets it choose (one per core).</summary>
     [Range(0, 256)]

@@ -38,6 +38,26 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SameIdTwiceInOneRun_IsCreatedThenUpdatedAndTheLaterTextWins()
+    {
+        var file = Path.Combine(work, "twice.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"id":"doppelt","title":"Erst","text":"Die erste Fassung handelt von Windkraft."}""",
+            """{"id":"anders","title":"Anders","text":"Ein anderer Artikel über Solarenergie."}""",
+            """{"id":"doppelt","title":"Dann","text":"Die zweite Fassung handelt von Wasserstoff."}""",
+        ], Ct);
+
+        var result = await CliProcess.RunAsync(work, Ct, "ingest", file);
+        var search = await CliProcess.RunAsync(work, Ct, "search", "Fassung", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("created 2, updated 1, unchanged 0, failed 0", result.Output, StringComparison.Ordinal);
+        var hit = Assert.Single(JsonNode.Parse(search.Output)!["results"]!.AsArray());
+        Assert.Equal("Die zweite Fassung handelt von Wasserstoff.", hit!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SearchAndAsk_PrintTheApiShapesAsJson()
     {
         await CliProcess.RunAsync(work, Ct, "ingest", Seeds);

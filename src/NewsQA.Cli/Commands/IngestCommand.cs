@@ -25,7 +25,22 @@ internal static class IngestCommand
             var pipeline = host.Get<IngestPipeline>();
             var counts = new Dictionary<string, int> { ["created"] = 0, ["updated"] = 0, ["unchanged"] = 0, ["failed"] = 0 };
             var failures = new List<string>();
-            var records = files.SelectMany(DocumentFileReader.Read);
+            var unreadable = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+            // Read failures surface while the pipeline pulls inputs (on its preparation stage), so they are queued.
+            IEnumerable<DocumentInput> Inputs()
+            {
+                foreach (var record in files.SelectMany(DocumentFileReader.Read))
+                {
+                    if (record.Input is null)
+                    {
+                        unreadable.Enqueue($"{record.Origin}: {record.Error}");
+                        continue;
+                    }
+
+                    yield return record.Input with { Origin = record.Input.Origin ?? record.Origin };
+                }
+            }
 
             await AnsiConsole.Progress()
                 .AutoClear(false)
@@ -33,40 +48,33 @@ internal static class IngestCommand
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask($"Ingesting {files.Count} file(s)", maxValue: files.Count);
-                    string? currentFile = null;
-                    foreach (var record in records)
+                    var fileIndex = files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
+                    await foreach (var outcome in pipeline.IngestManyAsync(Inputs(), ct))
                     {
-                        var file = record.Input?.Origin ?? record.Origin;
-                        var baseFile = file.Split(':', '[')[0];
-                        if (currentFile is not null && baseFile != currentFile)
+                        // Origins are "file", "file:line" or "file[index]": the bar follows the file being ingested.
+                        var origin = outcome.Input.Origin ?? string.Empty;
+                        var file = fileIndex.Keys.Where(f => origin.StartsWith(f, StringComparison.Ordinal)).MaxBy(f => f.Length);
+                        if (file is not null)
                         {
-                            task.Increment(1);
+                            task.Value = fileIndex[file];
                         }
 
-                        currentFile = baseFile;
-                        if (record.Input is null)
+                        if (outcome.Error is { } error)
                         {
                             counts["failed"]++;
-                            failures.Add($"{record.Origin}: {record.Error}");
+                            failures.Add($"{origin}: {error.Message}");
                             continue;
                         }
 
-                        try
-                        {
-                            var result = await pipeline.IngestAsync(record.Input, ct);
-                            counts[result.Status.ToString().ToLowerInvariant()]++;
-                            task.Description = $"Ingested {counts.Values.Sum()} document(s)";
-                        }
-                        catch (DocumentRejectedException ex)
-                        {
-                            counts["failed"]++;
-                            failures.Add($"{record.Origin}: {ex.Message}");
-                        }
+                        counts[outcome.Result!.Status.ToString().ToLowerInvariant()]++;
+                        task.Description = $"Ingested {counts.Values.Sum()} document(s)";
                     }
 
                     task.Value = task.MaxValue;
                 });
 
+            counts["failed"] += unreadable.Count;
+            failures.InsertRange(0, unreadable);
             foreach (var failure in failures.Take(20))
             {
                 Console.Error.WriteLine($"skipped {failure}");

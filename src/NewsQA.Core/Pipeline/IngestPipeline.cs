@@ -53,6 +53,23 @@ public sealed partial class IngestPipeline(
 
     private async Task<IngestResult> IngestCoreAsync(DocumentInput input, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareAsync(input, knownInThisRun: null, cancellationToken).ConfigureAwait(false);
+        if (prepared.Finished is { } unchanged)
+        {
+            return unchanged;
+        }
+
+        var count = await IndexAsync(prepared.Document, prepared.Chunks, cancellationToken).ConfigureAwait(false);
+        LogIngested(logger, prepared.Document.Id, count, prepared.Status);
+        return prepared.Result(count);
+    }
+
+    /// <summary>
+    /// Validates and cleans an input and decides what to do: nothing (same content hash as stored, or as an
+    /// earlier input of the same bulk run) or index it as created/updated.
+    /// </summary>
+    private async Task<PreparedDocument> PrepareAsync(DocumentInput input, Dictionary<string, (string Hash, int Chunks)>? knownInThisRun, CancellationToken cancellationToken)
+    {
         if (input.Id is not null && !DocumentId.IsValid(input.Id))
         {
             throw new DocumentRejectedException("id", $"Document id '{Shorten(input.Id)}' is invalid: use {DocumentId.Describe}.");
@@ -67,27 +84,39 @@ public sealed partial class IngestPipeline(
         var url = NullIfBlank(input.Url);
         var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text);
         var id = input.Id ?? DocumentId.FromContentHash(hash);
-        var existingHash = await store.GetContentHashAsync(id, cancellationToken).ConfigureAwait(false);
-        if (existingHash == hash)
+        var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash);
+        string? existingHash;
+        int existingChunks;
+        if (knownInThisRun is not null && knownInThisRun.TryGetValue(id, out var earlier))
         {
-            var chunks = await store.GetChunksAsync(id, cancellationToken).ConfigureAwait(false);
-            return new IngestResult(id, cleaned.Title, cleaned.PublishedAt, chunks.Count, hash, IngestStatus.Unchanged);
+            (existingHash, existingChunks) = earlier;
+        }
+        else
+        {
+            existingHash = await store.GetContentHashAsync(id, cancellationToken).ConfigureAwait(false);
+            existingChunks = existingHash == hash ? (await store.GetChunksAsync(id, cancellationToken).ConfigureAwait(false)).Count : 0;
         }
 
-        var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash);
-        var count = await IndexAsync(document, cancellationToken).ConfigureAwait(false);
-        var status = existingHash is null ? IngestStatus.Created : IngestStatus.Updated;
-        LogIngested(logger, id, count, status);
-        return new IngestResult(id, document.Title, document.PublishedAt, count, hash, status);
+        if (existingHash == hash)
+        {
+            return new PreparedDocument(input, document, [], IngestStatus.Unchanged) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged) };
+        }
+
+        var chunks = new SentenceChunker(chunking.Value).Chunk(document.Id, document.Text);
+        if (knownInThisRun is not null)
+        {
+            knownInThisRun[id] = (hash, chunks.Count);
+        }
+
+        return new PreparedDocument(input, document, chunks, existingHash is null ? IngestStatus.Created : IngestStatus.Updated);
     }
 
     /// <summary>Re-chunks and re-embeds a stored document as it is (no cleaning): what `reindex` does after a model change.</summary>
     public Task<int> ReindexAsync(NewsDocument document, CancellationToken cancellationToken = default) =>
-        IndexAsync(document, cancellationToken);
+        IndexAsync(document, new SentenceChunker(chunking.Value).Chunk(document.Id, document.Text), cancellationToken);
 
-    private async Task<int> IndexAsync(NewsDocument document, CancellationToken cancellationToken)
+    private async Task<int> IndexAsync(NewsDocument document, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {
-        var chunks = new SentenceChunker(chunking.Value).Chunk(document.Id, document.Text);
         IReadOnlyList<ReadOnlyMemory<float>>? vectors = null;
         if (encoder is not null)
         {
