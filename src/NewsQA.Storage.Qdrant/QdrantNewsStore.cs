@@ -77,14 +77,9 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
         try
         {
             // Dropping the named vector drops every stored dense vector with it; sparse vectors and payloads stay.
-            if (await ReadDenseSizeAsync(cancellationToken).ConfigureAwait(false) is not null)
-            {
-                await client.DeleteVectorAsync(Chunks, DenseVector, cancellationToken).ConfigureAwait(false);
-            }
-
-            await client.CreateDenseVectorAsync(Chunks, DenseVector, new CreateDenseVectorRequest(new DenseVectorParams(dimensions, "Cosine")), cancellationToken).ConfigureAwait(false);
-            denseSize = dimensions;
-            await client.UpsertAsync(Documents, [new PointStruct(PointIds.Meta, new Dictionary<string, object>(), QdrantPayload.ForEmbeddingModel(modelId, dimensions))], cancellationToken).ConfigureAwait(false);
+            denseSize = await ReadDenseSizeAsync(cancellationToken).ConfigureAwait(false);
+            await ReplaceDenseSpaceAsync(dimensions, cancellationToken).ConfigureAwait(false);
+            await WriteModelAsync(modelId, dimensions, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -117,22 +112,31 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
             if (denseSize != dimensions)
             {
                 // No vectors depend on the old size (checked above), so the vector space can be replaced.
-                if (denseSize is not null)
-                {
-                    await client.DeleteVectorAsync(Chunks, DenseVector, cancellationToken).ConfigureAwait(false);
-                }
-
-                await client.CreateDenseVectorAsync(Chunks, DenseVector, new CreateDenseVectorRequest(new DenseVectorParams(dimensions, "Cosine")), cancellationToken).ConfigureAwait(false);
-                denseSize = dimensions;
+                await ReplaceDenseSpaceAsync(dimensions, cancellationToken).ConfigureAwait(false);
             }
 
-            await client.UpsertAsync(Documents, [new PointStruct(PointIds.Meta, new Dictionary<string, object>(), QdrantPayload.ForEmbeddingModel(modelId, dimensions))], cancellationToken).ConfigureAwait(false);
+            await WriteModelAsync(modelId, dimensions, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             schemaGate.Release();
         }
     }
+
+    /// <summary>Deletes the dense vector space (and every vector in it) if there is one, and creates it anew at <paramref name="dimensions"/>.</summary>
+    private async Task ReplaceDenseSpaceAsync(int dimensions, CancellationToken cancellationToken)
+    {
+        if (denseSize is not null)
+        {
+            await client.DeleteVectorAsync(Chunks, DenseVector, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.CreateDenseVectorAsync(Chunks, DenseVector, new CreateDenseVectorRequest(new DenseVectorParams(dimensions, "Cosine")), cancellationToken).ConfigureAwait(false);
+        denseSize = dimensions;
+    }
+
+    private Task WriteModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
+        client.UpsertAsync(Documents, [new PointStruct(PointIds.Meta, new Dictionary<string, object>(), QdrantPayload.ForEmbeddingModel(modelId, dimensions))], cancellationToken);
 
     public void Dispose() => schemaGate.Dispose();
 

@@ -206,6 +206,23 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResetEmbeddingModel_DropsOldVectorsSoANewModelCanFollow()
+    {
+        await Store.RecordEmbeddingModelAsync("model-a", 8, Ct);
+        var (d, c) = StoreTestData.Document("a", Drones, vectorOf: _ => StoreTestData.Axis(0));
+        await Store.UpsertAsync(d, c, Ct);
+
+        await Store.ResetEmbeddingModelAsync("model-b", 8, Ct);
+
+        Assert.Empty(await Store.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 5, Ct));
+        Assert.NotEmpty(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
+        Assert.Equal("model-b", (await Store.GetStatisticsAsync(Ct)).EmbeddingModel);
+        await Store.RecordEmbeddingModelAsync("model-b", 8, Ct);
+        await Store.UpsertAsync(d, c, Ct);
+        Assert.Equal("a", (await Store.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 1, Ct))[0].Chunk.DocumentId);
+    }
+
+    [Fact]
     public async Task Data_SurvivesReopen()
     {
         var (d, c) = StoreTestData.Document("kept", Drones, new PublicationDate(2024, 4, 30), "dpa", _ => StoreTestData.Axis(3));
