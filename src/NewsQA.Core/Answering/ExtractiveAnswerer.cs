@@ -66,20 +66,18 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
 
     private List<Candidate> Rank(QuestionProfile question, AnswerContext context)
     {
+        // Each sentence is analyzed once; a passage's terms are the union of its sentences' terms (sentences
+        // cover every word of a chunk, and no token crosses the white space between them).
+        var passages = context.Passages.Select(p => SplitAndAnalyze(p.Hit.Chunk)).ToList();
+        var weights = SentenceScorer.PassageWeights(question, passages.Select(p => p.Terms).ToList());
         var candidates = new List<Candidate>();
-        var passageTermSets = context.Passages
-            .Select(p => (ISet<string>)new HashSet<string>(analyzer.Analyze(p.Hit.Chunk.Text), StringComparer.Ordinal))
-            .ToList();
-        var weights = SentenceScorer.PassageWeights(question, passageTermSets);
-        for (var rank = 0; rank < context.Passages.Count; rank++)
+        for (var rank = 0; rank < passages.Count; rank++)
         {
             var chunk = context.Passages[rank].Hit.Chunk;
-            var passageCoverage = SentenceScorer.Coverage(question, passageTermSets[rank], weights);
+            var passageCoverage = SentenceScorer.Coverage(question, passages[rank].Terms, weights);
             var rankScore = 1.0 / (1 + rank);
-            foreach (var local in SentenceSplitter.Split(chunk.Text))
+            foreach (var (local, sentence, sentenceTerms) in passages[rank].Sentences)
             {
-                var sentence = local.Slice(chunk.Text);
-                var sentenceTerms = new HashSet<string>(analyzer.Analyze(sentence), StringComparer.Ordinal);
                 if (sentenceTerms.Count == 0)
                 {
                     continue;
@@ -110,6 +108,20 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             .ToList();
     }
 
+    private AnalyzedPassage SplitAndAnalyze(Chunk chunk)
+    {
+        var sentences = SentenceSplitter.Split(chunk.Text)
+            .Select(local =>
+            {
+                var sentence = local.Slice(chunk.Text);
+                return (Local: local, Text: sentence, Terms: (ISet<string>)new HashSet<string>(analyzer.Analyze(sentence), StringComparer.Ordinal));
+            })
+            .ToList();
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        sentences.ForEach(s => terms.UnionWith(s.Terms));
+        return new AnalyzedPassage(sentences, terms);
+    }
+
     private static bool EndsLikeSentence(string s)
     {
         var t = s.TrimEnd('"', '\'', '”', '“', '’', '«', '»', ')', ' ');
@@ -117,6 +129,8 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
     }
 
     private static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
+
+    private sealed record AnalyzedPassage(IReadOnlyList<(TextSpan Local, string Text, ISet<string> Terms)> Sentences, ISet<string> Terms);
 
     private sealed record Candidate(string DocumentId, string ChunkId, string Quote, TextSpan Span, double Confidence);
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NewsQA.Core.Analysis;
 
 namespace NewsQA.Core.Answering;
 
@@ -9,12 +8,10 @@ namespace NewsQA.Core.Answering;
 /// counts <see cref="PartialMatch"/>. Coverage is on an absolute 0..1 scale, which is what lets a
 /// single calibrated threshold separate answerable from unanswerable questions.
 /// </summary>
-public sealed partial class SentenceScorer(ITermAnalyzer analyzer)
+public static partial class SentenceScorer
 {
     public const double PartialMatch = 0.6;
     private const int MinPartialLength = 4;
-
-    public IReadOnlyList<string> Terms(string text) => analyzer.Analyze(text);
 
     /// <summary>Weighted share of the question's terms found in <paramref name="textTerms"/>, in 0..1.</summary>
     /// <param name="question">The question's content terms.</param>

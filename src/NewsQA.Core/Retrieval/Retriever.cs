@@ -28,8 +28,6 @@ public sealed partial class Retriever(
     NewsQaMetrics? metrics = null,
     ILogger<Retriever>? logger = null)
 {
-    public bool HasDenseModel => encoder is not null;
-
     public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var mode = request.Mode;
