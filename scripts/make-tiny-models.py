@@ -37,7 +37,7 @@ import onnx
 from onnx import TensorProto, helper
 
 HIDDEN = 16
-MAX_TOKENS = 32
+MAX_TOKENS = 128
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "models", "tiny")
 
 

@@ -1,3 +1,4 @@
+using NewsQA.Core.Citations;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -200,56 +201,9 @@ internal sealed partial class AnswerLineParser(IReadOnlyList<RetrievedPassage> p
         }
 
         var chunk = passages[n - 1].Hit.Chunk;
-        return Locate(chunk, quote) is { } local
+        return QuoteLocator.LocateTolerant(chunk.Text, quote) is { } local
             ? new DraftQuote(chunk.DocumentId, chunk.Id, chunk.Text[local.Start..local.End], new TextSpan(chunk.Span.Start + local.Start, chunk.Span.Start + local.End))
             : new DraftQuote(chunk.DocumentId, chunk.Id, quote);
-    }
-
-    /// <summary>The quote's place in the chunk, exactly or up to whitespace and quotation-mark style.</summary>
-    internal static TextSpan? Locate(Chunk chunk, string quote)
-    {
-        var exact = chunk.Text.IndexOf(quote, StringComparison.Ordinal);
-        if (exact >= 0)
-        {
-            return new TextSpan(exact, exact + quote.Length);
-        }
-
-        var (text, map) = Normalise(chunk.Text);
-        var (needle, _) = Normalise(quote);
-        var at = needle.Length == 0 ? -1 : text.IndexOf(needle, StringComparison.Ordinal);
-        return at < 0 ? null : new TextSpan(map[at], map[at + needle.Length - 1] + 1);
-    }
-
-    private static (string Text, int[] Map) Normalise(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var map = new List<int>(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (char.IsWhiteSpace(c))
-            {
-                if (sb.Length > 0 && sb[^1] != ' ')
-                {
-                    sb.Append(' ');
-                    map.Add(i);
-                }
-
-                continue;
-            }
-
-            sb.Append(c switch
-            {
-                '„' or '“' or '”' or '«' or '»' or '″' => '"',
-                '‚' or '‘' or '’' or '‹' or '›' or '´' or '`' => '\'',
-                '–' or '—' => '-',
-                _ => c,
-            });
-            map.Add(i);
-        }
-
-        var text = sb.ToString();
-        return text.EndsWith(' ') ? (text[..^1], map.Take(map.Count - 1).ToArray()) : (text, map.ToArray());
     }
 
     private static JsonElement? Property(JsonElement e, string name)

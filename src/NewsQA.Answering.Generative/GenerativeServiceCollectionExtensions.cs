@@ -1,3 +1,4 @@
+using NewsQA.Core.Query;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.Configuration;

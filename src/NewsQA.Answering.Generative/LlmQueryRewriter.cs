@@ -1,3 +1,4 @@
+using NewsQA.Core.Query;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

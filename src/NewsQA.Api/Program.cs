@@ -1,10 +1,10 @@
 using NewsQA.Api.Endpoints;
-using NewsQA.Api.Hosting;
+using NewsQA.Api.Setup;
 using NewsQA.Api.Security;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddNewsQa();
+builder.AddNewsQaApi();
 builder.AddNewsQaTelemetry();
 
 var app = builder.Build();

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NewsQA.Core;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting;
+using NewsQA.Hosting.Startup;
 
 namespace NewsQA.Cli;
 
@@ -17,13 +17,14 @@ internal sealed class CliHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private CliHost(ServiceProvider provider, ServiceStatus status)
+    private CliHost(ServiceProvider provider, StartupReport report)
     {
         this.provider = provider;
-        Status = status;
+        Report = report;
     }
 
-    public ServiceStatus Status { get; }
+    /// <summary>What the shared start-up checks found (embedder message, store statistics).</summary>
+    public StartupReport Report { get; }
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
@@ -46,29 +47,30 @@ internal sealed class CliHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        var status = new ServiceStatus();
-        services.AddSingleton(status);
-        services.AddNewsQaCore();
-        services.AddNewsQaStore(configuration, status);
-        services.AddNewsQaEmbeddings(configuration, status);
-        services.AddNewsQaAnswers(configuration, status);
+        services.AddNewsQa(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        provider.ResolveEmbeddings(status);
-        if (status.EmbedderProblem is { } problem)
+        var report = await provider.GetRequiredService<NewsQaStartup>().RunAsync(cancellationToken);
+        if (report.StoreError is { } storeError)
+        {
+            await provider.DisposeAsync();
+            throw storeError;
+        }
+
+        if (report.ModelMismatch is { } mismatch)
+        {
+            if (!allowModelChange)
+            {
+                await provider.DisposeAsync();
+                throw mismatch;
+            }
+        }
+        else if (report.EmbedderProblem is { } problem)
         {
             Console.Error.WriteLine($"warning: {problem}");
         }
-        var store = provider.GetRequiredService<INewsStore>();
-        await store.InitializeAsync(cancellationToken);
-        var stored = (await store.GetStatisticsAsync(cancellationToken)).EmbeddingModel;
-        if (!allowModelChange && provider.GetService<DenseEncoder>() is { } encoder && stored is not null && stored != encoder.Profile.ModelId)
-        {
-            await provider.DisposeAsync();
-            throw new EmbeddingModelMismatchException(stored, encoder.Profile.ModelId);
-        }
 
-        return new CliHost(provider, status);
+        return new CliHost(provider, report);
     }
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();

@@ -2,7 +2,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Chunking;
 using NewsQA.Core.Embedding;
+using NewsQA.Embeddings.Onnx.Tokenization;
 using NewsQA.Embeddings.Onnx.Models;
 
 namespace NewsQA.Embeddings.Onnx;
@@ -48,6 +50,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
             return new EmbeddingProfile(generator.ModelId, generator.Dimensions, model.Manifest.QueryPrefix, model.Manifest.PassagePrefix);
         });
         services.AddSingleton<DenseEncoder>();
+        services.AddSingleton<IPassageWindow>(_ => new TokenizerPassageWindow(model.CreateTokenizer(), model.Manifest.PassagePrefix));
         services.AddSingleton(sp =>
         {
             var profile = sp.GetRequiredService<EmbeddingProfile>();

@@ -57,14 +57,20 @@ public sealed partial class QdrantNewsStore
         }
 
         var qdrantFilter = QdrantFilters.For(filter);
-        var depth = Math.Max(top * 4, 40);
+        var depth = fusion.Value.CandidatesFor(top);
         var request = new QueryRequest(
-            new FusionQuery("rrf"),
+            new RrfQuery(new RrfParameters(QdrantRrfK(fusion.Value.RrfK))),
             Overfetch(top),
             Prefetch: [new Prefetch(queryVector.ToArray(), DenseVector, depth, qdrantFilter), new Prefetch(sparse, LexicalVectorName, depth, qdrantFilter)],
             WithPayload: true);
         return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Qdrant scores RRF as Σ 1 / (k + rank) with ranks from 0 (lib/segment/src/common/reciprocal_rank_fusion.rs, position_score), ours
+    /// with ranks from 1: passing k + 1 gives the same scores, and so the same order, as the in-process fusion.
+    /// </summary>
+    internal static int QdrantRrfK(int rrfK) => rrfK + 1;
 
     /// <summary>
     /// A few more than asked for, so that chunks dropped by the content-hash check (only while a document is being

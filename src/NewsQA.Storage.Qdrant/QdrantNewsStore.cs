@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Qdrant.Http;
 
@@ -19,7 +20,7 @@ namespace NewsQA.Storage.Qdrant;
 /// invisible leftovers that the next upsert of the document deletes.
 /// </para>
 /// </summary>
-public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<QdrantStoreOptions> options, ILogger<QdrantNewsStore> logger)
+public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<QdrantStoreOptions> options, IOptions<FusionOptions> fusion, ILogger<QdrantNewsStore> logger)
     : INewsStore, IServerSideHybridSearch, IDisposable
 {
     internal const string DenseVector = "dense";

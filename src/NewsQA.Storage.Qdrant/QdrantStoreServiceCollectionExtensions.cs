@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
 using Polly;
 
@@ -14,6 +15,7 @@ public static class QdrantStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddQdrantStore(this IServiceCollection services)
     {
+        services.AddFusionOptions();
         services.AddOptions<QdrantStoreOptions>().BindConfiguration(QdrantStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<QdrantStoreOptions>, QdrantStoreOptionsValidator>();
 

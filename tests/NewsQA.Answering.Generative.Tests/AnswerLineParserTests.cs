@@ -1,3 +1,4 @@
+using NewsQA.Core.Citations;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
@@ -56,7 +57,7 @@ public sealed class AnswerLineParserTests
     {
         var chunk = new Chunk("c#0", "c", 0, new TextSpan(10, 40), "Er sagte „Ja“ und ging.");
 
-        var span = AnswerLineParser.Locate(chunk, "sagte \"Ja\" und");
+        var span = QuoteLocator.LocateTolerant(chunk.Text, "sagte \"Ja\" und");
 
         Assert.Equal("sagte „Ja“ und", chunk.Text[span!.Value.Start..span.Value.End]);
     }

@@ -1,3 +1,4 @@
+using NewsQA.Core.Pipeline;
 using NewsQA.Core.Answering;
 
 namespace NewsQA.Answering.Generative.Tests;

@@ -1,3 +1,5 @@
+using NewsQA.Core.Pipeline;
+using NewsQA.Core.Query;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Answering;
 

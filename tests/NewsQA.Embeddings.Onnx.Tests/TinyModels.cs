@@ -10,7 +10,7 @@ internal static class TinyModels
     public static string Xlmr => Path.Combine(Root, "xlmr");
 
     /// <summary>Same value as MAX_TOKENS in the script (and maxTokens in the tiny manifests).</summary>
-    public const int MaxTokens = 32;
+    public const int MaxTokens = 128;
 
     /// <summary>Same value as HIDDEN in the script.</summary>
     public const int Hidden = 16;

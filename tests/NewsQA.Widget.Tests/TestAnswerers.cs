@@ -1,3 +1,4 @@
+using NewsQA.Core.Citations;
 using NewsQA.Core.Answering;
 
 namespace NewsQA.Widget.Tests;

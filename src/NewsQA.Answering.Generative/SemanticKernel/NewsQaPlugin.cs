@@ -1,3 +1,4 @@
+using NewsQA.Core.Pipeline;
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;

@@ -1,3 +1,7 @@
+using NewsQA.Core.Query;
+using NewsQA.Core;
+using NewsQA.Contracts.Ask;
+using NewsQA.Contracts.Search;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Retrieval;
@@ -53,7 +57,7 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
             return SearchMode.Hybrid;
         }
 
-        if (Enum.TryParse<SearchMode>(mode, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(mode, out _))
+        if (WireNames.TryParse<SearchMode>(mode, out var parsed))
         {
             return parsed;
         }

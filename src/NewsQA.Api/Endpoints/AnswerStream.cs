@@ -1,3 +1,4 @@
+using NewsQA.Core.Pipeline;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,8 @@
+using NewsQA.Core.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
+using NewsQA.Contracts.Ask;
 using NewsQA.Api.Security;
 using NewsQA.Core.Answering;
 

@@ -1,9 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
+using NewsQA.Contracts.Documents;
 using NewsQA.Api.Security;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
@@ -13,8 +12,6 @@ namespace NewsQA.Api.Endpoints;
 
 public static class DocumentsApi
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/documents").WithTags("Documents").AddEndpointFilter<ReadAccessFilter>();
@@ -84,35 +81,14 @@ public static class DocumentsApi
         var contentType = request.ContentType ?? string.Empty;
         if (request.HasJsonContentType())
         {
-            DocumentRequest? dto;
-            try
-            {
-                dto = await request.ReadFromJsonAsync<DocumentRequest>(ct);
-            }
-            catch (JsonException ex)
-            {
-                return (null, TypedResults.Problem(title: "Malformed JSON", detail: $"The request body is not valid JSON for a document: {ex.Message}", statusCode: 400, type: ProblemTypes.MalformedJson));
-            }
-
-            var v = new RequestValidation(limits);
-            if (dto is null || string.IsNullOrWhiteSpace(dto.Text))
-            {
-                v.Add("text", "'text' is required and must not be empty.");
-            }
-
-            var date = v.Date("publishedAt", dto?.PublishedAt);
-            if (!v.IsValid)
-            {
-                return (null, TypedResults.ValidationProblem(v.Errors));
-            }
-
-            return (new DocumentInput(dto!.Text!) { Id = dto.Id, Title = dto.Title, Url = dto.Url, PublishedAt = date, Source = dto.Source }, null);
+            var json = await ReadBytesAsync(request.Body, limits, ct);
+            return json.Bytes is null ? (null, json.Error!) : Decoded(DocumentDecoder.FromJson(json.Bytes));
         }
 
         if (contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            var text = await ReadUtf8Async(request.Body, limits, ct);
-            return text.Text is null ? (null, text.Error!) : (new DocumentInput(text.Text), null);
+            var text = await ReadBytesAsync(request.Body, limits, ct);
+            return text.Bytes is null ? (null, text.Error!) : Decoded(DocumentDecoder.FromText(text.Bytes));
         }
 
         if (request.HasFormContentType)
@@ -135,14 +111,9 @@ public static class DocumentsApi
             }
 
             await using var stream = file.OpenReadStream();
-            var text = await ReadUtf8Async(stream, limits, ct);
-            if (text.Text is null)
-            {
-                return (null, text.Error!);
-            }
-
+            var text = await ReadBytesAsync(stream, limits, ct);
             var id = form["id"].FirstOrDefault() ?? DocumentFileReader.IdFromFileName(file.FileName);
-            return (new DocumentInput(text.Text) { Id = id }, null);
+            return text.Bytes is null ? (null, text.Error!) : Decoded(DocumentDecoder.FromText(text.Bytes, id));
         }
 
         return (null, TypedResults.Problem(
@@ -152,7 +123,17 @@ public static class DocumentsApi
             type: ProblemTypes.UnsupportedMediaType));
     }
 
-    private static async Task<(string? Text, ProblemHttpResult? Error)> ReadUtf8Async(Stream body, ApiLimitsOptions limits, CancellationToken ct)
+    /// <summary>The decoder's verdict as the API answers it: the same message the CLI prints, under the field at fault.</summary>
+    private static (DocumentInput? Input, Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>? Error) Decoded(DecodedDocument decoded) =>
+        decoded switch
+        {
+            { Input: { } input } => (input, null),
+            { Failure: DecodeFailure.MalformedJson } => (null, TypedResults.Problem(title: "Malformed JSON", detail: decoded.Error, statusCode: 400, type: ProblemTypes.MalformedJson)),
+            { Failure: DecodeFailure.NotText } => (null, TypedResults.Problem(title: "Not text", detail: decoded.Error, statusCode: 400, type: ProblemTypes.NotText)),
+            _ => (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [decoded.Field.Length == 0 ? "body" : decoded.Field] = [decoded.Error!] })),
+        };
+
+    private static async Task<(byte[]? Bytes, ProblemHttpResult? Error)> ReadBytesAsync(Stream body, ApiLimitsOptions limits, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -167,23 +148,7 @@ public static class DocumentsApi
             buffer.Write(chunk, 0, read);
         }
 
-        var bytes = buffer.ToArray();
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            return (null, TypedResults.Problem(title: "Not text", detail: "The upload contains NUL bytes; send the article as UTF-8 text.", statusCode: 400, type: ProblemTypes.NotText));
-        }
-
-        try
-        {
-            var text = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
-            return string.IsNullOrWhiteSpace(text)
-                ? (null, TypedResults.Problem(title: "Empty document", detail: "The body holds no text.", statusCode: 400, type: ProblemTypes.Validation))
-                : (text, null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, TypedResults.Problem(title: "Not UTF-8", detail: "The upload is not valid UTF-8 text.", statusCode: 400, type: ProblemTypes.NotText));
-        }
+        return (buffer.ToArray(), null);
     }
 
     private static ProblemHttpResult TooLarge(ApiLimitsOptions limits) => TypedResults.Problem(

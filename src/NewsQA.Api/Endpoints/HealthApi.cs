@@ -1,6 +1,5 @@
-using NewsQA.Hosting;
-using NewsQA.Api.Hosting;
-using NewsQA.Core.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsQA.Hosting.Health;
 
 namespace NewsQA.Api.Endpoints;
 
@@ -14,34 +13,31 @@ public static class HealthApi
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(INewsStore store, ServiceStatus status, CancellationToken ct)
+    /// <summary>The readiness health checks (store, embedder, LLM) as the contract's readiness JSON.</summary>
+    private static async Task<IResult> ReadyAsync(HealthCheckService health, CancellationToken ct)
     {
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthChecks.Ready), ct);
+        var store = report.Entries[HealthChecks.Store];
+        var embedder = report.Entries[HealthChecks.Embedder];
         var failing = new List<string>();
-        object storeDetail;
-        try
+        if (store.Status == HealthStatus.Unhealthy)
         {
-            var stats = await store.GetStatisticsAsync(ct);
-            storeDetail = new { status = "ok", provider = status.StoreProvider, documents = stats.Documents, chunks = stats.Chunks, embeddingModel = stats.EmbeddingModel };
-        }
-        catch (StoreUnavailableException ex)
-        {
-            failing.Add(ex.Component);
-            storeDetail = new { status = "unavailable", provider = status.StoreProvider, message = ex.Message };
+            failing.Add((string)store.Data["component"]);
         }
 
-        if (status.EmbedderProblem is { } embedderProblem)
+        if (embedder.Status == HealthStatus.Unhealthy)
         {
-            failing.Add("embedder");
+            failing.Add(HealthChecks.Embedder);
         }
 
         var body = new
         {
             status = failing.Count == 0 ? "ready" : "unavailable",
             failing,
-            searchMode = status.DefaultSearchMode,
-            store = storeDetail,
-            embeddings = new { status = status.EmbedderProblem is null ? (status.EmbeddingModel is null ? "none" : "ok") : "failed", model = status.EmbeddingModel, message = status.EmbeddingMessage },
-            generative = status.GenerativeModel,
+            searchMode = embedder.Data["searchMode"],
+            store = store.Data.Where(d => d.Key != "component").ToDictionary(),
+            embeddings = embedder.Data.Where(d => d.Key != "searchMode").ToDictionary(),
+            generative = report.Entries[HealthChecks.Llm].Data["model"],
         };
         return failing.Count == 0 ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
+using NewsQA.Contracts.Search;
 using NewsQA.Api.Security;
 using NewsQA.Core.Retrieval;
 
@@ -33,20 +34,6 @@ public static class SearchApi
         }
 
         var result = await retriever.SearchAsync(new SearchRequest(query, top, mode, filter), ct);
-        var results = result.Passages.Select(p => new SearchResultDto(
-            p.Hit.Chunk.DocumentId,
-            p.Hit.Chunk.Id,
-            p.Hit.Document.Title,
-            p.Hit.Document.PublishedAt,
-            p.Hit.Document.Url,
-            p.Hit.Document.Source,
-            p.Hit.Chunk.Text,
-            p.Hit.Chunk.Span,
-            Math.Round(p.Score, 6),
-            new ScoresDto(Round(p.Dense), Round(p.Lexical), Round(p.Fused)))).ToList();
-        var timings = new SearchTimingsDto(Math.Round(result.EmbedMs, 2), Math.Round(result.SearchMs, 2), Math.Round(watch.Elapsed.TotalMilliseconds, 2));
-        return TypedResults.Ok(new SearchResponse(query, result.Mode.ToString().ToLowerInvariant(), results, timings));
+        return TypedResults.Ok(result.ToResponse(query, watch.Elapsed));
     }
-
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

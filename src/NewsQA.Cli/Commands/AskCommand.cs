@@ -1,3 +1,5 @@
+using NewsQA.Core.Pipeline;
+using NewsQA.Core.Citations;
 using System.CommandLine;
 using NewsQA.Cli.Output;
 using NewsQA.Core.Answering;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsQA.Core;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
 using Spectre.Console;
@@ -66,7 +67,7 @@ internal static class IngestCommand
                             continue;
                         }
 
-                        counts[outcome.Result!.Status.ToString().ToLowerInvariant()]++;
+                        counts[outcome.Result!.Status.ToWireName()]++;
                         task.Description = $"Ingested {counts.Values.Sum()} document(s)";
                     }
 

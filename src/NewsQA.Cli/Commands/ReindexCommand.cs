@@ -50,7 +50,7 @@ internal static class ReindexCommand
                     after = page[^1].Id;
                 }
             });
-            Console.WriteLine($"reindexed {done} document(s); embeddings: {host.Status.EmbeddingMessage}");
+            Console.WriteLine($"reindexed {done} document(s); embeddings: {host.Report.EmbeddingMessage}");
             return 0;
         });
         return command;

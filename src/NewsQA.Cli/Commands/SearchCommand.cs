@@ -1,5 +1,7 @@
 using System.CommandLine;
 using NewsQA.Cli.Output;
+using NewsQA.Contracts.Search;
+using NewsQA.Core;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
@@ -25,14 +27,15 @@ internal static class SearchCommand
             }
 
             await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = await host.Get<Retriever>().SearchAsync(new SearchRequest(q, n, parse.GetValue(mode), SearchFilter.None), ct);
             if (parse.GetValue(CommonOptions.Json))
             {
-                CliJson.Print(SearchResultShape.From(q, result));
+                CliJson.Print(result.ToResponse(q, watch.Elapsed));
                 return 0;
             }
 
-            Console.WriteLine($"{result.Passages.Count} result(s), mode {result.Mode.ToString().ToLowerInvariant()}");
+            Console.WriteLine($"{result.Passages.Count} result(s), mode {result.Mode.ToWireName()}");
             var rank = 0;
             foreach (var p in result.Passages)
             {

@@ -1,27 +1,7 @@
-using System.Text.Json.Serialization;
+using NewsQA.Core.Citations;
 using NewsQA.Core.Documents;
 
 namespace NewsQA.Core.Answering;
-
-[JsonConverter(typeof(JsonStringEnumConverter<AnswerStatus>))]
-public enum AnswerStatus
-{
-    [JsonStringEnumMemberName("answered")]
-    Answered,
-
-    [JsonStringEnumMemberName("no_answer")]
-    NoAnswer,
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<AnswerMode>))]
-public enum AnswerMode
-{
-    [JsonStringEnumMemberName("extractive")]
-    Extractive,
-
-    [JsonStringEnumMemberName("generative")]
-    Generative,
-}
 
 /// <summary>The contract's answer object: status, text in segments, verified citations, sources, mode and timings.</summary>
 public sealed record AnswerResult(
@@ -47,19 +27,6 @@ public sealed record AnswerResult(
 
 public sealed record AnswerBody(string Text, IReadOnlyList<AnswerSegment> Segments);
 
-/// <summary>A piece of the answer text and the citations that back it.</summary>
-public sealed record AnswerSegment(string Text, IReadOnlyList<int> CitationIds);
-
-/// <summary>Exact words from a document: <c>document.Text[Span] == Quote</c>, checked before it is returned.</summary>
-public sealed record Citation(
-    int Id,
-    string DocumentId,
-    string ChunkId,
-    string Title,
-    string? Url,
-    PublicationDate? PublishedAt,
-    string Quote,
-    TextSpan Span);
 
 public sealed record SourceReference(string DocumentId, string Title, string? Url, PublicationDate? PublishedAt);
 

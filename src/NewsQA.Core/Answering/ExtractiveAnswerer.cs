@@ -1,3 +1,5 @@
+using NewsQA.Core.Query;
+using NewsQA.Core.Citations;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Documents;

@@ -1,4 +1,5 @@
-using NewsQA.Core.Documents;
+using NewsQA.Core.Query;
+using NewsQA.Core.Citations;
 using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Core.Answering;
@@ -11,8 +12,6 @@ public interface IAnswerer
     Task<AnswerDraft> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default);
 }
 
-public sealed record ChatTurn(string Role, string Content);
-
 public sealed record AnswerContext(string Question, string Language, IReadOnlyList<RetrievedPassage> Passages, IReadOnlyList<ChatTurn> History);
 
 /// <summary>An answer before verification. <see cref="Answered"/> false means "no answer" with <see cref="Reason"/>.</summary>
@@ -20,8 +19,3 @@ public sealed record AnswerDraft(bool Answered, IReadOnlyList<DraftSegment> Segm
 {
     public static AnswerDraft None(string reason, double confidence = 0, AnswerMode mode = AnswerMode.Extractive) => new(false, [], confidence, reason, mode);
 }
-
-public sealed record DraftSegment(string Text, IReadOnlyList<DraftQuote> Quotes);
-
-/// <summary>A quote the answerer claims is in a document; <see cref="Span"/> (document coordinates) when it knows where.</summary>
-public sealed record DraftQuote(string DocumentId, string ChunkId, string Quote, TextSpan? Span = null);

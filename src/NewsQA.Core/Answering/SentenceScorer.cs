@@ -1,3 +1,4 @@
+using NewsQA.Core.Query;
 using System.Text.RegularExpressions;
 
 namespace NewsQA.Core.Answering;

@@ -1,4 +1,3 @@
-using NewsQA.Core.Answering;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
@@ -11,13 +10,13 @@ namespace NewsQA.Core.Citations;
 /// </summary>
 public sealed class CitationVerifier(INewsStore store)
 {
-    public async Task<VerifiedAnswer> VerifyAsync(AnswerDraft draft, CancellationToken cancellationToken = default)
+    public async Task<VerifiedAnswer> VerifyAsync(IReadOnlyList<DraftSegment> draft, CancellationToken cancellationToken = default)
     {
         var documents = new Dictionary<string, NewsDocument?>(StringComparer.Ordinal);
         var citations = new List<Citation>();
         var segments = new List<AnswerSegment>();
         var dropped = 0;
-        foreach (var segment in draft.Segments)
+        foreach (var segment in draft)
         {
             var ids = new List<int>();
             foreach (var quote in segment.Quotes)
@@ -31,9 +30,9 @@ public sealed class CitationVerifier(INewsStore store)
                 TextSpan? span = null;
                 if (document is not null)
                 {
-                    span = quote.Span is { } given && IsAt(document.Text, given, quote.Quote)
+                    span = quote.Span is { } given && QuoteLocator.IsAt(document.Text, given, quote.Quote)
                         ? given
-                        : Locate(document, quote, await ChunkSpanAsync(quote, cancellationToken).ConfigureAwait(false));
+                        : QuoteLocator.Locate(document.Text, quote.Quote, region: await ChunkSpanAsync(quote, cancellationToken).ConfigureAwait(false));
                 }
 
                 if (span is null || document is null)
@@ -66,36 +65,6 @@ public sealed class CitationVerifier(INewsStore store)
         var chunks = await store.GetChunksAsync(quote.DocumentId, cancellationToken).ConfigureAwait(false);
         return chunks.FirstOrDefault(c => c.Id == quote.ChunkId)?.Span;
     }
-
-    /// <summary>Where the quote stands in the document text, or null if it does not occur there.</summary>
-    public static TextSpan? Locate(NewsDocument document, DraftQuote quote, TextSpan? chunkSpan = null)
-    {
-        var text = document.Text;
-        if (string.IsNullOrEmpty(quote.Quote))
-        {
-            return null;
-        }
-
-        if (quote.Span is { } given && IsAt(text, given, quote.Quote))
-        {
-            return given;
-        }
-
-        if (chunkSpan is { } c && c.IsValidFor(text))
-        {
-            var inChunk = text.IndexOf(quote.Quote, c.Start, c.Length, StringComparison.Ordinal);
-            if (inChunk >= 0)
-            {
-                return new TextSpan(inChunk, inChunk + quote.Quote.Length);
-            }
-        }
-
-        var anywhere = text.IndexOf(quote.Quote, StringComparison.Ordinal);
-        return anywhere >= 0 ? new TextSpan(anywhere, anywhere + quote.Quote.Length) : null;
-    }
-
-    private static bool IsAt(string text, TextSpan span, string quote) =>
-        span.IsValidFor(text) && span.Length == quote.Length && string.CompareOrdinal(text, span.Start, quote, 0, span.Length) == 0;
 }
 
 /// <summary>Segments with the ids of their verified citations, the citations, and how many quotes were dropped.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Fusion;
@@ -9,7 +8,7 @@ namespace NewsQA.Core.Fusion;
 /// It needs no score calibration between BM25 and cosine, which live on unrelated scales.
 /// Ties break by chunk id so results are deterministic.
 /// </summary>
-public sealed class ReciprocalRankFusion(IOptions<RetrievalOptions> options) : IRankFusion
+public sealed class ReciprocalRankFusion(IOptions<FusionOptions> options) : IRankFusion
 {
     /// <inheritdoc/>
     public IReadOnlyList<FusedHit> Fuse(IReadOnlyList<IReadOnlyList<ChunkHit>> rankings)

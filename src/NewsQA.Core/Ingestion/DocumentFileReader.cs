@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using NewsQA.Core.Documents;
 
 namespace NewsQA.Core.Ingestion;
 
@@ -9,14 +7,13 @@ public sealed record DocumentReadResult(DocumentInput? Input, string Origin, str
 
 /// <summary>
 /// Reads documents from files and folders: <c>.txt</c>/<c>.md</c> as one seed-like article (id = file
-/// name), <c>.json</c> as an object or array, <c>.jsonl</c> one object per line, with fields
-/// <c>id</c>, <c>title</c>, <c>date</c>/<c>publishedAt</c>, <c>text</c>/<c>body</c>, <c>url</c>, <c>source</c>.
+/// name), <c>.json</c> as an object or array, <c>.jsonl</c> one object per line, each decoded by
+/// <see cref="DocumentDecoder"/> exactly as <c>POST /api/documents</c> decodes its body.
 /// A bad record is reported and skipped; it does not stop the others.
 /// </summary>
 public static class DocumentFileReader
 {
     private static readonly string[] Extensions = [".txt", ".md", ".json", ".jsonl"];
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The files a path stands for: itself, or the supported files below a folder, sorted.</summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
@@ -54,25 +51,14 @@ public static class DocumentFileReader
             yield break;
         }
 
-        string content;
-        string? readError = null;
-        try
-        {
-            content = StrictUtf8.GetString(File.ReadAllBytes(file));
-        }
-        catch (DecoderFallbackException)
-        {
-            content = string.Empty;
-            readError = "not valid UTF-8 text";
-        }
-
-        if (readError is not null)
+        var (decoded, readError) = DocumentDecoder.DecodeText(File.ReadAllBytes(file));
+        if (decoded is null)
         {
             yield return new DocumentReadResult(null, file, readError);
             yield break;
         }
 
-        content = content.TrimStart('\uFEFF');
+        var content = decoded;
         switch (extension)
         {
             case ".jsonl":
@@ -95,7 +81,9 @@ public static class DocumentFileReader
 
                 break;
             default:
-                yield return new DocumentReadResult(new DocumentInput(content) { Id = IdFromFileName(file), Origin = file }, file, null);
+                yield return string.IsNullOrWhiteSpace(content)
+                    ? new DocumentReadResult(null, file, "The document holds no text.")
+                    : new DocumentReadResult(new DocumentInput(content) { Id = IdFromFileName(file), Origin = file }, file, null);
                 break;
         }
     }
@@ -109,7 +97,7 @@ public static class DocumentFileReader
         }
         catch (JsonException ex)
         {
-            return [new DocumentReadResult(null, file, $"invalid JSON: {ex.Message}")];
+            return [new DocumentReadResult(null, file, $"The record is not valid JSON: {ex.Message}")];
         }
 
         using (json)
@@ -132,54 +120,17 @@ public static class DocumentFileReader
         }
         catch (JsonException ex)
         {
-            return new DocumentReadResult(null, origin, $"invalid JSON: {ex.Message}");
+            return new DocumentReadResult(null, origin, $"The record is not valid JSON: {ex.Message}");
         }
     }
 
     private static DocumentReadResult FromElement(JsonElement e, string origin)
     {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            return new DocumentReadResult(null, origin, "expected a JSON object");
-        }
-
-        var text = String(e, "text") ?? String(e, "body");
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new DocumentReadResult(null, origin, "missing 'text'");
-        }
-
-        var date = String(e, "publishedAt") ?? String(e, "date");
-        PublicationDate? published = null;
-        if (!string.IsNullOrWhiteSpace(date))
-        {
-            if (!PublicationDate.TryParse(date, out var parsed))
-            {
-                return new DocumentReadResult(null, origin, $"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, got '{date}'");
-            }
-
-            published = parsed;
-        }
-
-        var input = new DocumentInput(text)
-        {
-            Id = String(e, "id"),
-            Title = String(e, "title"),
-            Url = String(e, "url"),
-            Source = String(e, "source"),
-            PublishedAt = published,
-            Origin = origin,
-        };
-        return new DocumentReadResult(input, origin, null);
+        var decoded = DocumentDecoder.FromJson(e);
+        return decoded.Input is { } input
+            ? new DocumentReadResult(input with { Origin = origin }, origin, null)
+            : new DocumentReadResult(null, origin, decoded.Error);
     }
-
-    private static string? String(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        } : null;
 
     /// <summary>A seed's id is its file name without extension, with characters outside the id alphabet replaced.</summary>
     public static string IdFromFileName(string file)

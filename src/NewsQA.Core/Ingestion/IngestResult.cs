@@ -1,11 +1,18 @@
+using System.Text.Json.Serialization;
 using NewsQA.Core.Documents;
 
 namespace NewsQA.Core.Ingestion;
 
+[JsonConverter(typeof(JsonStringEnumConverter<IngestStatus>))]
 public enum IngestStatus
 {
+    [JsonStringEnumMemberName("created")]
     Created,
+
+    [JsonStringEnumMemberName("updated")]
     Updated,
+
+    [JsonStringEnumMemberName("unchanged")]
     Unchanged,
 }
 

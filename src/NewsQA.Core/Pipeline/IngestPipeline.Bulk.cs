@@ -178,7 +178,7 @@ public sealed partial class IngestPipeline
 
             if (outcome.Result is { } result)
             {
-                metrics?.Ingested(result.Status.ToString().ToLowerInvariant(), result.Chunks, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
+                metrics?.Ingested(result.Status.ToWireName(), result.Chunks, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
             }
 
             await output.WriteAsync(outcome, cancellationToken).ConfigureAwait(false);

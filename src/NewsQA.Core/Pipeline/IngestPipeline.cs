@@ -23,8 +23,11 @@ public sealed partial class IngestPipeline(
     IOptions<ChunkingOptions> chunking,
     ILogger<IngestPipeline> logger,
     DenseEncoder? encoder = null,
-    NewsQaMetrics? metrics = null)
+    NewsQaMetrics? metrics = null,
+    IPassageWindow? window = null)
 {
+    private SentenceChunker Chunker => new(chunking.Value, window);
+
     public async Task<IngestResult> IngestAsync(DocumentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -34,8 +37,8 @@ public sealed partial class IngestPipeline(
         {
             var result = await IngestCoreAsync(input, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("newsqa.document.id", result.Id);
-            activity?.SetTag("newsqa.ingest.status", result.Status.ToString().ToLowerInvariant());
-            metrics?.Ingested(result.Status.ToString().ToLowerInvariant(), result.Chunks, watch.Elapsed.TotalMilliseconds);
+            activity?.SetTag("newsqa.ingest.status", result.Status.ToWireName());
+            metrics?.Ingested(result.Status.ToWireName(), result.Chunks, watch.Elapsed.TotalMilliseconds);
             return result;
         }
         catch (DocumentRejectedException)
@@ -102,7 +105,7 @@ public sealed partial class IngestPipeline(
             return new PreparedDocument(input, document, [], IngestStatus.Unchanged) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged) };
         }
 
-        var chunks = new SentenceChunker(chunking.Value).Chunk(document.Id, document.Text);
+        var chunks = Chunker.Chunk(document.Id, document.Text);
         if (knownInThisRun is not null)
         {
             knownInThisRun[id] = (hash, chunks.Count);
@@ -113,7 +116,7 @@ public sealed partial class IngestPipeline(
 
     /// <summary>Re-chunks and re-embeds a stored document as it is (no cleaning): what `reindex` does after a model change.</summary>
     public Task<int> ReindexAsync(NewsDocument document, CancellationToken cancellationToken = default) =>
-        IndexAsync(document, new SentenceChunker(chunking.Value).Chunk(document.Id, document.Text), cancellationToken);
+        IndexAsync(document, Chunker.Chunk(document.Id, document.Text), cancellationToken);
 
     private async Task<int> IndexAsync(NewsDocument document, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed partial class Retriever(
     INewsStore store,
     ITermAnalyzer analyzer,
     IRankFusion fusion,
-    IOptions<RetrievalOptions> options,
+    IOptions<FusionOptions> fusionOptions,
     DenseEncoder? encoder = null,
     NewsQaMetrics? metrics = null,
     ILogger<Retriever>? logger = null)
@@ -42,7 +42,7 @@ public sealed partial class Retriever(
         }
 
         using var activity = NewsQaMetrics.ActivitySource.StartActivity("newsqa.search");
-        var candidates = Math.Max(options.Value.MinCandidates, request.Top * options.Value.CandidateMultiplier);
+        var candidates = fusionOptions.Value.CandidatesFor(request.Top);
         var embedWatch = Stopwatch.StartNew();
         ReadOnlyMemory<float>? vector = null;
         if (mode != SearchMode.Lexical)
@@ -67,7 +67,7 @@ public sealed partial class Retriever(
         }
 
         var embedMs = mode == SearchMode.Lexical ? 0 : embedWatch.Elapsed.TotalMilliseconds;
-        activity?.SetTag("newsqa.search.mode", mode.ToString().ToLowerInvariant());
+        activity?.SetTag("newsqa.search.mode", mode.ToWireName());
 
         var searchWatch = Stopwatch.StartNew();
         var terms = analyzer.Analyze(request.Query);
@@ -98,7 +98,7 @@ public sealed partial class Retriever(
                 break;
         }
 
-        metrics?.Searched(mode.ToString().ToLowerInvariant(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
+        metrics?.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
         return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds);
     }
 

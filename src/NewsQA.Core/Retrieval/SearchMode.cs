@@ -1,9 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace NewsQA.Core.Retrieval;
 
-/// <summary>Which retrieval runs: both fused (default), vectors only, or German lexical only.</summary>
+/// <summary>Which retrieval runs: both fused (default), vectors only, or lexical only.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SearchMode>))]
 public enum SearchMode
 {
+    [JsonStringEnumMemberName("hybrid")]
     Hybrid,
+
+    [JsonStringEnumMemberName("dense")]
     Dense,
+
+    [JsonStringEnumMemberName("lexical")]
     Lexical,
 }

@@ -22,7 +22,7 @@ internal sealed record CountRequest(Filter? Filter, bool Exact = true);
 
 /// <summary>
 /// POST /collections/{name}/points/query. <see cref="Query"/> is a dense <c>float[]</c>, a <see cref="SparseVector"/>
-/// or a <see cref="FusionQuery"/> over <see cref="Prefetch"/>es.
+/// or a <see cref="RrfQuery"/> over <see cref="Prefetch"/>es.
 /// </summary>
 internal sealed record QueryRequest(
     object Query,
@@ -35,7 +35,10 @@ internal sealed record QueryRequest(
 
 internal sealed record Prefetch(object Query, string Using, int Limit, Filter? Filter);
 
-internal sealed record FusionQuery(string Fusion);
+/// <summary><c>{ "rrf": { "k": … } }</c>: reciprocal-rank fusion of the prefetches with an explicit k (Qdrant ≥ 1.16).</summary>
+internal sealed record RrfQuery(RrfParameters Rrf);
+
+internal sealed record RrfParameters(int K);
 
 /// <summary><c>{ "exclude": [...] }</c>: drops large fields (a document's text) from a read.</summary>
 internal sealed record PayloadExclude(IReadOnlyList<string> Exclude);

@@ -14,7 +14,7 @@ public sealed class CitationLocateTests
         var quote = "Zweiter Satz mit 👩‍👩‍👧 Emoji.";
         var start = Document.Text.IndexOf(quote, StringComparison.Ordinal);
 
-        var span = CitationVerifier.Locate(Document, new DraftQuote("d", "d#0", quote, new TextSpan(start, start + quote.Length)));
+        var span = QuoteLocator.Locate(Document.Text, quote, new TextSpan(start, start + quote.Length));
 
         Assert.Equal(new TextSpan(start, start + quote.Length), span);
     }
@@ -22,7 +22,7 @@ public sealed class CitationLocateTests
     [Fact]
     public void QuoteWithWrongSpan_IsRelocatedWhenItOccurs()
     {
-        var span = CitationVerifier.Locate(Document, new DraftQuote("d", "d#0", "Zweiter Satz", new TextSpan(0, 12)));
+        var span = QuoteLocator.Locate(Document.Text, "Zweiter Satz", new TextSpan(0, 12));
 
         Assert.NotNull(span);
         Assert.Equal("Zweiter Satz", span.Value.Slice(Document.Text));
@@ -33,7 +33,7 @@ public sealed class CitationLocateTests
     {
         var secondStart = Document.Text.LastIndexOf("Erster Satz.", StringComparison.Ordinal);
 
-        var span = CitationVerifier.Locate(Document, new DraftQuote("d", "d#1", "Erster Satz."), new TextSpan(secondStart - 5, Document.Text.Length));
+        var span = QuoteLocator.Locate(Document.Text, "Erster Satz.", region: new TextSpan(secondStart - 5, Document.Text.Length));
 
         Assert.Equal(secondStart, span!.Value.Start);
     }
@@ -43,5 +43,5 @@ public sealed class CitationLocateTests
     [InlineData("zweiter satz")]
     [InlineData("")]
     public void QuoteNotInTheText_IsRejected(string quote) =>
-        Assert.Null(CitationVerifier.Locate(Document, new DraftQuote("d", "d#0", quote)));
+        Assert.Null(QuoteLocator.Locate(Document.Text, quote));
 }

@@ -1,3 +1,4 @@
+using NewsQA.Core.Query;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Answering;

@@ -1,3 +1,4 @@
+using NewsQA.Core.Query;
 using NewsQA.Core.Answering;
 
 namespace NewsQA.Core.Tests.Answering;

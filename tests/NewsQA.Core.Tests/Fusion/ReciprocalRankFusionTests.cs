@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Fusion;
-using NewsQA.Core.Retrieval;
+
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Tests.Fusion;
@@ -14,7 +14,7 @@ public sealed class ReciprocalRankFusionTests
     [Fact]
     public void Fuse_SumsReciprocalRanks()
     {
-        var fusion = new ReciprocalRankFusion(Options.Create(new RetrievalOptions { RrfK = 10 }));
+        var fusion = new ReciprocalRankFusion(Options.Create(new FusionOptions { RrfK = 10 }));
         IReadOnlyList<ChunkHit> dense = [Hit("a", 0.9), Hit("b", 0.8)];
         IReadOnlyList<ChunkHit> lexical = [Hit("b", 12), Hit("c", 7)];
 
@@ -31,7 +31,7 @@ public sealed class ReciprocalRankFusionTests
     [Fact]
     public void Fuse_BreaksTiesByChunkId()
     {
-        var fusion = new ReciprocalRankFusion(Options.Create(new RetrievalOptions()));
+        var fusion = new ReciprocalRankFusion(Options.Create(new FusionOptions()));
 
         var fused = fusion.Fuse([[Hit("z", 1)], [Hit("m", 1)]]);
 

@@ -27,7 +27,7 @@ public sealed class DocumentFileReaderTests : IDisposable
         Assert.Equal("x1", results[0].Input!.Id);
         Assert.Equal(new PublicationDate(2025, 7), results[0].Input!.PublishedAt);
         Assert.Equal($"{file}:2", results[1].Origin);
-        Assert.Contains("invalid JSON", results[1].Error, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", results[1].Error, StringComparison.Ordinal);
         Assert.Contains("text", results[2].Error, StringComparison.Ordinal);
         Assert.Contains("date", results[3].Error, StringComparison.Ordinal);
     }

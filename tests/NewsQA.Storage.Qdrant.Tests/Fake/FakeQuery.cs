@@ -6,11 +6,12 @@ namespace NewsQA.Storage.Qdrant.Tests.Fake;
 /// Qdrant's universal query on the fake, by brute force: nearest dense (cosine of normalised vectors), nearest
 /// sparse (dot product, each dimension weighted by <c>idf = ln(1 + (N − n + 0.5)/(n + 0.5))</c> when the vector has
 /// <c>modifier: idf</c>, N = points with the vector, n = those with the dimension), and prefetches fused with
-/// <c>{ "fusion": "rrf" }</c> as Σ 1/(k + rank), k = 2 and ranks from 1, over each prefetch's list.
+/// <c>{ "fusion": "rrf" }</c> or <c>{ "rrf": { "k": … } }</c> as Σ 1/(k + rank), default k = 2 and ranks from 0, over each prefetch's list.
 /// </summary>
 internal static class FakeQuery
 {
-    private const int RrfK = 2;
+    // Qdrant's DEFAULT_RRF_K (lib/segment/src/common/reciprocal_rank_fusion.rs).
+    private const int DefaultRrfK = 2;
 
     public static List<(FakePoint Point, double Score)> Run(JsonObject request, IReadOnlyCollection<FakePoint> corpus, IReadOnlyDictionary<string, int> dense, IReadOnlyDictionary<string, bool> sparse) =>
         Run(request, corpus, corpus, dense, sparse);
@@ -31,7 +32,12 @@ internal static class FakeQuery
             var lists = prefetches.Select(p => Run(p, candidates, corpus, dense, sparse).Take(p["limit"]?.GetValue<int>() ?? 10).ToList()).ToList();
             if (query is JsonObject { } fusion && fusion["fusion"]?.GetValue<string>() is "rrf")
             {
-                return Fuse(lists);
+                return Fuse(lists, DefaultRrfK);
+            }
+
+            if (query is JsonObject { } rrf && rrf["rrf"] is JsonObject parameters)
+            {
+                return Fuse(lists, parameters["k"]?.GetValue<int>() ?? DefaultRrfK);
             }
 
             candidates = [.. lists.SelectMany(l => l.Select(x => x.Point)).Distinct()];
@@ -107,14 +113,15 @@ internal static class FakeQuery
             .OrderByDescending(x => x.Item2).ThenBy(x => x.p.Id, StringComparer.Ordinal)];
     }
 
-    private static List<(FakePoint, double)> Fuse(List<List<(FakePoint Point, double Score)>> lists)
+    /// <summary>Qdrant's position_score: 1 / (position + k), positions from 0 (lib/segment/src/common/reciprocal_rank_fusion.rs).</summary>
+    private static List<(FakePoint, double)> Fuse(List<List<(FakePoint Point, double Score)>> lists, int k)
     {
         var fused = new Dictionary<FakePoint, double>();
         foreach (var list in lists)
         {
             for (var rank = 0; rank < list.Count; rank++)
             {
-                fused[list[rank].Point] = fused.GetValueOrDefault(list[rank].Point) + (1.0 / (RrfK + rank + 1));
+                fused[list[rank].Point] = fused.GetValueOrDefault(list[rank].Point) + (1.0 / (k + rank));
             }
         }
 

@@ -54,7 +54,7 @@ public sealed class RequestBodySchemaTests : IAsyncLifetime
                 "POST /collections/{collection_name}/points/scroll", "POST /collections/{collection_name}/points/count", "POST /collections/{collection_name}/points/query",
             },
             used);
-        Assert.Contains(requests, r => r.Body?.Contains("\"fusion\":\"rrf\"", StringComparison.Ordinal) == true);
+        Assert.Contains(requests, r => r.Body?.Contains("\"rrf\":{\"k\":", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using NewsQA.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using NewsQA.Api.Contracts;
+using NewsQA.Api.Errors;
+using NewsQA.Api.Security;
+using NewsQA.Contracts;
+
+namespace NewsQA.Api.Setup;
+
+public static class ApiComposition
+{
+    /// <summary>The web layer (JSON shapes, errors, limits, access and rate limits) over NewsQA.Hosting's one composition root.</summary>
+    public static WebApplicationBuilder AddNewsQaApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JsonOptions>(o => ContractJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        // `dotnet run` starts in the repo root (for ./data and ./seeds), where there is no wwwroot: the build's
+        // static web assets manifest points at src/NewsQA.Api/wwwroot in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{ApiLimitsOptions.Section}:MaxBodyBytes") ?? new ApiLimitsOptions().MaxBodyBytes);
+
+        services.AddNewsQa(builder.Configuration);
+        services.AddNewsQaCors(builder.Configuration);
+        services.AddNewsQaProxy(builder.Configuration);
+        services.AddNewsQaRateLimiting();
+
+        // On SIGTERM the server stops accepting connections and lets in-flight requests finish for this long.
+        var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
+        services.AddHostedService<StartupInitializer>();
+        return builder;
+    }
+}

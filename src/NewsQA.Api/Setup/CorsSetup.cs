@@ -1,0 +1,20 @@
+namespace NewsQA.Api.Setup;
+
+/// <summary>Cross-origin embedding of the widget, for the origins in <c>Cors:Origins</c> only.</summary>
+internal static class CorsSetup
+{
+    public const string Policy = "widget";
+
+    public static IServiceCollection AddNewsQaCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection("Cors:Origins").Get<string[]>()
+            ?? (configuration["Cors:Origins"]?.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
+        return services.AddCors(o => o.AddPolicy(Policy, p =>
+        {
+            if (origins.Length > 0)
+            {
+                p.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept", "X-Api-Key");
+            }
+        }));
+    }
+}

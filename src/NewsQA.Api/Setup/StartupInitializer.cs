@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Api.Security;
+using NewsQA.Hosting.Startup;
+
+namespace NewsQA.Api.Setup;
+
+/// <summary>
+/// Runs NewsQA.Hosting's one start-up path before the server accepts requests (embedder, store, model check,
+/// seeds into an empty store) and logs what it found, with who may write and read, so an operator sees the
+/// set-up at once. A store that cannot be reached does not stop the process: readiness reports it until it recovers.
+/// </summary>
+internal sealed partial class StartupInitializer(
+    NewsQaStartup startup,
+    IOptions<AuthOptions> auth,
+    IOptions<RateLimitOptions> rateLimit,
+    ILogger<StartupInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var report = await startup.RunAsync(cancellationToken);
+        LogMode(logger, report.StoreProvider, report.EmbeddingMessage);
+        if (report.EmbedderProblem is { } problem)
+        {
+            LogEmbedderProblem(logger, problem);
+        }
+
+        LogAccess();
+        if (report.StoreError is { } storeError)
+        {
+            LogStoreUnavailable(logger, storeError.Component, storeError.Message);
+            return;
+        }
+
+        if (await startup.SeedIfEmptyAsync(report, cancellationToken) is { } seeds)
+        {
+            foreach (var (origin, reason) in seeds.Skipped)
+            {
+                LogSeedSkipped(logger, origin, reason);
+            }
+
+            if (seeds.FolderFound)
+            {
+                LogSeeded(logger, seeds.Ingested, seeds.Path);
+            }
+            else
+            {
+                LogNoSeeds(logger, seeds.Path);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Says at start who may write and read, so an operator sees an open or loopback-only set-up at once.</summary>
+    private void LogAccess()
+    {
+        var a = auth.Value;
+        if (string.IsNullOrEmpty(a.ApiKey))
+        {
+            LogWritesLoopbackOnly(logger);
+        }
+        else
+        {
+            LogWritesKeyed(logger, a.RequireKeyForReads ? "need the key too" : "are open");
+        }
+
+        var r = rateLimit.Value;
+        if (r.Enabled)
+        {
+            LogRateLimit(logger, r.PermitsPerMinute, r.KeyedPermitsPerMinute);
+        }
+        else
+        {
+            LogRateLimitOff(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store: {Provider}. Embeddings: {EmbeddingMessage}")]
+    private static partial void LogMode(ILogger logger, string provider, string embeddingMessage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writes are loopback-only: no Auth:ApiKey is configured, so ingest/update/delete are accepted only from this machine. Reads are open.")]
+    private static partial void LogWritesLoopbackOnly(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Writes need the X-Api-Key header (Auth:ApiKey); reads {ReadAccess}.")]
+    private static partial void LogWritesKeyed(ILogger logger, string readAccess);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limit on /api: {PermitsPerMinute}/min per client IP, {KeyedPermitsPerMinute}/min with the API key.")]
+    private static partial void LogRateLimit(ILogger logger, int permitsPerMinute, int keyedPermitsPerMinute);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limiting is off (RateLimit:Enabled=false).")]
+    private static partial void LogRateLimitOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable at start: {Message}. The API answers 503 until it recovers.")]
+    private static partial void LogStoreUnavailable(ILogger logger, string component, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedder unusable: {Problem}")]
+    private static partial void LogEmbedderProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seeds folder {Path} not found; starting with an empty store")]
+    private static partial void LogNoSeeds(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed {Origin} skipped: {Reason}")]
+    private static partial void LogSeedSkipped(ILogger logger, string origin, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Count} seed documents from {Path}")]
+    private static partial void LogSeeded(ILogger logger, int count, string path);
+}

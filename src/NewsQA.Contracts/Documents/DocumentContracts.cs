@@ -1,0 +1,33 @@
+using NewsQA.Core.Documents;
+using NewsQA.Core.Ingestion;
+
+namespace NewsQA.Contracts.Documents;
+
+/// <summary>
+/// A document sent as JSON, as the OpenAPI document describes it; Core's <c>DocumentDecoder</c> reads it, with
+/// <c>body</c> as an alias of <c>text</c> and <c>date</c> of <c>publishedAt</c>. Without
+/// <c>title</c>/<c>publishedAt</c>/<c>source</c>, they are extracted from the text.
+/// </summary>
+public sealed record DocumentRequest(string? Text, string? Id = null, string? Title = null, string? Url = null, string? PublishedAt = null, string? Source = null, string? Body = null, string? Date = null);
+
+public sealed record IngestResponse(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status);
+
+public sealed record ChunkReference(string Id, TextSpan Span);
+
+public sealed record DocumentResponse(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, string Text, string ContentHash, IReadOnlyList<ChunkReference> Chunks);
+
+public sealed record DocumentListItem(string Id, string Title, PublicationDate? PublishedAt, string? Source, int Chunks);
+
+public sealed record DocumentListResponse(IReadOnlyList<DocumentListItem> Items, string? NextCursor);
+
+/// <summary>The one mapping from Core's documents to their wire shapes.</summary>
+public static class DocumentMapping
+{
+    public static IngestResponse ToResponse(this IngestResult r) =>
+        new(r.Id, r.Title, r.PublishedAt, r.Chunks, r.ContentHash, r.Status);
+
+    public static DocumentResponse ToResponse(this NewsDocument d, IReadOnlyList<Chunk> chunks) =>
+        new(d.Id, d.Title, d.Url, d.PublishedAt, d.Source, d.Text, d.ContentHash, chunks.Select(c => new ChunkReference(c.Id, c.Span)).ToList());
+
+    public static DocumentListItem ToListItem(this DocumentSummary s) => new(s.Id, s.Title, s.PublishedAt, s.Source, s.Chunks);
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using NewsQA.Core.Analysis;
+
+namespace NewsQA.Core.Query;
+
+/// <summary>What kind of fact a question asks for, judged from its question word.</summary>
+public enum ExpectedAnswer
+{
+    Any,
+    Number,
+    Time,
+    Person,
+    Place,
+}
+
+/// <summary>A question reduced to its content terms (analyzed, question words removed) and its expected answer type.</summary>
+public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, ExpectedAnswer Expected)
+{
+    /// <summary>Analyzed forms of question words and fillers that say nothing about the topic.</summary>
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "wer", "wen", "wem", "wessen", "was", "wann", "wo", "woher", "wohin", "warum", "weshalb", "wieso", "wie", "welch",
+        "welche", "welcher", "welches", "viel", "viele", "wieviel", "wieviele", "gibt", "gab", "geb", "hat", "hatt", "hab",
+        "what", "who", "whom", "when", "where", "why", "how", "which", "many", "much", "did", "does", "do", "the", "is", "are",
+        "was", "were", "of", "a", "an", "to", "in", "on", "for", "and", "about", "nenn", "heisst", "heiss", "lautet",
+    };
+
+    public static QuestionProfile From(string question, ITermAnalyzer analyzer)
+    {
+        var terms = analyzer.Analyze(question).Where(t => !QuestionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        return new QuestionProfile(terms, Classify(question));
+    }
+
+    private static ExpectedAnswer Classify(string question)
+    {
+        var q = question.ToLowerInvariant();
+        if (NumberQuestion().IsMatch(q))
+        {
+            return ExpectedAnswer.Number;
+        }
+
+        if (TimeQuestion().IsMatch(q))
+        {
+            return ExpectedAnswer.Time;
+        }
+
+        if (PersonQuestion().IsMatch(q))
+        {
+            return ExpectedAnswer.Person;
+        }
+
+        return PlaceQuestion().IsMatch(q) ? ExpectedAnswer.Place : ExpectedAnswer.Any;
+    }
+
+    [GeneratedRegex(@"\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+groß|wie\s+lange?|how\s+many|how\s+much|welche\s+summe|prozent)\b")]
+    private static partial Regex NumberQuestion();
+
+    [GeneratedRegex(@"\b(wann|seit\s+wann|in\s+welchem\s+jahr|an\s+welchem\s+tag|when|what\s+year)\b")]
+    private static partial Regex TimeQuestion();
+
+    [GeneratedRegex(@"\b(wer|wen|wem|wessen|who|whom|whose)\b")]
+    private static partial Regex PersonQuestion();
+
+    [GeneratedRegex(@"\b(wo|woher|wohin|where)\b")]
+    private static partial Regex PlaceQuestion();
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Storage.Embedded;
+using NewsQA.Storage.Qdrant;
+
+namespace NewsQA.Hosting.Selection;
+
+/// <summary>The one place the storage backend is chosen, from <c>Store:Provider</c>.</summary>
+public static class StoreSelection
+{
+    public const string Key = "Store:Provider";
+
+    /// <summary>The provider as configured ("Embedded" when unset), as readiness and the start log name it.</summary>
+    public static string ProviderName(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[Key]) ? "Embedded" : configuration[Key]!;
+
+    public static IServiceCollection AddNewsQaStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderName(configuration);
+        return provider.ToLowerInvariant() switch
+        {
+            "embedded" => services.AddEmbeddedStore(),
+            "qdrant" => services.AddQdrantStore(),
+            _ => throw new InvalidOperationException($"{Key} '{provider}' is not supported; use 'Embedded' or 'Qdrant'."),
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Pipeline;
+using NewsQA.Core.Storage;
+using NewsQA.Hosting.Selection;
+
+namespace NewsQA.Hosting.Startup;
+
+/// <summary>What the start-up checks found, for the caller to log (API) or print (CLI).</summary>
+/// <param name="EmbedderProblem">Why the configured embedder cannot be used (failed to load, stored vectors of another model).</param>
+/// <param name="ModelMismatch">Set when the store holds another model's vectors; only <c>newsqa reindex</c> may go on.</param>
+public sealed record StartupReport(
+    string StoreProvider,
+    string EmbeddingMessage,
+    string? EmbedderProblem,
+    StoreStatistics? Store,
+    StoreUnavailableException? StoreError,
+    EmbeddingModelMismatchException? ModelMismatch = null)
+{
+    public bool StoreAvailable => StoreError is null;
+}
+
+/// <summary>Seeds ingested at start: how many, from where, and the files that were skipped with their reason.</summary>
+public sealed record SeedReport(int Ingested, string Path, bool FolderFound, IReadOnlyList<(string Origin, string Reason)> Skipped);
+
+/// <summary>
+/// The one start-up path of the API, the CLI and the tests: load the embedder, open the store, check that the
+/// stored vectors come from the configured model, and (API) ingest the seeds into an empty store. A store that
+/// cannot be reached does not stop the process: the report says so and readiness reports it until it recovers.
+/// </summary>
+public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbedderState embedder, INewsStore store)
+{
+    public async Task<StartupReport> RunAsync(CancellationToken cancellationToken)
+    {
+        embedder.Resolve(services);
+        var provider = StoreSelection.ProviderName(configuration);
+        StoreStatistics stats;
+        try
+        {
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            stats = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            return new StartupReport(provider, embedder.Message, embedder.Problem, null, ex);
+        }
+
+        EmbeddingModelMismatchException? mismatch = null;
+        if (services.GetService<DenseEncoder>() is { } encoder && stats.EmbeddingModel is { } stored && stored != encoder.Profile.ModelId)
+        {
+            mismatch = new EmbeddingModelMismatchException(stored, encoder.Profile.ModelId);
+            embedder.Fail(mismatch.Message);
+        }
+
+        return new StartupReport(provider, embedder.Message, embedder.Problem, stats, null, mismatch);
+    }
+
+    /// <summary>
+    /// Ingests <c>Seeds:Path</c> when the store is empty and the embedder usable (a half-usable embedder would
+    /// write vectors readers cannot match), so the first request of a new install already gets answers.
+    /// </summary>
+    public async Task<SeedReport?> SeedIfEmptyAsync(StartupReport report, CancellationToken cancellationToken)
+    {
+        var seeds = services.GetRequiredService<IOptions<SeedOptions>>().Value;
+        if (!seeds.IngestOnEmpty || report.Store is not { Documents: 0 } || report.EmbedderProblem is not null)
+        {
+            return null;
+        }
+
+        var path = System.IO.Path.GetFullPath(seeds.Path);
+        if (!Directory.Exists(path))
+        {
+            return new SeedReport(0, path, false, []);
+        }
+
+        var pipeline = services.GetRequiredService<IngestPipeline>();
+        var ingested = 0;
+        var skipped = new List<(string, string)>();
+        foreach (var read in DocumentFileReader.ExpandPaths([path]).SelectMany(DocumentFileReader.Read))
+        {
+            if (read.Input is null)
+            {
+                skipped.Add((read.Origin, read.Error ?? "unreadable"));
+                continue;
+            }
+
+            try
+            {
+                await pipeline.IngestAsync(read.Input, cancellationToken).ConfigureAwait(false);
+                ingested++;
+            }
+            catch (DocumentRejectedException ex)
+            {
+                skipped.Add((read.Origin, ex.Message));
+            }
+        }
+
+        return new SeedReport(ingested, path, true, skipped);
+    }
+}
