@@ -1,3 +1,4 @@
+using NewsQA.Testing.Fakes;
 using NewsQA.Core.Pipeline;
 using System.Net;
 using System.Text.RegularExpressions;

@@ -1,16 +1,17 @@
+using NewsQA.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core;
+using NewsQA.Hosting;
+using NewsQA.Hosting.Startup;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
 using NewsQA.Core.Storage;
-using NewsQA.Storage.Embedded;
 
 namespace NewsQA.Answering.Generative.Tests;
 
-/// <summary>The answering services as the API wires them, over a temporary embedded store and the fake model.</summary>
+/// <summary>The answering services as the API wires them (NewsQA.Hosting's AddNewsQa), over a temporary embedded store and the fake model.</summary>
 internal sealed class GenerativeTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
@@ -43,11 +44,9 @@ internal sealed class GenerativeTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging();
-        services.AddGenerativeAnswers(config);
-        services.AddNewsQaCore();
-        services.AddEmbeddedStore();
+        services.AddNewsQa(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await provider.GetRequiredService<INewsStore>().InitializeAsync(cancellationToken);
+        await provider.GetRequiredService<NewsQaStartup>().RunAsync(cancellationToken);
         return new GenerativeTestHost(provider, dataPath);
     }
 

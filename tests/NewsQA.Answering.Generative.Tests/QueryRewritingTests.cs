@@ -1,3 +1,4 @@
+using NewsQA.Testing.Fakes;
 using NewsQA.Core.Pipeline;
 using NewsQA.Core.Query;
 using NewsQA.Core.Analysis;

@@ -1,3 +1,4 @@
+using NewsQA.Testing.Fakes;
 using Microsoft.SemanticKernel;
 using NewsQA.Answering.Generative.SemanticKernel;
 using NewsQA.Core.Answering;

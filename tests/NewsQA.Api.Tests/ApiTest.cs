@@ -1,3 +1,5 @@
+using NewsQA.Testing;
+
 namespace NewsQA.Api.Tests;
 
 /// <summary>

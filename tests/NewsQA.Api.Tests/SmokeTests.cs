@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Net;
 using System.Net.Http.Json;
 

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,8 @@ public sealed class AskStreamTests
     [Fact]
     public async Task StreamedAnswer_SendsMetaFirst_DeltasThatJoinToTheText_OneCitationEach_AndDoneLast()
     {
-        await using var app = new NewsQaApp();
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var response = await http.SendAsync(ServerSentEvents.AskRequest(baseUrl, SeedQuestion), HttpCompletionOption.ResponseHeadersRead, Ct);
@@ -49,8 +50,8 @@ public sealed class AskStreamTests
         var answerer = new ScriptedStreamingAnswerer(
             ("Israel und die Ukraine sprachen über Luftverteidigung.", SeedSentence),
             ("Sie vereinbarten eine Mondmission.", "Beide Länder fliegen gemeinsam zum Mond."));
-        await using var app = new NewsQaApp(services: s => s.AddSingleton<IAnswerer>(answerer));
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(services: s => s.AddSingleton<IAnswerer>(answerer));
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var response = await http.SendAsync(ServerSentEvents.AskRequest(baseUrl, SeedQuestion), HttpCompletionOption.ResponseHeadersRead, Ct);
@@ -70,8 +71,8 @@ public sealed class AskStreamTests
     public async Task StreamedTextThatEndsAsNoAnswer_IsReplacedByOneReplaceDelta()
     {
         var answerer = new ScriptedStreamingAnswerer(("Erfundene Aussage.", "Kein solcher Satz steht im Artikel."));
-        await using var app = new NewsQaApp(services: s => s.AddSingleton<IAnswerer>(answerer));
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(services: s => s.AddSingleton<IAnswerer>(answerer));
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var response = await http.SendAsync(ServerSentEvents.AskRequest(baseUrl, SeedQuestion), HttpCompletionOption.ResponseHeadersRead, Ct);
@@ -90,8 +91,8 @@ public sealed class AskStreamTests
     [Fact]
     public async Task FailingAnswer_EndsWithAnErrorEventHoldingAProblem()
     {
-        await using var app = new NewsQaApp(services: s => s.AddSingleton<IAnswerer, ThrowingAnswerer>());
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(services: s => s.AddSingleton<IAnswerer, ThrowingAnswerer>());
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var response = await http.SendAsync(ServerSentEvents.AskRequest(baseUrl, SeedQuestion), HttpCompletionOption.ResponseHeadersRead, Ct);
@@ -109,8 +110,8 @@ public sealed class AskStreamTests
     public async Task ClientThatGoesAway_CancelsTheAnswer()
     {
         var answerer = new BlockingAnswerer();
-        await using var app = new NewsQaApp(services: s => s.AddSingleton<IAnswerer>(answerer));
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(services: s => s.AddSingleton<IAnswerer>(answerer));
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using (var response = await http.SendAsync(ServerSentEvents.AskRequest(baseUrl, SeedQuestion), HttpCompletionOption.ResponseHeadersRead, Ct))
@@ -129,8 +130,8 @@ public sealed class AskStreamTests
     [Fact]
     public async Task JsonAsk_StillAnswersWithTheAnswerObject()
     {
-        await using var app = new NewsQaApp();
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var response = await http.PostAsync(baseUrl + "/api/ask", ServerSentEvents.JsonContent(new { question = SeedQuestion }), Ct);

@@ -1,5 +1,6 @@
+using NewsQA.Testing;
 using System.Text.Json;
-using NewsQA.Answering.Generative.Tests;
+using NewsQA.Testing.Fakes;
 
 namespace NewsQA.Widget.Tests;
 
@@ -16,8 +17,8 @@ public sealed class GenerativeStreamTests
             {"sentence": "Es ging um die Luftverteidigung der Ukraine [1].", "quotes": [{"passage": 1, "quote": "über eine Stärkung der ukrainischen Luftverteidigung beraten"}]}
             {"sentence": "Auch Drohnen wurden genannt [1].", "quotes": [{"passage": 1, "quote": "Drohnen aus dem Weltall"}]}
             """;
-        await using var app = new NewsQaApp(new() { ["Llm:Endpoint"] = fake.Endpoint, ["Llm:Model"] = "fake-model" });
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(new Dictionary<string, string?> { ["Llm:Endpoint"] = fake.Endpoint, ["Llm:Model"] = "fake-model" });
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var response = await http.SendAsync(ServerSentEvents.AskRequest(baseUrl, "Worüber haben die Ukraine und Israel beraten?"), HttpCompletionOption.ResponseHeadersRead, Ct);

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -13,8 +14,8 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task AskingASeedQuestion_ShowsTheStreamedAnswerAndACitationFromTheDocument()
     {
-        await using var app = new NewsQaApp();
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseUrl + "/");
@@ -54,8 +55,8 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task MarkupInADocument_IsShownAsPlainText_AndNothingRuns()
     {
-        await using var app = new NewsQaApp();
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
         const string hostile = "Der Bürgermeister von Testhausen eröffnete am Samstag das Freibad <img src=x onerror=\"window.__pwned=1\"> mit <script>window.__pwned=2</script> großem Fest.";
         using var created = await http.PostAsync(baseUrl + "/api/documents", ServerSentEvents.JsonContent(new
@@ -87,8 +88,8 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task DemoPage_FitsA360PixelScreen_AndIsSavedAsTheDocsScreenshot()
     {
-        await using var app = new NewsQaApp();
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
 
         await using (var narrow = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } }))
         {
@@ -110,7 +111,7 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         // The README's screenshot is refreshed only on request (NEWSQA_UPDATE_SCREENSHOT=1), so a test run never dirties the tree.
         var path = Environment.GetEnvironmentVariable("NEWSQA_UPDATE_SCREENSHOT") == "1"
-            ? Path.Combine(NewsQaApp.RepositoryRoot, "docs", "widget.png")
+            ? Path.Combine(RepoPaths.Root, "docs", "widget.png")
             : Path.Combine(Path.GetTempPath(), $"newsqa-widget-{Guid.NewGuid():N}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await demo.ScreenshotAsync(new() { Path = path, FullPage = true });

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Net;
 
 namespace NewsQA.Widget.Tests;
@@ -12,8 +13,8 @@ public sealed class WidgetHostingTests
     [Fact]
     public async Task WidgetScriptAndDemoPage_AreServed()
     {
-        await using var app = new NewsQaApp();
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
 
         using var script = await http.GetAsync(baseUrl + "/widget.js", Ct);
@@ -29,8 +30,8 @@ public sealed class WidgetHostingTests
     [Fact]
     public async Task PreflightForJsonPost_FromAnAllowedOrigin_IsAllowed()
     {
-        await using var app = new NewsQaApp(new() { ["Cors:Origins:0"] = AllowedOrigin });
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(new Dictionary<string, string?> { ["Cors:Origins:0"] = AllowedOrigin });
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, baseUrl + "/api/ask")
         {
@@ -48,8 +49,8 @@ public sealed class WidgetHostingTests
     [Fact]
     public async Task StreamingAskAndDocumentFetch_FromAnAllowedOrigin_CarryTheCorsHeader()
     {
-        await using var app = new NewsQaApp(new() { ["Cors:Origins:0"] = AllowedOrigin });
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(new Dictionary<string, string?> { ["Cors:Origins:0"] = AllowedOrigin });
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
         using var ask = ServerSentEvents.AskRequest(baseUrl, "Worüber haben die Ukraine und Israel beraten?");
         ask.Headers.Add("Origin", AllowedOrigin);
@@ -65,8 +66,8 @@ public sealed class WidgetHostingTests
     [Fact]
     public async Task OriginNotInTheAllowlist_GetsNoCorsHeaders()
     {
-        await using var app = new NewsQaApp(new() { ["Cors:Origins:0"] = AllowedOrigin });
-        var baseUrl = app.Start();
+        await using var app = new NewsQaApplication(new Dictionary<string, string?> { ["Cors:Origins:0"] = AllowedOrigin });
+        var baseUrl = app.StartOnLoopback();
         using var http = new HttpClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, baseUrl + "/api/ask")
         {

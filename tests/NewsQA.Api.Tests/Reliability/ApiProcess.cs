@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;

@@ -1,3 +1,5 @@
+using NewsQA.Testing.Fakes;
+using NewsQA.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -75,10 +77,10 @@ public sealed class FaultTests
     [Fact]
     public async Task EmbedderFailureDegradesHybridToLexicalAndFailsDenseWith503()
     {
-        var embedder = new FlakyEmbedder();
+        var embedder = new FakeEmbedder();
         await using var app = new NewsQaApplication(
             new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" },
-            s => s.AddSingleton(new DenseEncoder(embedder, new EmbeddingProfile("test-chars", FlakyEmbedder.Dimensions))));
+            s => s.AddSingleton(new DenseEncoder(embedder, new EmbeddingProfile("test-chars", FakeEmbedder.Dimensions))));
         using var client = app.CreateClient();
         var created = await client.PostAsJsonAsync("/api/documents", new { id = "bahn", text = "Die Bahn streikt am Montag in ganz Bayern." }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

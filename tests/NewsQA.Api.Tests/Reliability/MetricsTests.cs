@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Net.Http.Json;
 
 namespace NewsQA.Api.Tests.Reliability;

@@ -1,7 +1,7 @@
+using NewsQA.Testing.Contract;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Qdrant.Tests.Fake;
-using NewsQA.Storage.Tests.Contract;
 
 namespace NewsQA.Storage.Qdrant.Tests.Contract;
 

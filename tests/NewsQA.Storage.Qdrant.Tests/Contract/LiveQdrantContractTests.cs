@@ -1,6 +1,6 @@
+using NewsQA.Testing.Contract;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Storage;
-using NewsQA.Storage.Tests.Contract;
 
 namespace NewsQA.Storage.Qdrant.Tests.Contract;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Qdrant.Tests.Fake;
-using NewsQA.Storage.Tests.Contract;
+using NewsQA.Testing.Contract;
 
 namespace NewsQA.Storage.Qdrant.Tests.OpenApi;
 

@@ -1,8 +1,8 @@
+using NewsQA.Testing.Contract;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
-using NewsQA.Storage.Tests.Contract;
 
 namespace NewsQA.Storage.Tests.Embedded;
 

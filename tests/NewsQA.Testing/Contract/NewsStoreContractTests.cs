@@ -1,7 +1,7 @@
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
-namespace NewsQA.Storage.Tests.Contract;
+namespace NewsQA.Testing.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="INewsStore"/> backend must show. Each backend's test class derives

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace NewsQA.Answering.Generative.Tests;
+namespace NewsQA.Testing.Fakes;
 
 /// <summary>One chat completion request as the fake received it.</summary>
 public sealed record FakeChatRequest(string Model, bool Stream, IReadOnlyList<FakeChatMessage> Messages)

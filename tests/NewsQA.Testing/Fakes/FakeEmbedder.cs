@@ -1,9 +1,12 @@
 using Microsoft.Extensions.AI;
 
-namespace NewsQA.Api.Tests.Reliability;
+namespace NewsQA.Testing.Fakes;
 
-/// <summary>A deterministic bag-of-characters embedder that fails while <see cref="Failing"/> is set.</summary>
-public sealed class FlakyEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+/// <summary>
+/// A fake embedder, standing in for an ONNX model where a test needs vectors but not their meaning: deterministic
+/// bag-of-characters vectors, and failures on demand while <see cref="Failing"/> is set.
+/// </summary>
+public sealed class FakeEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const int Dimensions = 16;
 

@@ -4,10 +4,10 @@ using NewsQA.Core.Documents;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Storage;
 
-namespace NewsQA.Storage.Tests.Contract;
+namespace NewsQA.Testing.Contract;
 
 /// <summary>Builds documents and indexed chunks the way the ingest pipeline does, with vectors chosen by the test.</summary>
-internal static class StoreTestData
+public static class StoreTestData
 {
     private static readonly GermanTermAnalyzer Analyzer = new();
 

@@ -1,13 +1,18 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace NewsQA.Api.Tests;
+namespace NewsQA.Testing;
 
 /// <summary>
-/// The API hosted in-process on its own temp data directory (deleted on dispose), so tests share nothing.
-/// Seeds come from the repo's <c>seeds/</c> folder; pass <c>["Seeds:IngestOnEmpty"] = "false"</c> to start empty.
-/// Rate limiting is off unless a test passes <c>["RateLimit:Enabled"] = "true"</c>.
+/// The API hosted for a test on its own temp data directory (deleted on dispose), so tests share nothing: in
+/// memory by default, or on Kestrel at 127.0.0.1 and a random port after <see cref="StartOnLoopback"/> (browsers,
+/// real sockets). Seeds come from the repo's <c>seeds/</c> folder; pass <c>["Seeds:IngestOnEmpty"] = "false"</c> to
+/// start empty. Rate limiting is off unless a test passes <c>["RateLimit:Enabled"] = "true"</c>.
 /// <paramref name="settings"/> override any configuration key; <paramref name="services"/> swaps in test doubles.
 /// </summary>
 public sealed class NewsQaApplication(
@@ -16,10 +21,17 @@ public sealed class NewsQaApplication(
 {
     public string DataPath { get; } = Directory.CreateTempSubdirectory("newsqa-test-").FullName;
 
-    /// <summary>The repo's <c>seeds/</c> folder, found by walking up from the test binaries to <c>NewsQA.sln</c>.</summary>
-    public static string SeedsPath => Path.Combine(RepoRoot, "seeds");
+    public static string SeedsPath => RepoPaths.Seeds;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
+
+    /// <summary>Starts the server on Kestrel at 127.0.0.1 (seeds ingested) and returns its base URL, <c>http://127.0.0.1:port</c>.</summary>
+    public string StartOnLoopback()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,7 +60,7 @@ public sealed class NewsQaApplication(
 
         if (services is not null)
         {
-            builder.ConfigureServices(services);
+            builder.ConfigureTestServices(services);
         }
     }
 
@@ -82,18 +94,5 @@ public sealed class NewsQaApplication(
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsQA.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NewsQA.sln not found above " + AppContext.BaseDirectory);
     }
 }
