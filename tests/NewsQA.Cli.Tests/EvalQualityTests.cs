@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Text.Json.Nodes;
 
 namespace NewsQA.Cli.Tests;
@@ -7,6 +8,7 @@ namespace NewsQA.Cli.Tests;
 /// under what was measured when they were set (README, "Quality"): a regression in cleaning, analysis, retrieval
 /// or answering shows up here.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class EvalQualityTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("newsqa-eval-").FullName;

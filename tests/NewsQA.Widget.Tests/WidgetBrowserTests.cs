@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace NewsQA.Widget.Tests;
 
 /// <summary>The widget in a real browser against the real app: streamed answer, citations, safety, layout.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string SeedQuestion = "Worüber haben die Ukraine und Israel beraten?";

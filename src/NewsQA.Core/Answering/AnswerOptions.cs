@@ -12,7 +12,8 @@ public sealed class AnswerOptions
 
     /// <summary>
     /// Below this confidence the service answers <c>no_answer</c>. Calibrated on questions with and
-    /// without answers in the corpus by scripts/calibrate.py (see README, "How answers are chosen"); raise it for fewer, surer answers.
+    /// without answers in the corpus by scripts/calibrate.py (see README, "How answers are chosen") on the scores
+    /// <see cref="ExtractiveWeights.Calibrated"/> gives; raise it for fewer, surer answers.
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinConfidence { get; set; } = 0.30;

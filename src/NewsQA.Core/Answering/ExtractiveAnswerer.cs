@@ -9,17 +9,12 @@ namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// Answers without any language model: it picks the sentence(s) of the retrieved passages that best
-/// cover the question's terms, weighing the sentence itself, its passage and the retrieval rank, and
+/// cover the question's terms, weighing the sentence itself, its passage and the retrieval rank (<see cref="ExtractiveWeights"/>), and
 /// returns them verbatim as quotes. Confidence below <see cref="AnswerOptions.MinConfidence"/> means no answer.
 /// </summary>
 public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options) : IAnswerer
 {
-    // Weights of the confidence score; they sum to 1 before the answer-type bonus and headline penalty.
-    private const double SentenceWeight = 0.55;
-    private const double PassageWeight = 0.35;
-    private const double RankWeight = 0.10;
-    private const double AnswerTypeBonus = 0.08;
-    private const double HeadlinePenalty = 0.2;
+    private static readonly ExtractiveWeights Weights = ExtractiveWeights.Calibrated;
 
     public AnswerMode Mode => AnswerMode.Extractive;
 
@@ -54,7 +49,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             }
 
             // A second sentence only when it is nearly as good and says something the first does not repeat.
-            if (c.Confidence >= best.Confidence * 0.9 && c.Quote != best.Quote && !chosen.Any(x => x.DocumentId == c.DocumentId && Overlaps(x.Span, c.Span)))
+            if (c.Confidence >= best.Confidence * Weights.SecondSentenceRatio && c.Quote != best.Quote && !chosen.Any(x => x.DocumentId == c.DocumentId && Overlaps(x.Span, c.Span)))
             {
                 chosen.Add(c);
             }
@@ -85,17 +80,17 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
                     continue;
                 }
 
-                var confidence = (SentenceWeight * SentenceScorer.Coverage(question, sentenceTerms, weights))
-                    + (PassageWeight * passageCoverage)
-                    + (RankWeight * rankScore);
+                var confidence = (Weights.Sentence * SentenceScorer.Coverage(question, sentenceTerms, weights))
+                    + (Weights.Passage * passageCoverage)
+                    + (Weights.Rank * rankScore);
                 if (question.Expected != ExpectedAnswer.Any && SentenceScorer.HasExpectedAnswer(question.Expected, sentence))
                 {
-                    confidence += AnswerTypeBonus;
+                    confidence += Weights.AnswerTypeBonus;
                 }
 
-                if (!EndsLikeSentence(sentence))
+                if (!SentenceEnd.IsComplete(sentence))
                 {
-                    confidence -= HeadlinePenalty;
+                    confidence -= Weights.HeadlinePenalty;
                 }
 
                 var span = new TextSpan(chunk.Span.Start + local.Start, chunk.Span.Start + local.End);
@@ -122,12 +117,6 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         var terms = new HashSet<string>(StringComparer.Ordinal);
         sentences.ForEach(s => terms.UnionWith(s.Terms));
         return new AnalyzedPassage(sentences, terms);
-    }
-
-    private static bool EndsLikeSentence(string s)
-    {
-        var t = s.TrimEnd('"', '\'', '”', '“', '’', '«', '»', ')', ' ');
-        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…';
     }
 
     private static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;

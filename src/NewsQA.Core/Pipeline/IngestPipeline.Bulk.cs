@@ -127,19 +127,7 @@ public sealed partial class IngestPipeline
     private async Task EmbedBatchAsync(DenseEncoder dense, List<Stage> batch, CancellationToken cancellationToken)
     {
         var toEmbed = batch.Where(s => s.Prepared is { Finished: null }).ToList();
-        var watch = Stopwatch.StartNew();
-        IReadOnlyList<ReadOnlyMemory<float>> vectors;
-        try
-        {
-            vectors = await dense.EmbedPassagesAsync(toEmbed.SelectMany(s => s.Prepared!.Chunks.Select(c => c.Text)).ToList(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (EmbedderUnavailableException)
-        {
-            metrics?.EmbedFailed("passages");
-            throw;
-        }
-
-        metrics?.Embedded("passages", watch.Elapsed.TotalMilliseconds);
+        var vectors = await EmbedPassagesAsync(dense, toEmbed.SelectMany(s => s.Prepared!.Chunks.Select(c => c.Text)).ToList(), cancellationToken).ConfigureAwait(false);
         var next = 0;
         foreach (var stage in toEmbed)
         {
@@ -150,11 +138,7 @@ public sealed partial class IngestPipeline
 
     private async Task StoreAllAsync(ChannelReader<Stage> input, ChannelWriter<IngestOutcome> output, CancellationToken cancellationToken)
     {
-        if (encoder is not null)
-        {
-            await store.RecordEmbeddingModelAsync(encoder.Profile.ModelId, encoder.Profile.Dimensions, cancellationToken).ConfigureAwait(false);
-        }
-
+        await RecordModelAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var stage in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             IngestOutcome outcome;
@@ -170,10 +154,8 @@ public sealed partial class IngestPipeline
             else
             {
                 var p = stage.Prepared;
-                var indexed = p.Chunks.Select((c, i) => new IndexedChunk(c, p.Terms![i], stage.Vectors?[i])).ToList();
-                await store.UpsertAsync(p.Document, indexed, cancellationToken).ConfigureAwait(false);
-                LogIngested(logger, p.Document.Id, indexed.Count, p.Status);
-                outcome = new IngestOutcome(stage.Input, p.Result(indexed.Count), null);
+                var count = await WriteAsync(p, p.Terms!, stage.Vectors, cancellationToken).ConfigureAwait(false);
+                outcome = new IngestOutcome(stage.Input, p.Result(count), null);
             }
 
             if (outcome.Result is { } result)

@@ -62,8 +62,7 @@ public sealed partial class IngestPipeline(
             return unchanged;
         }
 
-        var count = await IndexAsync(prepared.Document, prepared.Chunks, cancellationToken).ConfigureAwait(false);
-        LogIngested(logger, prepared.Document.Id, count, prepared.Status);
+        var count = await IndexAsync(prepared, cancellationToken).ConfigureAwait(false);
         return prepared.Result(count);
     }
 
@@ -116,37 +115,14 @@ public sealed partial class IngestPipeline(
 
     /// <summary>Re-chunks and re-embeds a stored document as it is (no cleaning): what `reindex` does after a model change.</summary>
     public Task<int> ReindexAsync(NewsDocument document, CancellationToken cancellationToken = default) =>
-        IndexAsync(document, Chunker.Chunk(document.Id, document.Text), cancellationToken);
+        IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, Chunker.Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken);
 
-    private async Task<int> IndexAsync(NewsDocument document, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    private async Task<int> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ReadOnlyMemory<float>>? vectors = null;
-        if (encoder is not null)
-        {
-            var embedWatch = Stopwatch.StartNew();
-            try
-            {
-                vectors = await encoder.EmbedPassagesAsync(chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (EmbedderUnavailableException)
-            {
-                metrics?.EmbedFailed("passages");
-                throw;
-            }
-
-            metrics?.Embedded("passages", embedWatch.Elapsed.TotalMilliseconds);
-        }
-
-        var indexed = chunks
-            .Select((c, i) => new IndexedChunk(c, analyzer.Analyze(c.Text), vectors?[i]))
-            .ToList();
-        if (encoder is not null)
-        {
-            await store.RecordEmbeddingModelAsync(encoder.Profile.ModelId, encoder.Profile.Dimensions, cancellationToken).ConfigureAwait(false);
-        }
-
-        await store.UpsertAsync(document, indexed, cancellationToken).ConfigureAwait(false);
-        return indexed.Count;
+        var vectors = encoder is null ? null : await EmbedPassagesAsync(encoder, prepared.Chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
+        await RecordModelAsync(cancellationToken).ConfigureAwait(false);
+        var terms = prepared.Chunks.Select(c => analyzer.Analyze(c.Text)).ToList();
+        return await WriteAsync(prepared, terms, vectors, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

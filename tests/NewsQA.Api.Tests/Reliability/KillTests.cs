@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -13,6 +14,7 @@ namespace NewsQA.Api.Tests.Reliability;
 /// findable by search), nothing is half-written, every acknowledged write survived, and re-running the ingest
 /// ends with the full count. Set NEWSQA_KILLTEST_REPORT to a file path to get the numbers as JSON.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class KillTests
 {
     private const int Rounds = 6;
@@ -62,13 +64,17 @@ public sealed class KillTests
                 report.Add(new { final = true, reingested = statuses.Count, complete.Documents, complete.Chunks });
             }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The kill points are random: the seed is what makes a failure reproducible.
+            throw new Xunit.Sdk.XunitException($"Kill test failed with seed {seed} (rerun with NEWSQA_KILLTEST_SEED={seed}): {ex.Message}", ex);
+        }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
 
-        Assert.True(total.Elapsed < TimeSpan.FromMinutes(2), $"kill test took {total.Elapsed}");
         if (Environment.GetEnvironmentVariable("NEWSQA_KILLTEST_REPORT") is { Length: > 0 } path)
         {
             await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { seed, rounds = report, seconds = Math.Round(total.Elapsed.TotalSeconds, 1) }, new JsonSerializerOptions { WriteIndented = true }), Ct);

@@ -1,9 +1,11 @@
+using NewsQA.Testing;
 using System.Net;
 using System.Text;
 
 namespace NewsQA.Api.Tests.Reliability;
 
 /// <summary>SIGTERM drains: a request already in flight completes (within Hosting:ShutdownTimeoutSeconds), then the process exits 0.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ShutdownTests
 {
     [Fact]

@@ -1,0 +1,26 @@
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// How the extractive answerer turns coverage into confidence:
+/// <c>Sentence × coverage(sentence) + Passage × coverage(passage) + Rank × 1/(1 + rank)</c>, plus
+/// <see cref="AnswerTypeBonus"/> when the sentence holds the kind of fact asked for and minus
+/// <see cref="HeadlinePenalty"/> when it does not end like a sentence. <c>Answer:MinConfidence</c> (0.30) was
+/// calibrated on exactly these values: change one and recalibrate, or the threshold no longer means what it says.
+/// </summary>
+/// <param name="Sentence">Weight of the sentence's own coverage of the question.</param>
+/// <param name="Passage">Weight of its passage's coverage (context the sentence leans on).</param>
+/// <param name="Rank">Weight of the retrieval rank of its passage.</param>
+/// <param name="AnswerTypeBonus">Added when a "wie viele" question meets a number, a "wann" question a date, and so on.</param>
+/// <param name="HeadlinePenalty">Subtracted for a fragment (a headline, a cut-off line) rather than a sentence.</param>
+/// <param name="SecondSentenceRatio">A second sentence joins the answer only with at least this share of the best confidence.</param>
+public sealed record ExtractiveWeights(
+    double Sentence = 0.55,
+    double Passage = 0.35,
+    double Rank = 0.10,
+    double AnswerTypeBonus = 0.08,
+    double HeadlinePenalty = 0.2,
+    double SecondSentenceRatio = 0.9)
+{
+    /// <summary>The weights <c>Answer:MinConfidence</c> was calibrated on.</summary>
+    public static ExtractiveWeights Calibrated { get; } = new();
+}

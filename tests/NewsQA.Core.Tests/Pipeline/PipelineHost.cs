@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Storage;
+using NewsQA.Storage.Embedded;
+using NewsQA.Testing.Fakes;
+
+namespace NewsQA.Core.Tests.Pipeline;
+
+/// <summary>Core's services over a temporary embedded store, with the fake embedder that fails on demand.</summary>
+internal sealed class PipelineHost : IAsyncDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("newsqa-core-").FullName;
+
+    public PipelineHost()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddNewsQaCore()
+            .AddEmbeddedStore()
+            .AddSingleton(new DenseEncoder(Embedder, new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions)));
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public FakeEmbedder Embedder { get; } = new();
+
+    public ServiceProvider Services { get; }
+
+    public INewsStore Store => Services.GetRequiredService<INewsStore>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}
