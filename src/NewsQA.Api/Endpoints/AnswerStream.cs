@@ -1,7 +1,6 @@
 using NewsQA.Core.Pipeline;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
+using System.Net.ServerSentEvents;
+using System.Threading.Channels;
 using NewsQA.Api.Errors;
 using NewsQA.Core.Answering;
 
@@ -22,20 +21,35 @@ internal static class AnswerStream
     public static bool IsRequested(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
 
-    public static async Task WriteAsync(HttpContext http, AskService ask, AskRequest request, ILogger logger, CancellationToken ct)
+    /// <summary>
+    /// The events for ASP.NET Core's typed server-sent-events result. The answerer pushes its text through a
+    /// callback while the result pulls events, so a channel joins the two; <paramref name="ct"/> (the request's
+    /// abort token) stops the work when the reader goes away.
+    /// </summary>
+    public static IAsyncEnumerable<SseItem<object>> Events(HttpContext http, AskService ask, AskRequest request, ILogger logger, CancellationToken ct)
     {
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.Headers.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        await response.Body.FlushAsync(ct);
+        var channel = Channel.CreateUnbounded<SseItem<object>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ProduceAsync(channel.Writer, http, ask, request, logger, ct);
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+            }
+        }, CancellationToken.None);
+        return channel.Reader.ReadAllAsync(ct);
+    }
 
+    private static async Task ProduceAsync(ChannelWriter<SseItem<object>> events, HttpContext http, AskService ask, AskRequest request, ILogger logger, CancellationToken ct)
+    {
+        ValueTask SendAsync(string eventName, object data) => events.WriteAsync(new SseItem<object>(data, eventName), CancellationToken.None);
         try
         {
             var retrieval = await ask.RetrieveAsync(request, ct);
-            await SendAsync(response, "meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) }, json, ct);
+            await SendAsync("meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) });
 
             var streamed = new System.Text.StringBuilder();
             var answer = await ask.AnswerAsync(
@@ -43,7 +57,7 @@ internal static class AnswerStream
                 async (text, token) =>
                 {
                     streamed.Append(text);
-                    await SendAsync(response, "delta", new { text }, json, token);
+                    await SendAsync("delta", new { text });
                 },
                 ct);
 
@@ -52,27 +66,27 @@ internal static class AnswerStream
             {
                 foreach (var piece in Pieces(answer.Answer.Text))
                 {
-                    await SendAsync(response, "delta", new { text = piece }, json, ct);
+                    await SendAsync("delta", new { text = piece });
                 }
             }
             else if (answer.Answer.Text.StartsWith(sent, StringComparison.Ordinal))
             {
                 if (answer.Answer.Text.Length > sent.Length)
                 {
-                    await SendAsync(response, "delta", new { text = answer.Answer.Text[sent.Length..] }, json, ct);
+                    await SendAsync("delta", new { text = answer.Answer.Text[sent.Length..] });
                 }
             }
             else
             {
-                await SendAsync(response, "delta", new { text = answer.Answer.Text, replace = true }, json, ct);
+                await SendAsync("delta", new { text = answer.Answer.Text, replace = true });
             }
 
             foreach (var citation in answer.Citations)
             {
-                await SendAsync(response, "citation", citation, json, ct);
+                await SendAsync("citation", citation);
             }
 
-            await SendAsync(response, "done", answer, json, ct);
+            await SendAsync("done", answer);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -86,7 +100,7 @@ internal static class AnswerStream
                 logger.LogError(ex, "Streaming answer failed");
             }
 
-            await SendAsync(response, "error", problem, json, CancellationToken.None);
+            await SendAsync("error", problem);
         }
     }
 
@@ -109,12 +123,5 @@ internal static class AnswerStream
         {
             yield return text[start..];
         }
-    }
-
-    private static async Task SendAsync<T>(HttpResponse response, string eventName, T data, JsonSerializerOptions json, CancellationToken ct)
-    {
-        var payload = JsonSerializer.Serialize(data, json);
-        await response.WriteAsync($"event: {eventName}\ndata: {payload}\n\n", ct);
-        await response.Body.FlushAsync(ct);
     }
 }

@@ -20,7 +20,7 @@ public static class AskApi
         return group;
     }
 
-    private static async Task<Results<Ok<AnswerResult>, ValidationProblem, EmptyHttpResult>> AskAsync(
+    private static async Task<Results<Ok<AnswerResult>, ValidationProblem, ServerSentEventsResult<object>>> AskAsync(
         AskRequestDto request, HttpContext http, AskService ask, IOptions<ApiLimitsOptions> limits, ILoggerFactory loggers, CancellationToken ct)
     {
         var v = new RequestValidation(limits.Value);
@@ -36,8 +36,7 @@ public static class AskApi
         var askRequest = new AskRequest(question, top, filter, history);
         if (AnswerStream.IsRequested(http.Request))
         {
-            await AnswerStream.WriteAsync(http, ask, askRequest, loggers.CreateLogger(typeof(AskApi)), ct);
-            return TypedResults.Empty;
+            return TypedResults.ServerSentEvents(AnswerStream.Events(http, ask, askRequest, loggers.CreateLogger(typeof(AskApi)), ct));
         }
 
         return TypedResults.Ok(await ask.AskAsync(askRequest, ct));

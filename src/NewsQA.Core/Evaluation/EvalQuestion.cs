@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace NewsQA.Core.Evaluation;
 
-/// <summary>A line of the eval questions file (the format of shared/eval/xquad-de-dev).</summary>
+/// <summary>A line of the eval questions file (the format of tests/TestData/xquad-de-dev).</summary>
 public sealed record EvalQuestion(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("question")] string Question,
