@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using NewsQA.Core.Documents;
-using NewsQA.Core.Storage;
 
 namespace NewsQA.Storage.Embedded;
 

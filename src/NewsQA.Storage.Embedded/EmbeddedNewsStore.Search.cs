@@ -1,11 +1,5 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 

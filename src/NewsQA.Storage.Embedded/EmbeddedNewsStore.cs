@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
