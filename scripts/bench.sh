@@ -48,7 +48,7 @@ STARTED=
 start_api() { # data-dir seeds-on-empty; sets API_PID and STARTED (seconds until /health/live answers). Not in $(...): the pid must reach stop_api.
   if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/live"; then echo "port $PORT is already served" >&2; exit 1; fi
   local t0; t0=$(date +%s.%N)
-  Data__Path=$1 Seeds__Path=$ROOT/seeds Seeds__IngestOnEmpty=$2 Embeddings__Model=$BENCH/random-e5 \
+  Data__Path=$1 Seeds__Path=$ROOT/seeds Seeds__IngestOnEmpty=$2 Embeddings__AutoPull=false Embeddings__Model=$BENCH/random-e5 \
     Logging__LogLevel__Default=Warning ASPNETCORE_URLS=http://127.0.0.1:$PORT RateLimit__Enabled=false \
     dotnet "$API_DLL" > "$BENCH/api.log" 2>&1 &
   API_PID=$!

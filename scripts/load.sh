@@ -27,7 +27,7 @@ dotnet build src/NewsQA.Api -c Release -v q -nologo | tail -1
 API_DLL="$ROOT/src/NewsQA.Api/bin/Release/net10.0/NewsQA.Api.dll"
 
 echo "== start API on 127.0.0.1:$PORT (rate limiting off for the load run)"
-dotnet exec "$API_DLL" --urls "http://127.0.0.1:$PORT" --Data:Path="$DATA" --Seeds:IngestOnEmpty=false \
+dotnet exec "$API_DLL" --urls "http://127.0.0.1:$PORT" --Data:Path="$DATA" --Seeds:IngestOnEmpty=false --Embeddings:AutoPull=false \
   --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning > "$OUT/api.log" 2>&1 &
 API_PID=$!
 SAMPLER_PID=""

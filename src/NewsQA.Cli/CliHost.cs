@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting;
+using Microsoft.Extensions.Options;
+using NewsQA.Hosting.Models;
 using NewsQA.Hosting.Startup;
 
 namespace NewsQA.Cli;
@@ -29,7 +31,7 @@ internal sealed class CliHost : IAsyncDisposable
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
     /// <summary>The configured embedder, or null when running lexical-only.</summary>
-    public DenseEncoder? Encoder => provider.GetService<DenseEncoder>();
+    public DenseEncoder? Encoder => provider.GetService<DenseEncoder>() is { IsAvailable: true } encoder ? encoder : null;
 
     /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
     public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false)
@@ -68,6 +70,13 @@ internal sealed class CliHost : IAsyncDisposable
         else if (report.EmbedderProblem is { } problem)
         {
             Console.Error.WriteLine($"warning: {problem}");
+        }
+
+        // The CLI fetches a missing model only when asked (Embeddings:AutoPull=true), and then waits for it.
+        if (provider.GetRequiredService<IOptions<ModelSwitchOptions>>().Value.AutoPull == true)
+        {
+            await provider.GetRequiredService<ModelSwitch>().StepAsync(autoPull: true, cancellationToken);
+            Console.Error.WriteLine($"embeddings: {provider.GetRequiredService<EmbedderState>().Message}");
         }
 
         return new CliHost(provider, report);

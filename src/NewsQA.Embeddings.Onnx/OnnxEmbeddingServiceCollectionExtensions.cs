@@ -2,9 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Chunking;
 using NewsQA.Core.Embedding;
-using NewsQA.Embeddings.Onnx.Tokenization;
 using NewsQA.Embeddings.Onnx.Models;
 
 namespace NewsQA.Embeddings.Onnx;
@@ -12,11 +10,12 @@ namespace NewsQA.Embeddings.Onnx;
 public static class OnnxEmbeddingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="EmbeddingStatus"/>, <see cref="ModelCatalog"/>, <see cref="ModelDownloader"/> and, when the model named by
-    /// <c>Embeddings:Model</c> (default: <see cref="OnnxEmbeddingOptions.DefaultModel"/>) is on disk, the
-    /// <see cref="OnnxEmbeddingGenerator"/> as <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>, its
-    /// <see cref="EmbeddingProfile"/> and Core's <see cref="DenseEncoder"/>, all singletons. Otherwise none of the
-    /// three is registered, and the status says why.
+    /// Registers <see cref="EmbeddingStatus"/>, <see cref="ModelCatalog"/>, <see cref="ModelDownloader"/>, Core's
+    /// <see cref="DenseEncoder"/> and, when the model named by <c>Embeddings:Model</c> (default:
+    /// <see cref="OnnxEmbeddingOptions.DefaultModel"/>) is on disk, the <see cref="OnnxEmbeddingGenerator"/> as
+    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> and its <see cref="EmbeddingProfile"/>, all
+    /// singletons. Without the model the encoder starts empty (a model can be attached later, see
+    /// <see cref="OnnxModelAttachment"/>) and the status says why.
     /// </summary>
     public static IServiceCollection AddOnnxEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +36,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
                 ? $"; run `newsqa models pull` or set {OnnxEmbeddingOptions.Section}:Model"
                 : $" ({OnnxEmbeddingOptions.Section}:Model = {options.Model})";
             services.AddSingleton(EmbeddingStatus.LexicalOnly(problem + hint, modelPath));
+            services.AddSingleton(_ => new DenseEncoder());
             return services;
         }
 
@@ -44,13 +44,9 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         services.AddSingleton(model);
         services.AddSingleton(sp => new OnnxEmbeddingGenerator(model, sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>());
-        services.AddSingleton(sp =>
-        {
-            var generator = sp.GetRequiredService<OnnxEmbeddingGenerator>();
-            return new EmbeddingProfile(generator.ModelId, generator.Dimensions, model.Manifest.QueryPrefix, model.Manifest.PassagePrefix);
-        });
-        services.AddSingleton<DenseEncoder>();
-        services.AddSingleton<IPassageWindow>(_ => new TokenizerPassageWindow(model.CreateTokenizer(), model.Manifest.PassagePrefix));
+        services.AddSingleton(sp => OnnxModelAttachment.ProfileOf(sp.GetRequiredService<OnnxEmbeddingGenerator>(), model));
+        services.AddSingleton(sp => new DenseEncoder(
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelAttachment.WindowOf(model)));
         services.AddSingleton(sp =>
         {
             var profile = sp.GetRequiredService<EmbeddingProfile>();

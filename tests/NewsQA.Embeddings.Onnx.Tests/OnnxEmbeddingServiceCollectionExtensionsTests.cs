@@ -56,7 +56,7 @@ public sealed class OnnxEmbeddingServiceCollectionExtensionsTests : IDisposable
         Assert.Contains(Path.Combine(_emptyModels, OnnxEmbeddingOptions.DefaultModel), status.Message, StringComparison.Ordinal);
         Assert.Null(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
         Assert.Null(services.GetService<EmbeddingProfile>());
-        Assert.Null(services.GetService<DenseEncoder>());
+        Assert.False(services.GetRequiredService<DenseEncoder>().IsAvailable);
         Assert.NotNull(services.GetService<ModelDownloader>());
     }
 }

@@ -12,7 +12,7 @@ namespace NewsQA.Testing;
 /// The API hosted for a test on its own temp data directory (deleted on dispose), so tests share nothing: in
 /// memory by default, or on Kestrel at 127.0.0.1 and a random port after <see cref="StartOnLoopback"/> (browsers,
 /// real sockets). Seeds come from the repo's <c>seeds/</c> folder; pass <c>["Seeds:IngestOnEmpty"] = "false"</c> to
-/// start empty. Rate limiting is off unless a test passes <c>["RateLimit:Enabled"] = "true"</c>.
+/// start empty. The model is never fetched (<c>Embeddings:AutoPull=false</c>) unless a test turns it on. Rate limiting is off unless a test passes <c>["RateLimit:Enabled"] = "true"</c>.
 /// <paramref name="settings"/> override any configuration key; <paramref name="services"/> swaps in test doubles.
 /// </summary>
 public sealed class NewsQaApplication(
@@ -41,6 +41,9 @@ public sealed class NewsQaApplication(
             ["Data:Path"] = DataPath,
             ["Seeds:Path"] = SeedsPath,
             ["Seeds:IngestOnEmpty"] = "true",
+
+            // Tests never fetch a model from the network; the ones that test fetching point a manifest at a loopback fake hub.
+            ["Embeddings:AutoPull"] = "false",
 
             // All in-process requests share one partition; tests that check limiting turn it on.
             ["RateLimit:Enabled"] = "false",

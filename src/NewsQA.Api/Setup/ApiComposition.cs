@@ -1,4 +1,5 @@
 using NewsQA.Hosting;
+using NewsQA.Hosting.Models;
 using Microsoft.AspNetCore.Http.Json;
 using NewsQA.Api.Contracts;
 using NewsQA.Api.Errors;
@@ -36,6 +37,8 @@ public static class ApiComposition
         var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
         services.AddHostedService<StartupInitializer>();
+        // After start-up, so the seeds are in: fetches a missing model and switches to hybrid once the store is embedded.
+        services.AddHostedService<ModelSwitchService>();
         return builder;
     }
 }

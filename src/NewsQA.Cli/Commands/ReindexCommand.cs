@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NewsQA.Core.Pipeline;
 using NewsQA.Core.Storage;
+using NewsQA.Hosting.Models;
 using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;
@@ -50,6 +51,8 @@ internal static class ReindexCommand
                     after = page[^1].Id;
                 }
             });
+            // Every document now has the configured model's vectors: an interrupted background backfill is finished too.
+            host.Get<EmbeddingBackfill>().MarkComplete();
             Console.WriteLine($"reindexed {done} document(s); embeddings: {host.Report.EmbeddingMessage}");
             return 0;
         });

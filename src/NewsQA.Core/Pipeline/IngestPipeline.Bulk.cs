@@ -110,9 +110,9 @@ public sealed partial class IngestPipeline
                 chunks += stage.Prepared is { Finished: null } p ? p.Chunks.Count : 0;
             }
 
-            if (encoder is not null && chunks > 0)
+            if (Dense is { } dense && chunks > 0)
             {
-                await EmbedBatchAsync(encoder, batch, cancellationToken).ConfigureAwait(false);
+                await EmbedBatchAsync(dense, batch, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var stage in batch)
@@ -138,7 +138,7 @@ public sealed partial class IngestPipeline
 
     private async Task StoreAllAsync(ChannelReader<Stage> input, ChannelWriter<IngestOutcome> output, CancellationToken cancellationToken)
     {
-        await RecordModelAsync(cancellationToken).ConfigureAwait(false);
+        await RecordModelAsync(Dense, cancellationToken).ConfigureAwait(false);
         await foreach (var stage in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             IngestOutcome outcome;

@@ -26,7 +26,11 @@ public sealed partial class IngestPipeline(
     NewsQaMetrics? metrics = null,
     IPassageWindow? window = null)
 {
-    private SentenceChunker Chunker => new(chunking.Value, window);
+    /// <summary>Chunks fit the attached model's window (a model may be attached while the service runs).</summary>
+    private SentenceChunker Chunker => new(chunking.Value, window ?? encoder?.Window);
+
+    /// <summary>The encoder when a model is attached; null while lexical-only.</summary>
+    private DenseEncoder? Dense => encoder is { IsAvailable: true } ? encoder : null;
 
     public async Task<IngestResult> IngestAsync(DocumentInput input, CancellationToken cancellationToken = default)
     {
@@ -119,8 +123,9 @@ public sealed partial class IngestPipeline(
 
     private async Task<int> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {
-        var vectors = encoder is null ? null : await EmbedPassagesAsync(encoder, prepared.Chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
-        await RecordModelAsync(cancellationToken).ConfigureAwait(false);
+        var dense = Dense;
+        var vectors = dense is null ? null : await EmbedPassagesAsync(dense, prepared.Chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
+        await RecordModelAsync(dense, cancellationToken).ConfigureAwait(false);
         var terms = prepared.Chunks.Select(c => analyzer.Analyze(c.Text)).ToList();
         return await WriteAsync(prepared, terms, vectors, cancellationToken).ConfigureAwait(false);
     }

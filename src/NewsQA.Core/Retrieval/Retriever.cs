@@ -14,7 +14,7 @@ namespace NewsQA.Core.Retrieval;
 /// Runs a search in the requested mode: lexical over analyzed terms, dense over the query vector,
 /// or both fused by <see cref="IRankFusion"/> — the one place fusion happens in-process; a backend that
 /// implements <see cref="IServerSideHybridSearch"/> fuses on its side with the same algorithm (RRF). Without an embedding
-/// model, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
+/// model, or while the stored documents are still being embedded for a newly loaded one, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
 /// When a configured embedder fails at query time, hybrid degrades to lexical too (logged, counted in
 /// <c>newsqa.search.fallbacks</c>, and visible as <c>mode: lexical</c>), because a lexical answer beats a 503
 /// for a reader; dense has no such fallback and fails with 503.
@@ -31,11 +31,13 @@ public sealed partial class Retriever(
     public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var mode = request.Mode;
-        if (encoder is null)
+        if (encoder is not { IsSearchable: true })
         {
             if (mode == SearchMode.Dense)
             {
-                throw new EmbedderUnavailableException("Dense search needs an embedding model; configure Embeddings:Model or use mode 'lexical'.");
+                throw new EmbedderUnavailableException(encoder is { IsAvailable: true }
+                    ? "Dense search is not available yet: the stored documents are still being embedded (see /health/ready); use mode 'lexical' or 'hybrid'."
+                    : "Dense search needs an embedding model; configure Embeddings:Model or use mode 'lexical'.");
             }
 
             mode = SearchMode.Lexical;

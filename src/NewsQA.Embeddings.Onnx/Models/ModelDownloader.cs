@@ -65,7 +65,7 @@ public sealed class ModelDownloader(HttpClient http)
         if (problem is not null)
         {
             File.Delete(partial);
-            throw new ModelDownloadException($"{file.Path} from {url} failed verification ({problem}); the downloaded file was deleted.");
+            throw new ModelDownloadException($"{file.Path} from {url} failed verification ({problem}); the downloaded file was deleted.", verificationFailed: true);
         }
 
         File.Move(partial, target, overwrite: true);
@@ -124,7 +124,7 @@ public sealed class ModelDownloader(HttpClient http)
         await VerifyAsync(path, file, cancellationToken).ConfigureAwait(false) is null;
 
     /// <summary>Null when size and sha256 match the manifest (each checked only if the manifest gives it), otherwise what differs.</summary>
-    private static async Task<string?> VerifyAsync(string path, ModelFileEntry file, CancellationToken cancellationToken)
+    public static async Task<string?> VerifyAsync(string path, ModelFileEntry file, CancellationToken cancellationToken)
     {
         var length = new FileInfo(path).Length;
         if (file.Size is { } size && length != size)

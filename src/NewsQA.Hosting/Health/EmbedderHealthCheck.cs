@@ -1,25 +1,40 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsQA.Core.Embedding;
 using NewsQA.Hosting.Startup;
 
 namespace NewsQA.Hosting.Health;
 
 /// <summary>
-/// Healthy when the embedder is usable or none is configured (lexical-only is a supported mode); unhealthy
-/// when a configured model failed to load or the stored vectors come from another model.
+/// Healthy when the embedder is usable or none is configured (lexical-only is a supported mode, and so is the
+/// time a model is downloaded or the store embedded: search answers lexically meanwhile); unhealthy when a
+/// configured model failed to load or the stored vectors come from another model.
 /// </summary>
-internal sealed class EmbedderHealthCheck(EmbedderState embedder) : IHealthCheck
+internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var problem = embedder.Problem;
+        var phase = embedder.Phase;
         var data = new Dictionary<string, object?>
         {
-            ["status"] = problem is not null ? "failed" : embedder.ModelId is null ? "none" : "ok",
-            ["model"] = embedder.ModelId,
-            ["message"] = embedder.Message,
-            // The mode a search without "mode" runs in: hybrid whenever a model is loaded (a mismatch is reported, not hidden).
-            ["searchMode"] = embedder.ModelId is null ? "lexical" : "hybrid",
+            ["status"] = problem is not null ? "failed" : phase.Status,
+            ["model"] = phase.ModelId,
+            ["message"] = phase.Message,
+            // The mode a search without "mode" runs in: hybrid once every stored document has the model's vectors
+            // (a mismatch is reported, not hidden).
+            ["searchMode"] = encoder.IsSearchable ? "hybrid" : "lexical",
         };
+        if (phase.Status == EmbedderPhase.Downloading)
+        {
+            data["bytesDone"] = phase.Done;
+            data["bytesTotal"] = phase.Total;
+        }
+        else if (phase.Status == EmbedderPhase.Embedding)
+        {
+            data["documentsEmbedded"] = phase.Done;
+            data["documentsTotal"] = phase.Total;
+        }
+
         return Task.FromResult(problem is null ? HealthCheckResult.Healthy(data: data!) : HealthCheckResult.Unhealthy(problem, data: data!));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Embeddings.Onnx;
+using NewsQA.Hosting.Models;
 using NewsQA.Hosting.Startup;
 
 namespace NewsQA.Hosting.Selection;
@@ -16,6 +17,10 @@ public static class EmbeddingSelection
     {
         services.AddOnnxEmbeddings(configuration);
         services.AddSingleton(new EmbedderState(configuration[$"{OnnxEmbeddingOptions.Section}:Model"]));
+        // A model can also arrive while the service runs (fetched, dropped in, pulled): see Models/.
+        services.AddOptions<ModelSwitchOptions>().Bind(configuration.GetSection(OnnxEmbeddingOptions.Section));
+        services.AddSingleton<EmbeddingBackfill>();
+        services.AddSingleton<ModelSwitch>();
         return services;
     }
 }

@@ -4,13 +4,14 @@ using NewsQA.Embeddings.Onnx;
 namespace NewsQA.Hosting.Startup;
 
 /// <summary>
-/// What the start-up runner found out about the embedder: the one thing configuration alone cannot tell
-/// (the model failed to load, or the store holds another model's vectors). Only <see cref="NewsQaStartup"/>
-/// writes it; the embedder health check reads it.
+/// What is known about the embedder beyond configuration: whether the model loaded, whether the store holds
+/// another model's vectors, and where a model arriving at run time stands (downloading, embedding the stored
+/// documents, ready). Written by <see cref="NewsQaStartup"/> and the model switch; read by the embedder health check.
 /// </summary>
 public sealed class EmbedderState(string? explicitModel)
 {
     private volatile string? problem;
+    private volatile EmbedderPhase phase = new(EmbedderPhase.None, "lexical-only: no embedding model", null);
 
     /// <summary>The model named in configuration, if any (as opposed to the default that is used when present).</summary>
     public string? ExplicitModel { get; } = explicitModel;
@@ -18,11 +19,14 @@ public sealed class EmbedderState(string? explicitModel)
     /// <summary>Why a configured embedder cannot be used; null when it can, or when none is configured.</summary>
     public string? Problem => problem;
 
-    /// <summary>What readiness and the start log say about the embedder.</summary>
-    public string Message { get; private set; } = "lexical-only: no embedding model";
+    /// <summary>Where the embedder stands, with progress while a model is fetched or the store embedded.</summary>
+    public EmbedderPhase Phase => phase;
 
-    /// <summary>Id of the model in use; null when the service runs lexical-only.</summary>
-    public string? ModelId { get; private set; }
+    /// <summary>What readiness and the start log say about the embedder.</summary>
+    public string Message => phase.Message;
+
+    /// <summary>Id of the model in use (also while the stored documents are embedded); null when lexical-only.</summary>
+    public string? ModelId => phase.ModelId;
 
     /// <summary>Loads the model (so the first request does not pay for it) and records the outcome.</summary>
     internal void Resolve(IServiceProvider services)
@@ -35,12 +39,13 @@ public sealed class EmbedderState(string? explicitModel)
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Fail($"The embedding model failed to load: {ex.Message}");
-            Message = problem!;
+            phase = new EmbedderPhase(EmbedderPhase.None, problem!, null);
             return;
         }
 
-        Message = embeddings.Message;
-        ModelId = embeddings.Available ? embeddings.ModelId : null;
+        phase = embeddings.Available
+            ? new EmbedderPhase(EmbedderPhase.Ok, embeddings.Message, embeddings.ModelId)
+            : new EmbedderPhase(EmbedderPhase.None, embeddings.Message, null);
         if (!embeddings.Available && !string.IsNullOrWhiteSpace(ExplicitModel))
         {
             Fail($"Embeddings:Model is '{ExplicitModel}' but it cannot be used: {embeddings.Message}");
@@ -48,4 +53,46 @@ public sealed class EmbedderState(string? explicitModel)
     }
 
     internal void Fail(string reason) => problem = reason;
+
+    internal void Downloading(string model, long bytesDone, long bytesTotal) =>
+        phase = new EmbedderPhase(EmbedderPhase.Downloading, $"lexical until the model is ready: downloading {model}, {Megabytes(bytesDone)} of {Megabytes(bytesTotal)}", null, bytesDone, bytesTotal);
+
+    /// <summary>A model is attached (writes embed) while the stored documents are embedded; search stays lexical.</summary>
+    internal void Embedding(string modelId, long documentsDone, long documentsTotal)
+    {
+        // The configured model is here after all: what readiness failed on is resolved.
+        if (problem is not null && phase.ModelId is null)
+        {
+            problem = null;
+        }
+
+        phase = new EmbedderPhase(EmbedderPhase.Embedding, $"lexical until every document is embedded: {documentsDone} of {documentsTotal} embedded with {modelId}", modelId, documentsDone, documentsTotal);
+    }
+
+    internal void Ready(string modelId, string message)
+    {
+        if (problem is not null && phase.ModelId is null)
+        {
+            problem = null;
+        }
+
+        phase = new EmbedderPhase(EmbedderPhase.Ok, message, modelId);
+    }
+
+    /// <summary>No model can be used for now; <paramref name="reason"/> is one line.</summary>
+    internal void Lexical(string reason) => phase = new EmbedderPhase(EmbedderPhase.None, $"lexical-only: {reason}", null);
+
+    private static string Megabytes(long bytes) => bytes >= 1_000_000 ? $"{bytes / 1_000_000.0:0.0} MB" : $"{bytes / 1000.0:0.0} kB";
+}
+
+/// <summary>
+/// One snapshot of the embedder's state, replaced as a whole so readers never see a status with another's progress.
+/// <paramref name="Done"/>/<paramref name="Total"/> are bytes while downloading and documents while embedding.
+/// </summary>
+public sealed record EmbedderPhase(string Status, string Message, string? ModelId, long? Done = null, long? Total = null)
+{
+    public const string None = "none";
+    public const string Downloading = "downloading";
+    public const string Embedding = "embedding";
+    public const string Ok = "ok";
 }

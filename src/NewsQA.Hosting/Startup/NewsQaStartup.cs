@@ -5,6 +5,7 @@ using NewsQA.Core.Embedding;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
 using NewsQA.Core.Storage;
+using NewsQA.Hosting.Models;
 using NewsQA.Hosting.Selection;
 
 namespace NewsQA.Hosting.Startup;
@@ -49,10 +50,15 @@ public sealed class NewsQaStartup(IServiceProvider services, IConfiguration conf
         }
 
         EmbeddingModelMismatchException? mismatch = null;
-        if (services.GetService<DenseEncoder>() is { } encoder && stats.EmbeddingModel is { } stored && stored != encoder.Profile.ModelId)
+        if (services.GetService<DenseEncoder>() is { IsAvailable: true } encoder && stats.EmbeddingModel is { } stored && stored != encoder.Profile.ModelId)
         {
             mismatch = new EmbeddingModelMismatchException(stored, encoder.Profile.ModelId);
             embedder.Fail(mismatch.Message);
+        }
+        else
+        {
+            // Documents stored before the model arrived (or a backfill a crash cut short) keep dense from ranking until embedded.
+            services.GetRequiredService<EmbeddingBackfill>().SuspendIfNeeded(stats);
         }
 
         return new StartupReport(provider, embedder.Message, embedder.Problem, stats, null, mismatch);

@@ -61,6 +61,7 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Data:Path"] = dataPath,
             ["Seeds:IngestOnEmpty"] = "false",
             ["RateLimit:Enabled"] = "false",
+            ["Embeddings:AutoPull"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };

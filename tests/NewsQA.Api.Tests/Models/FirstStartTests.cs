@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using NewsQA.Testing;
+using NewsQA.Testing.Fakes;
+using static NewsQA.Api.Tests.Models.ModelSwitchFixture;
+
+namespace NewsQA.Api.Tests.Models;
+
+/// <summary>
+/// The first start of a new install as a user meets it, with the model hub played by <see cref="FakeModelHub"/> on
+/// loopback: the API answers lexically at once, fetches the default model in the background, embeds the seeds and
+/// switches to hybrid by itself; a bad file, a cut line or no network leave it lexical with a one-line reason.
+/// </summary>
+public sealed class FirstStartTests : IDisposable
+{
+    private const string Question = "Wie viele Raketen will die Ukraine in diesem Jahr produzieren?";
+    private readonly ModelSwitchFixture fixture = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FirstStart_FetchesVerifiesEmbedsTheSeedsAndSwitchesToHybrid()
+    {
+        await using var hub = await FakeModelHub.StartAsync(Ct);
+        hub.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        FakeModelHub.WriteManifest(fixture.ModelsPath, DefaultModelFolder, hub.BaseUri);
+        await using var app = new NewsQaApplication(fixture.Settings());
+        using var client = app.CreateClient();
+
+        var downloading = await fixture.WaitForAsync(client, r => Status(r) == "downloading" && r["embeddings"]!["bytesDone"]!.GetValue<long>() > 0, Ct);
+        Assert.Equal("lexical", SearchMode(downloading));
+        Assert.Equal(ManifestBytes, downloading["embeddings"]!["bytesTotal"]!.GetValue<long>());
+        Assert.InRange(downloading["embeddings"]!["bytesDone"]!.GetValue<long>(), 1, ManifestBytes - 1);
+        var early = await client.PostJsonAsync("/api/search", new { query = "Raketen Ukraine" }, Ct);
+        Assert.Equal("lexical", early["mode"]!.GetValue<string>());
+        Assert.NotEmpty(early["results"]!.AsArray());
+
+        hub.Hold.SetResult();
+        var embedding = await fixture.WaitForAsync(client, r => Status(r) == "embedding", Ct);
+        Assert.Equal("lexical", SearchMode(embedding));
+        Assert.Equal(SeedCount, embedding["embeddings"]!["documentsTotal"]!.GetValue<long>());
+        Assert.InRange(embedding["embeddings"]!["documentsEmbedded"]!.GetValue<long>(), 0, SeedCount - 1);
+
+        var ok = await fixture.WaitForAsync(client, r => Status(r) == "ok", Ct);
+        Assert.Equal("hybrid", SearchMode(ok));
+        Assert.Equal("tiny-xlmr", ok["embeddings"]!["model"]!.GetValue<string>());
+        Assert.Equal("tiny-xlmr", ok["store"]!["embeddingModel"]!.GetValue<string>());
+        fixture.AssertModelFilesVerified();
+
+        // Hybrid is now the default, and every seed has vectors: dense search reaches all of them.
+        var hybrid = await client.PostJsonAsync("/api/search", new { query = "Raketen Ukraine" }, Ct);
+        Assert.Equal("hybrid", hybrid["mode"]!.GetValue<string>());
+        var dense = await client.PostJsonAsync("/api/search", new { query = "Ukraine", mode = "dense", top = 50 }, Ct);
+        Assert.Equal(SeedCount, dense["results"]!.AsArray().Select(r => r!["documentId"]!.GetValue<string>()).Distinct().Count());
+
+        // Every state of the switch was visible in readiness, in this order.
+        var states = fixture.Seen.Select(Status).Distinct().ToList();
+        Assert.Equal(["downloading", "embedding", "ok"], states.SkipWhile(s => s == "none").ToList());
+    }
+
+    [Fact]
+    public async Task QueriesKeepAnsweringDuringTheSwitch()
+    {
+        await using var hub = await FakeModelHub.StartAsync(Ct);
+        hub.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        FakeModelHub.WriteManifest(fixture.ModelsPath, DefaultModelFolder, hub.BaseUri);
+        await using var app = new NewsQaApplication(fixture.Settings());
+        using var client = app.CreateClient();
+        using var switched = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var answered = new List<(string Phase, int Results, string Status)>();
+
+        var queries = Task.Run(async () =>
+        {
+            while (!switched.IsCancellationRequested)
+            {
+                using var ready = await client.GetAsync("/health/ready", Ct);
+                var phase = Status(JsonNode.Parse(await ready.Content.ReadAsStringAsync(Ct))!);
+                var search = await client.PostJsonAsync("/api/search", new { query = "Drohnen aus dem Iran", top = 5 }, Ct);
+                var ask = await client.PostJsonAsync("/api/ask", new { question = Question }, Ct);
+                lock (answered)
+                {
+                    answered.Add((phase, search["results"]!.AsArray().Count, ask["status"]!.GetValue<string>()));
+                }
+            }
+        }, Ct);
+
+        await fixture.WaitForAsync(client, r => Status(r) == "downloading", Ct);
+        await Task.Delay(300, Ct);
+        hub.Hold.SetResult();
+        await fixture.WaitForAsync(client, r => Status(r) == "ok", Ct);
+        await Task.Delay(300, Ct);
+        await switched.CancelAsync();
+        await queries;
+
+        // PostJsonAsync fails the test on any non-2xx answer. Every search found passages; while the switch ran
+        // (lexical, since a half-embedded store never ranks) every question was answered. Once hybrid, the tiny
+        // model's meaningless vectors take part in ranking, so answers there say nothing about the switch.
+        Assert.All(answered, a => Assert.True(a.Results > 0, $"{a.Phase}: no results"));
+        Assert.All(answered.Where(a => a.Phase != "ok"), a => Assert.True(a.Status == "answered", $"{a.Phase}: {a.Status}"));
+        Assert.Contains(answered, a => a.Phase == "downloading");
+        Assert.Contains(answered, a => a.Phase == "embedding");
+        Assert.Contains(answered, a => a.Phase == "ok");
+    }
+
+    [Fact]
+    public async Task CorruptedFile_IsRefusedAndDeleted_AndTheServiceStaysLexical()
+    {
+        await using var hub = await FakeModelHub.StartAsync(Ct);
+        hub.Corrupted.Add("model.onnx");
+        FakeModelHub.WriteManifest(fixture.ModelsPath, DefaultModelFolder, hub.BaseUri);
+        await using var app = new NewsQaApplication(fixture.Settings());
+        using var client = app.CreateClient();
+
+        var ready = await fixture.WaitForAsync(client, r => Status(r) == "none" && Message(r).Contains("hash mismatch", StringComparison.Ordinal), Ct);
+
+        Assert.Equal("ready", ready["status"]!.GetValue<string>());
+        Assert.Equal("lexical", SearchMode(ready));
+        Assert.DoesNotContain('\n', Message(ready));
+        Assert.Contains("model.onnx", Message(ready), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(fixture.ModelFolder, "model.onnx")));
+        Assert.False(File.Exists(Path.Combine(fixture.ModelFolder, "model.onnx.partial")));
+        var search = await client.PostJsonAsync("/api/search", new { query = "Raketen Ukraine" }, Ct);
+        Assert.Equal("lexical", search["mode"]!.GetValue<string>());
+        Assert.NotEmpty(search["results"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task DownloadCutMidway_KeepsWhatArrived_AndTheNextStartResumesIt()
+    {
+        await using var hub = await FakeModelHub.StartAsync(Ct);
+        var modelSize = ManifestFiles.Single(f => f!["path"]!.GetValue<string>() == "model.onnx")!["size"]!.GetValue<long>();
+        hub.CutOnce("model.onnx", modelSize / 2);
+        FakeModelHub.WriteManifest(fixture.ModelsPath, DefaultModelFolder, hub.BaseUri);
+        long kept;
+        await using (var first = new NewsQaApplication(fixture.Settings()))
+        {
+            using var client = first.CreateClient();
+            var ready = await fixture.WaitForAsync(client, r => Status(r) == "none" && Message(r).Contains("broke off", StringComparison.Ordinal), Ct);
+            Assert.Equal("lexical", SearchMode(ready));
+            Assert.False(File.Exists(Path.Combine(fixture.ModelFolder, "model.onnx")));
+            var partial = new FileInfo(Path.Combine(fixture.ModelFolder, "model.onnx.partial"));
+            Assert.True(partial.Exists, "no partial file; the folder has: " + string.Join(", ", Directory.GetFiles(fixture.ModelFolder).Select(Path.GetFileName)));
+            kept = partial.Length;
+            Assert.InRange(kept, 1, modelSize - 1);
+        }
+
+        await using var second = new NewsQaApplication(fixture.Settings());
+        using var again = second.CreateClient();
+        var ok = await fixture.WaitForAsync(again, r => Status(r) == "ok", Ct);
+
+        Assert.Equal("hybrid", SearchMode(ok));
+        Assert.Contains($"bytes={kept}-", hub.Ranges);
+        fixture.AssertModelFilesVerified();
+    }
+
+    [Fact]
+    public async Task Offline_StaysLexicalWithAOneLineReason()
+    {
+        // A port nothing listens on: connection refused, as on a machine without network.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        FakeModelHub.WriteManifest(fixture.ModelsPath, DefaultModelFolder, new Uri($"http://127.0.0.1:{port}/"));
+        await using var app = new NewsQaApplication(fixture.Settings());
+        using var client = app.CreateClient();
+
+        var ready = await fixture.WaitForAsync(client, r => Status(r) == "none" && Message(r).Contains("offline", StringComparison.Ordinal), Ct);
+
+        Assert.Equal("ready", ready["status"]!.GetValue<string>());
+        Assert.Equal("lexical", SearchMode(ready));
+        Assert.DoesNotContain('\n', Message(ready));
+        var ask = await client.PostJsonAsync("/api/ask", new { question = Question }, Ct);
+        Assert.Equal("answered", ask["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ModelFolderDroppedInLater_IsPickedUpWithoutARestart()
+    {
+        await using var app = new NewsQaApplication(fixture.Settings(autoPull: false));
+        using var client = app.CreateClient();
+        var before = await fixture.WaitForAsync(client, r => Status(r) == "none", Ct);
+        Assert.Equal("lexical", SearchMode(before));
+
+        Directory.CreateDirectory(fixture.ModelFolder);
+        foreach (var file in Directory.GetFiles(FakeModelHub.TinyModelFolder))
+        {
+            File.Copy(file, Path.Combine(fixture.ModelFolder, Path.GetFileName(file)));
+        }
+
+        var ok = await fixture.WaitForAsync(client, r => Status(r) == "ok", Ct);
+        Assert.Equal("hybrid", SearchMode(ok));
+        var hybrid = await client.PostJsonAsync("/api/search", new { query = "Raketen Ukraine" }, Ct);
+        Assert.Equal("hybrid", hybrid["mode"]!.GetValue<string>());
+    }
+
+    public void Dispose() => fixture.Dispose();
+}
