@@ -54,33 +54,46 @@ public sealed class EmbedderState(string? explicitModel)
 
     internal void Fail(string reason) => problem = reason;
 
-    internal void Downloading(string model, long bytesDone, long bytesTotal) =>
+    internal void Downloading(string model, long bytesDone, long bytesTotal)
+    {
+        // The configured model is missing but on its way: readiness reports progress, not a failure.
+        ClearMissingModel();
         phase = new EmbedderPhase(EmbedderPhase.Downloading, $"lexical until the model is ready: downloading {model}, {Megabytes(bytesDone)} of {Megabytes(bytesTotal)}", null, bytesDone, bytesTotal);
+    }
 
     /// <summary>A model is attached (writes embed) while the stored documents are embedded; search stays lexical.</summary>
     internal void Embedding(string modelId, long documentsDone, long documentsTotal)
     {
         // The configured model is here after all: what readiness failed on is resolved.
-        if (problem is not null && phase.ModelId is null)
-        {
-            problem = null;
-        }
-
+        ClearMissingModel();
         phase = new EmbedderPhase(EmbedderPhase.Embedding, $"lexical until every document is embedded: {documentsDone} of {documentsTotal} embedded with {modelId}", modelId, documentsDone, documentsTotal);
     }
 
     internal void Ready(string modelId, string message)
     {
-        if (problem is not null && phase.ModelId is null)
-        {
-            problem = null;
-        }
-
+        ClearMissingModel();
         phase = new EmbedderPhase(EmbedderPhase.Ok, message, modelId);
     }
 
     /// <summary>No model can be used for now; <paramref name="reason"/> is one line.</summary>
-    internal void Lexical(string reason) => phase = new EmbedderPhase(EmbedderPhase.None, $"lexical-only: {reason}", null);
+    internal void Lexical(string reason)
+    {
+        phase = new EmbedderPhase(EmbedderPhase.None, $"lexical-only: {reason}", null);
+        if (!string.IsNullOrWhiteSpace(ExplicitModel))
+        {
+            // An operator who named a model asked for dense search and is not getting it.
+            Fail($"Embeddings:Model is '{ExplicitModel}' but it cannot be used: {reason}");
+        }
+    }
+
+    /// <summary>Only the "configured model is missing" failure goes away when the model arrives; a mismatch (model loaded) stays.</summary>
+    private void ClearMissingModel()
+    {
+        if (problem is not null && phase.ModelId is null)
+        {
+            problem = null;
+        }
+    }
 
     private static string Megabytes(long bytes) => bytes >= 1_000_000 ? $"{bytes / 1_000_000.0:0.0} MB" : $"{bytes / 1000.0:0.0} kB";
 }
