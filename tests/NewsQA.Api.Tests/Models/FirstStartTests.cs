@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using NewsQA.Testing;
@@ -41,6 +42,10 @@ public sealed class FirstStartTests : IDisposable
         Assert.Equal("lexical", SearchMode(embedding));
         Assert.Equal(SeedCount, embedding["embeddings"]!["documentsTotal"]!.GetValue<long>());
         Assert.InRange(embedding["embeddings"]!["documentsEmbedded"]!.GetValue<long>(), 0, SeedCount - 1);
+        // An explicit dense search cannot rank a half-embedded store: 503 saying so, not a partial ranking.
+        using var halfDense = await client.PostAsJsonAsync("/api/search", new { query = "Ukraine", mode = "dense" }, Ct);
+        var problem = await ProblemAssert.IsProblemAsync(halfDense, HttpStatusCode.ServiceUnavailable, "https://newsqa.dev/problems/embedder-unavailable");
+        Assert.Contains("still being embedded", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var ok = await fixture.WaitForAsync(client, r => Status(r) == "ok", Ct);
         Assert.Equal("hybrid", SearchMode(ok));
