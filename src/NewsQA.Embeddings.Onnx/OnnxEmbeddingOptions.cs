@@ -22,4 +22,8 @@ public sealed class OnnxEmbeddingOptions
     /// <summary><c>Embeddings:IntraOpThreads</c>: threads ONNX Runtime uses inside one run; 0 lets it choose (one per core).</summary>
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
+
+    /// <summary><c>Embeddings:QueryCacheSize</c>: query vectors kept (least recently used dropped first); 0 turns the cache off.</summary>
+    [Range(0, 1_000_000)]
+    public int QueryCacheSize { get; set; } = 1024;
 }

@@ -29,6 +29,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         // Model files are 100+ MB: HttpClient's default 100 s timeout would cut a pull short on a slow line.
         services.AddHttpClient<ModelDownloader>(client => client.Timeout = Timeout.InfiniteTimeSpan);
 
+        services.AddSingleton(sp => new QueryVectorCache(sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value.QueryCacheSize));
         var modelPath = catalog.Locate(options.Model ?? OnnxEmbeddingOptions.DefaultModel);
         if (!ModelFolder.TryLoad(modelPath, out var folder, out var problem))
         {
@@ -36,7 +37,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
                 ? $"; run `newsqa models pull` or set {OnnxEmbeddingOptions.Section}:Model"
                 : $" ({OnnxEmbeddingOptions.Section}:Model = {options.Model})";
             services.AddSingleton(EmbeddingStatus.LexicalOnly(problem + hint, modelPath));
-            services.AddSingleton(_ => new DenseEncoder());
+            services.AddSingleton(sp => new DenseEncoder { QueryCache = sp.GetRequiredService<QueryVectorCache>() });
             return services;
         }
 
@@ -46,7 +47,10 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>());
         services.AddSingleton(sp => OnnxModelAttachment.ProfileOf(sp.GetRequiredService<OnnxEmbeddingGenerator>(), model));
         services.AddSingleton(sp => new DenseEncoder(
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelAttachment.WindowOf(model)));
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelAttachment.WindowOf(model))
+        {
+            QueryCache = sp.GetRequiredService<QueryVectorCache>(),
+        });
         services.AddSingleton(sp =>
         {
             var profile = sp.GetRequiredService<EmbeddingProfile>();

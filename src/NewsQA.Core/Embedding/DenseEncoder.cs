@@ -29,6 +29,9 @@ public sealed class DenseEncoder
         Attach(generator, profile, window, searchable: true);
     }
 
+    /// <summary>Query vectors of repeated questions (passages never: each is embedded once); null embeds every query.</summary>
+    public QueryVectorCache? QueryCache { get; init; }
+
     public bool IsAvailable => attached is not null;
 
     public bool IsSearchable => searchable && attached is not null;
@@ -62,7 +65,14 @@ public sealed class DenseEncoder
     public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
     {
         var model = Current;
+        // Keyed by the attached model's id: a vector of another model is never served.
+        if (QueryCache is not null && QueryCache.TryGet(model.Profile.ModelId, query, out var cached))
+        {
+            return cached;
+        }
+
         var vectors = await EmbedAsync(model, [model.Profile.QueryPrefix + query], cancellationToken).ConfigureAwait(false);
+        QueryCache?.Add(model.Profile.ModelId, query, vectors[0]);
         return vectors[0];
     }
 
