@@ -4,10 +4,10 @@ using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Benchmarks;
 
-/// <summary>The benchmark corpus (gnad10k JSONL, read from shared/, never copied into the repository).</summary>
+/// <summary>The benchmark corpus: the 1,028 10kGNAD articles under tests/TestData (CC BY-NC-SA, see its NOTICE).</summary>
 internal static class Corpus
 {
-    public const string DefaultPath = "/work/shared/corpus/gnad10k/articles.jsonl";
+    public static string DefaultPath => Path.Combine(NewsQA.Testing.RepoPaths.TestData, "gnad10k", "articles.jsonl");
 
     public static List<DocumentInput> Documents(string path, int limit) =>
         [.. DocumentFileReader.Read(path).Where(r => r.Input is not null).Select(r => r.Input!).Take(limit)];

@@ -18,7 +18,7 @@ internal static class EmbeddingBench
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var folder = ModelFolder.Load(args.Get("model", ".bench/random-e5"));
-        var texts = Corpus.Chunks(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 400)).Select(t => "passage: " + t).ToList();
+        var texts = Corpus.Chunks(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 400)).Select(t => folder.Manifest.PassagePrefix + t).ToList();
         var headlineCount = args.Int("chunks", 128);
         var sweepCount = args.Int("sweep-chunks", 48);
         var tokenizer = folder.CreateTokenizer();
@@ -76,7 +76,7 @@ internal static class EmbeddingBench
         var genTps = headTokens * reps / genSeconds;
         WriteIdBatches(args.Get("ids-out", ".bench/ids.json"), headIds, bestBatch, rawTps);
 
-        report.AppendLine("### Embedding throughput (random-weight multilingual-e5-small, fp32)");
+        report.AppendLine($"### Embedding throughput ({folder.Manifest.Id})");
         report.AppendLine();
         report.AppendLine($"- **NewsQA embedder / raw `InferenceSession.Run`: {F(genTps / rawTps, "F3")}** (overhead {F((rawTps / genTps - 1) * 100, "F1")}%, target ≤ 10%) on {headlineCount} gnad10k chunks, {headTokens} tokens (mean {F(headTokens / (double)headlineCount, "F0")}/chunk), batch {bestBatch}, {reps} interleaved reps.");
         report.AppendLine($"- Raw: {F(rawTps, "F0")} tokens/s; NewsQA embedder (tokenize + pad + run + mean-pool + normalise): {F(genTps, "F0")} tokens/s.");
@@ -132,14 +132,19 @@ internal static class EmbeddingBench
             var (inputIds, mask) = Pad(b.Select(i => ids[i]).ToList(), seq);
             return (inputIds, mask, Shape: new long[] { b.Length, seq });
         }).ToList();
+        // BERT exports (MiniLM, Arctic) also take token_type_ids: all 0 for one segment, as the embedder feeds them.
+        var typed = session.InputMetadata.ContainsKey("token_type_ids");
         return Seconds(() =>
         {
             foreach (var (inputIds, mask, shape) in prepared)
             {
                 using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
                 using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+                using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[inputIds.Length], shape);
                 using var runOptions = new RunOptions();
-                using var outputs = session.Run(runOptions, ["input_ids", "attention_mask"], [idsValue, maskValue], ["last_hidden_state"]);
+                using var outputs = typed
+                    ? session.Run(runOptions, ["input_ids", "attention_mask", "token_type_ids"], [idsValue, maskValue, typesValue], ["last_hidden_state"])
+                    : session.Run(runOptions, ["input_ids", "attention_mask"], [idsValue, maskValue], ["last_hidden_state"]);
             }
         });
     }

