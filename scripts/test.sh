@@ -13,6 +13,15 @@ if ! command -v chromium >/dev/null 2>&1; then
     || echo "warning: could not install chromium; browser tests will fail" >&2
 fi
 
+# The int8 quantizer's tests run scripts/quantize-int8.py, which needs Debian's onnx and numpy for python3.
+if ! /usr/bin/python3 -c "import onnx, numpy" >/dev/null 2>&1; then
+  echo "Installing Debian's python3-onnx and python3-numpy for the quantizer tests…"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-onnx python3-numpy >/dev/null \
+    || echo "warning: could not install python3-onnx; the quantizer tests will fail" >&2
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test NewsQA.sln "$@" 2>&1 | tee "$log"

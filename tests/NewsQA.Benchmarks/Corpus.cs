@@ -12,10 +12,13 @@ internal static class Corpus
     public static List<DocumentInput> Documents(string path, int limit) =>
         [.. DocumentFileReader.Read(path).Where(r => r.Input is not null).Select(r => r.Input!).Take(limit)];
 
-    /// <summary>The passages the ingest pipeline would embed for <paramref name="documents"/>: cleaned, then chunked with default options.</summary>
-    public static List<string> Chunks(IEnumerable<DocumentInput> documents)
+    /// <summary>
+    /// The passages the ingest pipeline would embed for <paramref name="documents"/>: cleaned, then chunked with default
+    /// options, fitted to a model's token window when one is given (as ingest does with a model configured).
+    /// </summary>
+    public static List<string> Chunks(IEnumerable<DocumentInput> documents, IPassageWindow? window = null)
     {
-        var chunker = new SentenceChunker(new ChunkingOptions());
+        var chunker = new SentenceChunker(new ChunkingOptions(), window);
         var chunks = new List<string>();
         foreach (var doc in documents)
         {

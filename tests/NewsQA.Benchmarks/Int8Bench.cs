@@ -23,8 +23,9 @@ internal static class Int8Bench
         var count = args.Int("chunks", 1000);
         var block = args.Int("block", 100);
         var query = args.Get("query", "Wer hat die Wahl in Österreich gewonnen?");
-        var chunks = Corpus.Chunks(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028)).Take(count).ToList();
         var tokenizer = fp32.CreateTokenizer();
+        var window = new NewsQA.Embeddings.Onnx.Tokenization.TokenizerPassageWindow(tokenizer, fp32.Manifest.PassagePrefix);
+        var chunks = Corpus.Chunks(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028), window).Take(count).ToList();
         var tokens = chunks.Select(c => tokenizer.Encode(fp32.Manifest.PassagePrefix + c).Count).ToList();
         var batch = new OnnxEmbeddingOptions().BatchSize;
 
