@@ -120,6 +120,8 @@ def main():
             manifest = json.load(f)
         # A different model id: NewsQA refuses to mix vectors of the fp32 and int8 models in one store.
         manifest["id"] = manifest["id"] + "-int8"
+        # "files" lists the source's downloads (URLs, sizes, sha256): they describe other bytes than this model.onnx.
+        manifest.pop("files", None)
         manifest["description"] = (manifest.get("description", "") + " Dynamic int8 (weights per channel) by scripts/quantize-int8.py.").strip()
         with open(os.path.join(staging, "manifest.json"), "w", encoding="utf-8") as f:
             json.dump(manifest, f, indent=2)

@@ -74,7 +74,7 @@ internal static class EmbeddingBench
 
         var rawTps = headTokens * reps / rawSeconds;
         var genTps = headTokens * reps / genSeconds;
-        WriteIdBatches(args.Get("ids-out", ".bench/ids.json"), headIds, bestBatch, rawTps);
+        WriteIdBatches(args.Get("ids-out", ".bench/ids.json"), headIds, headTexts, bestBatch, rawTps, genTps);
 
         report.AppendLine($"### Embedding throughput ({folder.Manifest.Id})");
         report.AppendLine();
@@ -166,10 +166,11 @@ internal static class EmbeddingBench
         return (inputIds, mask);
     }
 
-    private static void WriteIdBatches(string path, IReadOnlyList<int[]> ids, int batchSize, double dotnetRawTokensPerSecond)
+    /// <summary>The peers' inputs: id batches for transformers.js (model calls only), the texts themselves for fastembed (which tokenizes).</summary>
+    private static void WriteIdBatches(string path, IReadOnlyList<int[]> ids, IReadOnlyList<string> texts, int batchSize, double dotnetRawTokensPerSecond, double dotnetEmbedderTokensPerSecond)
     {
         var batches = Batches(ids, batchSize, sorted: true).Select(b => b.Select(i => ids[i]).ToArray()).ToArray();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(new { batchSize, dotnetRawTokensPerSecond, batches }));
+        File.WriteAllText(path, JsonSerializer.Serialize(new { batchSize, dotnetRawTokensPerSecond, dotnetEmbedderTokensPerSecond, batches, texts }));
     }
 }
