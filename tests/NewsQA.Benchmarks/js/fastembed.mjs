@@ -39,6 +39,7 @@ writeFileSync(path.join(workDir, "config.json"), JSON.stringify({ model_type: "b
 if (!existsSync(path.join(workDir, "model.onnx"))) symlinkSync(path.resolve(modelFolder, "model.onnx"), path.join(workDir, "model.onnx"));
 
 const { batchSize, dotnetEmbedderTokensPerSecond, batches, texts } = JSON.parse(readFileSync(idsPath, "utf8"));
+if (!texts) { console.error("ids.json has no texts (written by an older NewsQA.Benchmarks build)"); process.exit(1); }
 const tokens = batches.flat().reduce((n, r) => n + r.length, 0); // the .NET tokenizer's count of the same texts
 const model = await FlagEmbedding.init({ model: EmbeddingModel.CUSTOM, modelAbsoluteDirPath: path.resolve(workDir), modelName: "model.onnx", maxLength, showDownloadProgress: false });
 const run = async () => { for await (const batch of model.embed(texts, batchSize)) void batch; };
