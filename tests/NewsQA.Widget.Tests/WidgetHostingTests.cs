@@ -22,7 +22,17 @@ public sealed class WidgetHostingTests
 
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("customElements.define('newsqa-chat'", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // widget.js loads its parts from beside itself; the last one defines the element.
+        var loader = await script.Content.ReadAsStringAsync(Ct);
+        foreach (var part in new[] { "strings", "style", "element" })
+        {
+            Assert.Contains($"'{part}'", loader, StringComparison.Ordinal);
+            using var served = await http.GetAsync($"{baseUrl}/widget/{part}.js", Ct);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal("text/javascript", served.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Contains("customElements.define('newsqa-chat'", await http.GetStringAsync(baseUrl + "/widget/element.js", Ct), StringComparison.Ordinal);
         Assert.Contains("<newsqa-chat", page, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<script"));
     }

@@ -89,6 +89,23 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         };
     }
 
+    /// <summary>A day ("YYYY-MM-DD") that relative dates in a question count from.</summary>
+    public DateOnly? ReferenceDate(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (PublicationDate.TryParse(value, out var date) && date.Precision == DatePrecision.Day && value.Trim().Length == 10)
+        {
+            return date.Earliest;
+        }
+
+        Add("referenceDate", "'referenceDate' must be a day of the form YYYY-MM-DD.");
+        return null;
+    }
+
     public IReadOnlyList<ChatTurn> History(IReadOnlyList<ChatTurnDto>? history)
     {
         if (history is null)

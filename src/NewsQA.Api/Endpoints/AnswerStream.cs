@@ -49,7 +49,7 @@ internal static class AnswerStream
         try
         {
             var retrieval = await ask.RetrieveAsync(request, ct);
-            await SendAsync("meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) });
+            await SendAsync("meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, interpretation = retrieval.Interpretation, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) });
 
             var streamed = new System.Text.StringBuilder();
             var answer = await ask.AnswerAsync(

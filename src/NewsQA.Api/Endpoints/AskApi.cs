@@ -28,12 +28,13 @@ public static class AskApi
         var top = v.Top(request.Top);
         var filter = v.Filter(request.Filter);
         var history = v.History(request.History);
+        var referenceDate = v.ReferenceDate(request.ReferenceDate);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var askRequest = new AskRequest(question, top, filter, history);
+        var askRequest = new AskRequest(question, top, filter, history) { ReferenceDate = referenceDate };
         if (AnswerStream.IsRequested(http.Request))
         {
             return TypedResults.ServerSentEvents(AnswerStream.Events(http, ask, askRequest, loggers.CreateLogger(typeof(AskApi)), ct));

@@ -111,6 +111,7 @@ internal static class EvalCommand
             ["ndcg@10"] = Math.Round(m.NdcgAt10, 4),
             ["answerContains"] = Math.Round(m.AnswerContains, 4),
             ["answered"] = Math.Round(m.AnsweredShare, 4),
+            ["highlightExact"] = Math.Round(m.HighlightExact, 4),
         };
         if (json)
         {

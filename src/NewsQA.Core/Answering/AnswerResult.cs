@@ -1,5 +1,6 @@
 using NewsQA.Core.Citations;
 using NewsQA.Core.Documents;
+using NewsQA.Core.Query;
 
 namespace NewsQA.Core.Answering;
 
@@ -23,7 +24,16 @@ public sealed record AnswerResult(
 
     /// <summary>Language of the question and answer text ("de", "en").</summary>
     public string Language { get; init; } = "de";
+
+    /// <summary>How the question was read (dates, sources); null when it named neither.</summary>
+    public QuestionInterpretation? Interpretation { get; init; }
+
+    /// <summary>The one name, number, date or place that answers, inside a citation; null when there is no single one.</summary>
+    public AnswerHighlight? Highlight { get; init; }
 }
+
+/// <summary>The answer itself inside a citation's quote: <c>document.Text[Span] == Text</c>, and Span lies inside the citation's span.</summary>
+public sealed record AnswerHighlight(int CitationId, string Text, TextSpan Span);
 
 public sealed record AnswerBody(string Text, IReadOnlyList<AnswerSegment> Segments);
 

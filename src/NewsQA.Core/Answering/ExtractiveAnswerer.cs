@@ -10,7 +10,9 @@ namespace NewsQA.Core.Answering;
 /// <summary>
 /// Answers without any language model: it picks the sentence(s) of the retrieved passages that best
 /// cover the question's terms, weighing the sentence itself, its passage and the retrieval rank (<see cref="ExtractiveWeights"/>), and
-/// returns them verbatim as quotes. Confidence below <see cref="AnswerOptions.MinConfidence"/> means no answer.
+/// returns them verbatim as quotes. A sentence may come with the next one when together they cover more.
+/// Confidence below <see cref="AnswerOptions.MinConfidence"/> means no answer, and so does a false premise
+/// (<see cref="PremiseCheck"/>).
 /// </summary>
 public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options) : IAnswerer
 {
@@ -27,13 +29,26 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             return Task.FromResult(AnswerDraft.None("The question has no content words to look for."));
         }
 
-        var candidates = Rank(question, context);
+        var analyzed = SentenceCandidates.Analyze(context.Passages, analyzer);
+        var candidates = Rank(question, analyzed);
         if (candidates.Count == 0)
         {
             return Task.FromResult(AnswerDraft.None("No passage was retrieved."));
         }
 
-        var best = candidates[0];
+        // Candidates from an article that lacks a specific term another article has answer another question.
+        var missing = candidates.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => PremiseCheck.MissingIn(id, question, analyzed.Documents), StringComparer.Ordinal);
+        var sound = candidates.Where(c => missing[c.DocumentId] is null).ToList();
+        if (sound.Count == 0)
+        {
+            var top = candidates[0];
+            return Task.FromResult(AnswerDraft.None(
+                $"No retrieved article mentions '{missing[top.DocumentId]}' together with the rest of the question; the closest one is about something else.",
+                top.Confidence));
+        }
+
+        var best = sound[0];
         if (best.Confidence < options.Value.MinConfidence)
         {
             return Task.FromResult(AnswerDraft.None(
@@ -41,14 +56,14 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         }
 
         var chosen = new List<Candidate> { best };
-        foreach (var c in candidates.Skip(1))
+        foreach (var c in sound.Skip(1))
         {
             if (chosen.Count >= options.Value.MaxSentences)
             {
                 break;
             }
 
-            // A second sentence only when it is nearly as good and says something the first does not repeat.
+            // A second quote only when it is nearly as good and says something the first does not repeat.
             if (c.Confidence >= best.Confidence * Weights.SecondSentenceRatio && c.Quote != best.Quote && !chosen.Any(x => x.DocumentId == c.DocumentId && Overlaps(x.Span, c.Span)))
             {
                 chosen.Add(c);
@@ -58,43 +73,49 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         var segments = chosen
             .Select(c => new DraftSegment(c.Quote, [new DraftQuote(c.DocumentId, c.ChunkId, c.Quote, c.Span)]))
             .ToList();
-        return Task.FromResult(new AnswerDraft(true, segments, best.Confidence));
+        var highlight = HighlightFinder.Find(question.Expected, best.Quote, context.Question);
+        return Task.FromResult(new AnswerDraft(true, segments, best.Confidence)
+        {
+            Highlight = highlight is { } h ? new DraftHighlight(best.Quote, h.Offset, h.Length) : null,
+        });
     }
 
-    private List<Candidate> Rank(QuestionProfile question, AnswerContext context)
+    private static List<Candidate> Rank(QuestionProfile question, AnalyzedPassages analyzed)
     {
-        // Each sentence is analyzed once; a passage's terms are the union of its sentences' terms (sentences
-        // cover every word of a chunk, and no token crosses the white space between them).
-        var passages = context.Passages.Select(p => SplitAndAnalyze(p.Hit.Chunk)).ToList();
+        var passages = analyzed.Passages;
         var weights = SentenceScorer.PassageWeights(question, passages.Select(p => p.Terms).ToList());
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
-            var chunk = context.Passages[rank].Hit.Chunk;
+            var chunk = passages[rank].Chunk;
             var passageCoverage = SentenceScorer.Coverage(question, passages[rank].Terms, weights);
             var rankScore = 1.0 / (1 + rank);
-            foreach (var (local, sentence, sentenceTerms) in passages[rank].Sentences)
+            foreach (var unit in SentenceCandidates.Units(passages[rank]))
             {
-                if (sentenceTerms.Count == 0)
-                {
-                    continue;
-                }
-
-                var confidence = (Weights.Sentence * SentenceScorer.Coverage(question, sentenceTerms, weights))
+                var confidence = (Weights.Sentence * SentenceScorer.Coverage(question, unit.Terms, weights))
                     + (Weights.Passage * passageCoverage)
                     + (Weights.Rank * rankScore);
-                if (question.Expected != ExpectedAnswer.Any && SentenceScorer.HasExpectedAnswer(question.Expected, sentence))
+                if (question.Expected != ExpectedAnswer.Any && SentenceScorer.HasExpectedAnswer(question.Expected, unit.Text))
                 {
                     confidence += Weights.AnswerTypeBonus;
+                    if (question.Expected == ExpectedAnswer.Place && SentenceScorer.HasPlace(unit.Text))
+                    {
+                        confidence += Weights.AnswerTypeBonus;
+                    }
                 }
 
-                if (!SentenceEnd.IsComplete(sentence))
+                if (!SentenceEnd.IsComplete(unit.Text))
                 {
                     confidence -= Weights.HeadlinePenalty;
                 }
 
-                var span = new TextSpan(chunk.Span.Start + local.Start, chunk.Span.Start + local.End);
-                candidates.Add(new Candidate(chunk.DocumentId, chunk.Id, sentence, span, Math.Clamp(confidence, 0, 1)));
+                if (unit.Paired)
+                {
+                    confidence -= Weights.PairPenalty;
+                }
+
+                var span = new TextSpan(chunk.Span.Start + unit.Local.Start, chunk.Span.Start + unit.Local.End);
+                candidates.Add(new Candidate(chunk.DocumentId, chunk.Id, unit.Text, span, Math.Clamp(confidence, 0, 1)));
             }
         }
 
@@ -105,23 +126,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             .ToList();
     }
 
-    private AnalyzedPassage SplitAndAnalyze(Chunk chunk)
-    {
-        var sentences = SentenceSplitter.Split(chunk.Text)
-            .Select(local =>
-            {
-                var sentence = local.Slice(chunk.Text);
-                return (Local: local, Text: sentence, Terms: (ISet<string>)new HashSet<string>(analyzer.Analyze(sentence), StringComparer.Ordinal));
-            })
-            .ToList();
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        sentences.ForEach(s => terms.UnionWith(s.Terms));
-        return new AnalyzedPassage(sentences, terms);
-    }
-
     private static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
-
-    private sealed record AnalyzedPassage(IReadOnlyList<(TextSpan Local, string Text, ISet<string> Terms)> Sentences, ISet<string> Terms);
 
     private sealed record Candidate(string DocumentId, string ChunkId, string Quote, TextSpan Span, double Confidence);
 }

@@ -13,13 +13,15 @@ namespace NewsQA.Core.Answering;
 /// <param name="AnswerTypeBonus">Added when a "wie viele" question meets a number, a "wann" question a date, and so on.</param>
 /// <param name="HeadlinePenalty">Subtracted for a fragment (a headline, a cut-off line) rather than a sentence.</param>
 /// <param name="SecondSentenceRatio">A second sentence joins the answer only with at least this share of the best confidence.</param>
+/// <param name="PairPenalty">Subtracted from a sentence quoted with its neighbour, so the pair wins only when the neighbour adds.</param>
 public sealed record ExtractiveWeights(
     double Sentence = 0.55,
     double Passage = 0.35,
     double Rank = 0.10,
     double AnswerTypeBonus = 0.08,
     double HeadlinePenalty = 0.2,
-    double SecondSentenceRatio = 0.9)
+    double SecondSentenceRatio = 0.9,
+    double PairPenalty = 0.05)
 {
     /// <summary>The weights <c>Answer:MinConfidence</c> was calibrated on.</summary>
     public static ExtractiveWeights Calibrated { get; } = new();

@@ -18,4 +18,10 @@ public sealed record AnswerContext(string Question, string Language, IReadOnlyLi
 public sealed record AnswerDraft(bool Answered, IReadOnlyList<DraftSegment> Segments, double Confidence, string? Reason = null, AnswerMode Mode = AnswerMode.Extractive)
 {
     public static AnswerDraft None(string reason, double confidence = 0, AnswerMode mode = AnswerMode.Extractive) => new(false, [], confidence, reason, mode);
+
+    /// <summary>The single answer inside one of the quotes, when the answerer can tell it.</summary>
+    public DraftHighlight? Highlight { get; init; }
 }
+
+/// <summary>A piece of <see cref="Quote"/> (from <see cref="Offset"/>, <see cref="Length"/> characters) that is the answer itself.</summary>
+public sealed record DraftHighlight(string Quote, int Offset, int Length);

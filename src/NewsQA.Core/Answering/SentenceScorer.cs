@@ -61,6 +61,9 @@ public static partial class SentenceScorer
         return weights;
     }
 
+    /// <summary>Does the text hold the term, exactly or as part of a compound?</summary>
+    public static bool Matches(string term, ISet<string> textTerms) => Match(term, textTerms) > 0;
+
     private static double Match(string term, ISet<string> textTerms)
     {
         if (textTerms.Contains(term))
@@ -98,6 +101,16 @@ public static partial class SentenceScorer
 
     [GeneratedRegex(@"\b(\d{4}|\d{1,2}\.\s*\w+|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|jahrhundert|jahren?|monaten?|wochen?|tagen?|seit|vor|nach|january|february|march|may|june|july|october|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|century)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePattern();
+
+    /// <summary>A strong sign of the place(s) asked for (see <see cref="PlacePattern"/>): the answer-type bonus counts twice.</summary>
+    public static bool HasPlace(string sentence) => PlacePattern().IsMatch(sentence);
+
+    /// <summary>
+    /// A place or places: a capitalised word after "in", "nach", "aus", "bei" ("in Brüssel"), or a list of capitalised
+    /// words ("Belgien, Estland, Italien"). A bare capitalised word would not do: German capitalises every noun.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:in|nach|aus|bei|im|to|from|at)\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s+\p{Lu}\p{Ll}+(?:,|\s+(?:und|and))")]
+    private static partial Regex PlacePattern();
 
     /// <summary>A capitalised word after the first one: German capitalises nouns too, so this is a weak signal.</summary>
     [GeneratedRegex(@"\s\p{Lu}\p{Ll}+")]

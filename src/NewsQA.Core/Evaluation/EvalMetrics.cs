@@ -6,6 +6,9 @@ namespace NewsQA.Core.Evaluation;
 /// </summary>
 public sealed record EvalMetrics(int Questions, double RecallAt1, double RecallAt5, double RecallAt10, double MrrAt10, double NdcgAt10, double AnswerContains, double AnsweredShare)
 {
+    /// <summary>Share of questions whose answer's highlight is exactly a gold answer span (0 when not computed).</summary>
+    public double HighlightExact { get; init; }
+
     /// <param name="goldRanks">Per question, the 1-based rank of the gold document among distinct result documents, or null if absent.</param>
     /// <param name="answerHits">Per question, whether the answer text or a cited quote contains an expected answer.</param>
     /// <param name="answered">Per question, whether the service answered (not no_answer).</param>

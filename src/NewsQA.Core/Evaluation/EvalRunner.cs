@@ -55,7 +55,10 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
             var hit = answer.Status == AnswerStatus.Answered
                 && EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers);
             var citedGold = answer.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
-            outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, answer.Status, answer.Confidence, hit, citedGold));
+            outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, answer.Status, answer.Confidence, hit, citedGold)
+            {
+                HighlightExact = answer.Highlight is { } h && q.Answers.Any(a => string.Equals(a.Trim(), h.Text.Trim(), StringComparison.OrdinalIgnoreCase)),
+            });
             progress?.Report(outcomes.Count);
         }
 
@@ -65,8 +68,15 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
     public static EvalMetrics Summarize(IReadOnlyList<EvalOutcome> outcomes) => EvalMetrics.Compute(
         outcomes.Select(o => o.GoldRank).ToList(),
         outcomes.Select(o => o.AnswerContains).ToList(),
-        outcomes.Select(o => o.Status == AnswerStatus.Answered).ToList());
+        outcomes.Select(o => o.Status == AnswerStatus.Answered).ToList()) with
+    {
+        HighlightExact = outcomes.Count == 0 ? 0 : outcomes.Count(o => o.Status == AnswerStatus.Answered && o.HighlightExact) / (double)outcomes.Count,
+    };
 }
 
 /// <summary>One question's result: where the gold document ranked, and what the answer did.</summary>
-public sealed record EvalOutcome(string Id, int? GoldRank, AnswerStatus Status, double Confidence, bool AnswerContains, bool CitedGold);
+public sealed record EvalOutcome(string Id, int? GoldRank, AnswerStatus Status, double Confidence, bool AnswerContains, bool CitedGold)
+{
+    /// <summary>The answer's highlight is exactly a gold answer span (XQuAD), ignoring case and surrounding space.</summary>
+    public bool HighlightExact { get; init; }
+}

@@ -8,7 +8,11 @@ using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Pipeline;
 
-public sealed record AskRequest(string Question, int? Top, SearchFilter Filter, IReadOnlyList<ChatTurn> History);
+public sealed record AskRequest(string Question, int? Top, SearchFilter Filter, IReadOnlyList<ChatTurn> History)
+{
+    /// <summary>The day relative dates in the question ("letzte Woche") count from; today (UTC) when null.</summary>
+    public DateOnly? ReferenceDate { get; init; }
+}
 
 /// <summary>
 /// Question answering in two steps a streaming client can observe: retrieve (sources known),
@@ -19,24 +23,33 @@ public sealed class AskService(
     IAnswerer answerer,
     CitationVerifier verifier,
     IOptions<AnswerOptions> options,
-    IQueryRewriter? rewriter = null)
+    IQueryRewriter? rewriter = null,
+    TimeProvider? clock = null)
 {
     public async Task<AskRetrieval> RetrieveAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         var language = QuestionLanguage.Detect(request.Question);
         var top = request.Top ?? options.Value.Passages;
+        var today = request.ReferenceDate ?? DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var scope = new AskScope(QuestionScopeParser.Parse(request.Question, today), request.Filter, request.Question);
 
         // A follow-up ("Und wann?") means little on its own: retrieve for the standalone question.
-        var query = request.Question;
+        var query = scope.Question;
         if (request.History.Count > 0 && rewriter is not null)
         {
-            var rewritten = await rewriter.RewriteAsync(request.Question, request.History, cancellationToken).ConfigureAwait(false);
-            query = string.IsNullOrWhiteSpace(rewritten) ? request.Question : rewritten.Trim();
+            var rewritten = await rewriter.RewriteAsync(scope.Question, request.History, cancellationToken).ConfigureAwait(false);
+            query = string.IsNullOrWhiteSpace(rewritten) ? scope.Question : rewritten.Trim();
         }
 
-        var result = await retriever.SearchAsync(new SearchRequest(query, top, SearchMode.Hybrid, request.Filter), cancellationToken).ConfigureAwait(false);
-        return new AskRetrieval(request, language, result.Passages, watch.Elapsed.TotalMilliseconds) { StandaloneQuestion = query };
+        var fetch = scope.Reranks ? Math.Min(50, top * 3) : top;
+        var result = await retriever.SearchAsync(new SearchRequest(query, fetch, SearchMode.Hybrid, scope.Filter), cancellationToken).ConfigureAwait(false);
+        return new AskRetrieval(request, language, scope.Apply(result.Passages, top), watch.Elapsed.TotalMilliseconds)
+        {
+            StandaloneQuestion = query,
+            Interpretation = scope.Interpretation,
+            Mode = result.Mode,
+        };
     }
 
     public Task<AnswerResult> AnswerAsync(AskRetrieval retrieval, CancellationToken cancellationToken = default) =>
@@ -74,12 +87,16 @@ public sealed class AskService(
 
         if (verified is null || verified.Citations.Count == 0)
         {
-            var reason = draft.Reason ?? "No statement of the answer could be verified against the articles.";
+            var reason = retrieval.Passages.Count == 0 && retrieval.Interpretation is { } read
+                ? $"No article matches what the question names ({AskScope.Describe(read)})."
+                : LanguageMismatch.Reason(retrieval.Language, retrieval.Passages, retrieval.Mode)
+                  ?? draft.Reason ?? "No statement of the answer could be verified against the articles.";
             return new AnswerResult(AnswerStatus.NoAnswer, new AnswerBody(AnswerPhrases.NoAnswer(retrieval.Language), []), [], [], draft.Mode, timings)
             {
                 Reason = reason,
                 Confidence = Math.Round(draft.Confidence, 3),
                 Language = retrieval.Language,
+                Interpretation = retrieval.Interpretation,
             };
         }
 
@@ -96,7 +113,21 @@ public sealed class AskService(
             HasUnverifiedStatements = unverified,
             Confidence = Math.Round(draft.Confidence, 3),
             Language = retrieval.Language,
+            Interpretation = retrieval.Interpretation,
+            Highlight = Highlight(draft.Highlight, verified.Citations),
         };
+    }
+
+    /// <summary>The draft's highlight in document coordinates, inside the verified citation of its quote (or none).</summary>
+    private static AnswerHighlight? Highlight(DraftHighlight? draft, IReadOnlyList<Citation> citations)
+    {
+        if (draft is null || citations.FirstOrDefault(c => c.Quote == draft.Quote) is not { } citation)
+        {
+            return null;
+        }
+
+        var span = new Documents.TextSpan(citation.Span.Start + draft.Offset, citation.Span.Start + draft.Offset + draft.Length);
+        return new AnswerHighlight(citation.Id, draft.Quote.Substring(draft.Offset, draft.Length), span);
     }
 
     public async Task<AnswerResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
@@ -111,6 +142,12 @@ public sealed record AskRetrieval(AskRequest Request, string Language, IReadOnly
 {
     /// <summary>The query retrieval ran with: the question, or its standalone rewrite when there was history.</summary>
     public string? StandaloneQuestion { get; init; }
+
+    /// <summary>How the question's dates and sources were read; null when it named none.</summary>
+    public QuestionInterpretation? Interpretation { get; init; }
+
+    /// <summary>The search mode retrieval ran in (hybrid becomes lexical without a model).</summary>
+    public SearchMode Mode { get; init; } = SearchMode.Hybrid;
 
     /// <summary>Distinct documents of the passages, best first: the "sources" a streaming client can show early.</summary>
     public IReadOnlyList<SourceReference> Sources => Passages

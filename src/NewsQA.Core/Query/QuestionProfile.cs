@@ -16,6 +16,13 @@ public enum ExpectedAnswer
 /// <summary>A question reduced to its content terms (analyzed, question words removed) and its expected answer type.</summary>
 public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, ExpectedAnswer Expected)
 {
+    /// <summary>
+    /// The question's specific terms (names, numbers, named things: a capitalised word after the first, or a
+    /// token with a digit), each with the word it was written as. An answer whose article lacks one that another
+    /// article has is about something else: the question's premise does not hold there.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Specific { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Analyzed forms of question words and fillers that say nothing about the topic.</summary>
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -23,12 +30,29 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
         "welche", "welcher", "welches", "viel", "viele", "wieviel", "wieviele", "gibt", "gab", "geb", "hat", "hatt", "hab",
         "what", "who", "whom", "when", "where", "why", "how", "which", "many", "much", "did", "does", "do", "the", "is", "are",
         "was", "were", "of", "a", "an", "to", "in", "on", "for", "and", "about", "nenn", "heisst", "heiss", "lautet",
+
+        // "Was geschah …?", "What happened …?": they ask for an event, and no article says "geschah".
+        "geschah", "geschehen", "passiert", "passierte", "ereignet", "happened", "happen", "happens",
     };
 
     public static QuestionProfile From(string question, ITermAnalyzer analyzer)
     {
         var terms = analyzer.Analyze(question).Where(t => !QuestionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-        return new QuestionProfile(terms, Classify(question));
+        var specific = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match word in SpecificWord().Matches(question))
+        {
+            if (word.Index == 0)
+            {
+                continue;
+            }
+
+            foreach (var term in analyzer.Analyze(word.Value).Where(t => !QuestionWords.Contains(t)))
+            {
+                specific.TryAdd(term, word.Value);
+            }
+        }
+
+        return new QuestionProfile(terms, Classify(question)) { Specific = specific };
     }
 
     private static ExpectedAnswer Classify(string question)
@@ -58,9 +82,12 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
     [GeneratedRegex(@"\b(wann|seit\s+wann|in\s+welchem\s+jahr|an\s+welchem\s+tag|when|what\s+year)\b")]
     private static partial Regex TimeQuestion();
 
-    [GeneratedRegex(@"\b(wer|wen|wem|wessen|who|whom|whose)\b")]
+    [GeneratedRegex(@"\b(wer|wen|wem|wessen|who|whom|whose|mit\s+wem|welche[srnm]?\s+(politiker(in)?|person|präsident(in)?|minister(in)?|spieler(in)?))\b")]
     private static partial Regex PersonQuestion();
 
-    [GeneratedRegex(@"\b(wo|woher|wohin|where)\b")]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}\-]*|[\p{L}\-]*\d[\d.,\p{L}\-]*)")]
+    private static partial Regex SpecificWord();
+
+    [GeneratedRegex(@"\b(wo|woher|wohin|where|welche[srnm]?\s+(länder|staaten|städte|stadt|land|orte?|regionen?|countries|country|cities|city|states?))\b")]
     private static partial Regex PlaceQuestion();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NewsQA.Core.Documents;
 
 namespace NewsQA.Core.Query;
@@ -5,12 +6,15 @@ namespace NewsQA.Core.Query;
 /// <summary>Which kind of source a question named without naming one ("die Nachrichtenagentur", "im Newsblog").</summary>
 public enum SourceKind
 {
+    [JsonStringEnumMemberName("none")]
     None,
 
     /// <summary>A news agency: becomes a filter on the agency names of <see cref="SourcePhrases"/>.</summary>
+    [JsonStringEnumMemberName("agency")]
     Agency,
 
     /// <summary>A news or live blog: documents whose title says so rank first (no document field holds it).</summary>
+    [JsonStringEnumMemberName("blog")]
     Blog,
 }
 

@@ -1,0 +1,41 @@
+using NewsQA.Core.Query;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Core.Pipeline;
+
+/// <summary>
+/// Says why a question found no answer when it is asked in one language of an archive written in another and
+/// only lexical search runs (no embedding model carries meaning across languages): "no answer found" would
+/// suggest the articles do not cover the topic, when they may, in other words. Phrased in the question's language.
+/// </summary>
+internal static class LanguageMismatch
+{
+    private static readonly Dictionary<string, (string English, string German)> Names = new(StringComparer.Ordinal)
+    {
+        ["de"] = ("German", "Deutsch"),
+        ["en"] = ("English", "Englisch"),
+    };
+
+    /// <summary>The reason, or null when the passages are in the question's language (or there are none to judge by).</summary>
+    public static string? Reason(string questionLanguage, IReadOnlyList<RetrievedPassage> passages, SearchMode mode)
+    {
+        if (mode != SearchMode.Lexical || passages.Count == 0)
+        {
+            return null;
+        }
+
+        var archive = passages
+            .Select(p => QuestionLanguage.Detect(p.Hit.Chunk.Text))
+            .GroupBy(l => l, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .First().Key;
+        if (archive == questionLanguage || !Names.TryGetValue(archive, out var a) || !Names.TryGetValue(questionLanguage, out var q))
+        {
+            return null;
+        }
+
+        return questionLanguage == "en"
+            ? $"The question is in {q.English}, but the articles found are in {a.English}. Without a multilingual embedding model the search matches words, not meanings across languages; ask in {a.English} to search these articles."
+            : $"Die Frage ist auf {q.German}, die gefundenen Artikel sind aber auf {a.German}. Ohne ein mehrsprachiges Embedding-Modell vergleicht die Suche Wörter, nicht Bedeutungen über Sprachen hinweg; fragen Sie auf {a.German}, um diese Artikel zu durchsuchen.";
+    }
+}
