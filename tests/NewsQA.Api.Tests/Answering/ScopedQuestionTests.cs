@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NewsQA.Testing;
+
+namespace NewsQA.Api.Tests.Answering;
+
+/// <summary>
+/// Dates, sources, false premises and language in questions, through the real API with the seeds ingested: the
+/// question sets of tests/TestData/scoped (written from the seeds, see its NOTICE), asked at their reference date.
+/// </summary>
+public sealed class ScopedQuestionTests : ApiTest
+{
+    private static string Scoped(string file) => Path.Combine(RepoPaths.TestData, "scoped", file);
+
+    private static IEnumerable<JsonNode> Lines(string file) =>
+        File.ReadLines(Scoped(file)).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!);
+
+    public static TheoryData<string> DateScoped => new(Lines("date-scoped.jsonl").Select(n => n["id"]!.GetValue<string>()));
+
+    public static TheoryData<string> DateScopedEmpty => new(Lines("date-scoped-empty.jsonl").Select(n => n["id"]!.GetValue<string>()));
+
+    [Theory]
+    [MemberData(nameof(DateScoped))]
+    public async Task DateOrSourceInTheQuestion_AnswersFromTheArticleItNames(string id)
+    {
+        var q = Lines("date-scoped.jsonl").Single(n => n["id"]!.GetValue<string>() == id);
+
+        var answer = await Client.PostJsonAsync("/api/ask", new { question = q["question"]!.GetValue<string>(), referenceDate = q["reference_date"]!.GetValue<string>() }, Ct);
+
+        Assert.True(answer["status"]!.GetValue<string>() == "answered", answer.ToJsonString());
+        Assert.NotNull(answer["interpretation"]);
+        var gold = q["gold_paragraph_id"]!.GetValue<string>();
+        Assert.All(answer["citations"]!.AsArray(), c => Assert.Equal(gold, c!["documentId"]!.GetValue<string>()));
+        var text = answer["answer"]!["text"]!.GetValue<string>();
+        var expected = q["answers"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.True(expected.Count == 0 || expected.Any(a => text.Contains(a, StringComparison.Ordinal)), text);
+    }
+
+    [Theory]
+    [MemberData(nameof(DateScopedEmpty))]
+    public async Task DateOrSourceNoArticleMatches_GetsNoAnswerSayingSo(string id)
+    {
+        var q = Lines("date-scoped-empty.jsonl").Single(n => n["id"]!.GetValue<string>() == id);
+
+        var answer = await Client.PostJsonAsync("/api/ask", new { question = q["question"]!.GetValue<string>(), referenceDate = q["reference_date"]!.GetValue<string>() }, Ct);
+
+        Assert.Equal("no_answer", answer["status"]!.GetValue<string>());
+        Assert.StartsWith("No article matches what the question names", answer["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RelativeDate_CountsFromTheReferenceDate()
+    {
+        var asked = new { question = "Was meldete der Newsblog vor zwei Monaten über Schoigu?" };
+
+        var inAugust = await Client.PostJsonAsync("/api/ask", new { asked.question, referenceDate = "2025-08-15" }, Ct);
+        var inOctober = await Client.PostJsonAsync("/api/ask", new { asked.question, referenceDate = "2025-10-15" }, Ct);
+
+        Assert.Equal("2025-06", inAugust["interpretation"]!["publishedFrom"]!.GetValue<string>());
+        Assert.Equal("answered", inAugust["status"]!.GetValue<string>());
+        Assert.Equal("2025-08", inOctober["interpretation"]!["publishedFrom"]!.GetValue<string>());
+        Assert.Equal("no_answer", inOctober["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ExplicitFilter_WinsOverTheQuestionsDate()
+    {
+        var answer = await Client.PostJsonAsync("/api/ask", new
+        {
+            question = "Was berichtete die Nachrichtenagentur im Juni 2025 über die US-Hilfe?",
+            filter = new { publishedFrom = "2025-07", publishedTo = "2025-07" },
+        }, Ct);
+
+        Assert.Equal("answered", answer["status"]!.GetValue<string>());
+        Assert.Equal("2025-07", answer["interpretation"]!["publishedFrom"]!.GetValue<string>());
+        Assert.All(answer["citations"]!.AsArray(), c => Assert.Equal("004_6131d308b1147b31", c!["documentId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task MalformedReferenceDate_IsAProblemNamingTheField()
+    {
+        using var response = await Client.PostAsync("/api/ask", new StringContent(
+            JsonSerializer.Serialize(new { question = "Was geschah letzte Woche?", referenceDate = "2025-13" }), System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        Assert.NotNull(problem["errors"]!["referenceDate"]);
+    }
+
+    /// <summary>
+    /// The false-premise set joins names from two seeds. Measured when written: 3 of its 6 questions get
+    /// <c>no_answer</c> (the others find one article holding both parts worded loosely enough); the floor keeps that.
+    /// </summary>
+    [Fact]
+    public async Task FalsePremiseSet_MostlyGetsNoAnswerWithAReasonNamingTheMissingWord()
+    {
+        var refused = 0;
+        var questions = Lines("false-premise.jsonl").Select(n => n["question"]!.GetValue<string>()).ToList();
+        foreach (var question in questions)
+        {
+            var answer = await Client.PostJsonAsync("/api/ask", new { question }, Ct);
+            if (answer["status"]!.GetValue<string>() == "no_answer")
+            {
+                refused++;
+                Assert.Empty(answer["citations"]!.AsArray());
+            }
+        }
+
+        Assert.True(refused >= 3, $"{refused} of {questions.Count} false-premise questions got no_answer");
+    }
+
+    [Fact]
+    public async Task GermanQuestionOnEnglishArticles_SaysSoInGerman()
+    {
+        await Client.PostJsonAsync("/api/documents", new
+        {
+            id = "en-1",
+            title = "Wind power",
+            text = "The wind farm near the coast was opened on Monday by Hendrik Wüst, the regional premier. It will supply power to twenty thousand homes, Wüst said.",
+        }, Ct);
+
+        var answer = await Client.PostJsonAsync("/api/ask", new { question = "Was sagte Hendrik Wüst über den Windpark an der Küste?", filter = new { documentIds = new[] { "en-1" } } }, Ct);
+
+        Assert.Equal("no_answer", answer["status"]!.GetValue<string>());
+        Assert.Equal("de", answer["language"]!.GetValue<string>());
+        var reason = answer["reason"]!.GetValue<string>();
+        Assert.Contains("Deutsch", reason, StringComparison.Ordinal);
+        Assert.Contains("Englisch", reason, StringComparison.Ordinal);
+    }
+}
