@@ -1,5 +1,4 @@
 using System.Text;
-using NewsQA.Storage.Qdrant.Http;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -25,7 +24,7 @@ internal static class LexicalVector
     internal const double AverageChunkTerms = 60;
 
     /// <summary>The chunk side: BM25 term-frequency weights; null when the chunk has no terms at all.</summary>
-    public static SparseVector? ForChunk(IReadOnlyList<string> terms)
+    public static SparseTerms? ForChunk(IReadOnlyList<string> terms)
     {
         if (terms.Count == 0)
         {
@@ -37,7 +36,7 @@ internal static class LexicalVector
     }
 
     /// <summary>The query side: 1 per distinct term (Qdrant applies IDF); null when nothing is left to match.</summary>
-    public static SparseVector? ForQuery(IReadOnlyList<string> terms) =>
+    public static SparseTerms? ForQuery(IReadOnlyList<string> terms) =>
         terms.Count == 0 ? null : Build(terms.Distinct(StringComparer.Ordinal).ToList(), tf => (float)tf);
 
     internal static uint Index(string term)
@@ -52,7 +51,7 @@ internal static class LexicalVector
         return hash;
     }
 
-    private static SparseVector Build(IReadOnlyList<string> terms, Func<int, float> weight)
+    private static SparseTerms Build(IReadOnlyList<string> terms, Func<int, float> weight)
     {
         var counts = new SortedDictionary<uint, int>();
         foreach (var term in terms)
@@ -61,6 +60,14 @@ internal static class LexicalVector
             counts[index] = counts.GetValueOrDefault(index) + 1;
         }
 
-        return new SparseVector([.. counts.Keys], [.. counts.Values.Select(weight)]);
+        return new SparseTerms([.. counts.Keys], [.. counts.Values.Select(weight)]);
     }
+}
+
+/// <summary>A sparse vector as Qdrant takes it: unique dimensions with their weights, index-aligned.</summary>
+internal sealed record SparseTerms(uint[] Indices, float[] Values)
+{
+    public global::Qdrant.Client.Grpc.Vector ToVector() => (Values, Indices);
+
+    public global::Qdrant.Client.Grpc.Query ToQuery() => (Values, Indices);
 }

@@ -1,5 +1,6 @@
 using NewsQA.Core.Storage;
-using NewsQA.Storage.Qdrant.Http;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -12,33 +13,31 @@ internal static class QdrantFilters
 {
     public static Filter? For(SearchFilter filter)
     {
-        var must = new List<object>();
+        var must = new Filter();
         if (filter.DocumentIds is { Count: > 0 } ids)
         {
-            must.Add(new FieldCondition(QdrantPayload.DocumentId, Match: new MatchAny([.. ids.Distinct(StringComparer.Ordinal)])));
+            must.Must.Add(Match(QdrantPayload.DocumentId, [.. ids.Distinct(StringComparer.Ordinal)]));
         }
 
         if (filter.Sources is { Count: > 0 } sources)
         {
-            must.Add(new FieldCondition(QdrantPayload.Source, Match: new MatchAny([.. sources.Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal)])));
+            must.Must.Add(Match(QdrantPayload.Source, [.. sources.Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal)]));
         }
 
         if (filter.PublishedFrom is { } from)
         {
-            must.Add(new FieldCondition(QdrantPayload.PublishedTo, Range: new RangeCondition(Gte: QdrantPayload.DayNumber(from.Earliest))));
+            must.Must.Add(Range(QdrantPayload.PublishedTo, new global::Qdrant.Client.Grpc.Range { Gte = QdrantPayload.DayNumber(from.Earliest) }));
         }
 
         if (filter.PublishedTo is { } to)
         {
-            must.Add(new FieldCondition(QdrantPayload.PublishedFrom, Range: new RangeCondition(Lte: QdrantPayload.DayNumber(to.Latest))));
+            must.Must.Add(Range(QdrantPayload.PublishedFrom, new global::Qdrant.Client.Grpc.Range { Lte = QdrantPayload.DayNumber(to.Latest) }));
         }
 
-        return must.Count == 0 ? null : new Filter(must);
+        return must.Must.Count == 0 ? null : must;
     }
 
-    public static Filter Document(string documentId) =>
-        new([new FieldCondition(QdrantPayload.DocumentId, Match: new MatchValue(documentId))]);
+    public static Filter Document(string documentId) => MatchKeyword(QdrantPayload.DocumentId, documentId);
 
-    public static Filter Documents { get; } =
-        new([new FieldCondition(QdrantPayload.Kind, Match: new MatchValue(QdrantPayload.DocumentKind))]);
+    public static Filter Documents => MatchKeyword(QdrantPayload.Kind, QdrantPayload.DocumentKind);
 }

@@ -1,14 +1,14 @@
-using System.Text.Json.Nodes;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
-using NewsQA.Storage.Qdrant.Http;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace NewsQA.Storage.Qdrant;
 
 public sealed partial class QdrantNewsStore
 {
     private const int ScrollPage = 256;
-    private static readonly PayloadExclude WithoutText = new([QdrantPayload.Text]);
+    private static WithPayloadSelector WithoutText => new() { Exclude = new PayloadExcludeSelector { Fields = { QdrantPayload.Text } } };
 
     /// <inheritdoc/>
     public async Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
@@ -25,18 +25,21 @@ public sealed partial class QdrantNewsStore
         // (1) new chunks, invisible until the record below carries their content hash.
         foreach (var batch in points.Chunk(settings.UpsertBatchSize))
         {
-            await client.UpsertAsync(Chunks, batch, cancellationToken).ConfigureAwait(false);
+            await UpsertPointsAsync(Chunks, batch, cancellationToken).ConfigureAwait(false);
         }
 
         // (2) the commit marker.
-        var record = new PointStruct(PointIds.Document(document.Id), new Dictionary<string, object>(), QdrantPayload.ForDocument(document, chunks.Count));
-        await client.UpsertAsync(Documents, [record], cancellationToken).ConfigureAwait(false);
+        var record = Point(PointIds.Document(document.Id), QdrantPayload.ForDocument(document, chunks.Count));
+        await UpsertPointsAsync(Documents, [record], cancellationToken).ConfigureAwait(false);
 
         // (3) whatever else this document has: the old version's chunks and leftovers of interrupted upserts.
-        var stale = new Filter(
-            [new FieldCondition(QdrantPayload.DocumentId, Match: new MatchValue(document.Id))],
-            points.Count == 0 ? null : [new HasIdCondition([.. points.Select(p => p.Id)])]);
-        await client.DeleteAsync(Chunks, stale, cancellationToken).ConfigureAwait(false);
+        var stale = QdrantFilters.Document(document.Id);
+        if (points.Count > 0)
+        {
+            stale.MustNot.Add(HasId([.. points.Select(p => Guid.Parse(p.Id.Uuid))]));
+        }
+
+        await DeletePointsAsync(Chunks, stale, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -46,8 +49,8 @@ public sealed partial class QdrantNewsStore
         var existed = await ReadDocumentAsync(documentId, true, cancellationToken).ConfigureAwait(false) is not null;
 
         // The record goes first: from then on reads ignore the chunks, even if deleting them fails midway.
-        await client.DeleteAsync(Documents, new Filter([new HasIdCondition([PointIds.Document(documentId)])]), cancellationToken).ConfigureAwait(false);
-        await client.DeleteAsync(Chunks, QdrantFilters.Document(documentId), cancellationToken).ConfigureAwait(false);
+        await DeletePointsAsync(Documents, HasId(PointIds.Document(documentId)), cancellationToken).ConfigureAwait(false);
+        await DeletePointsAsync(Chunks, QdrantFilters.Document(documentId), cancellationToken).ConfigureAwait(false);
         return existed;
     }
 
@@ -67,11 +70,7 @@ public sealed partial class QdrantNewsStore
             return [];
         }
 
-        var filter = new Filter(
-        [
-            new FieldCondition(QdrantPayload.DocumentId, Match: new MatchValue(documentId)),
-            new FieldCondition(QdrantPayload.ContentHash, Match: new MatchValue(hash)),
-        ]);
+        var filter = new Filter { Must = { MatchKeyword(QdrantPayload.DocumentId, documentId), MatchKeyword(QdrantPayload.ContentHash, hash) } };
         var points = await ScrollAllAsync(Chunks, filter, true, cancellationToken).ConfigureAwait(false);
         return [.. points.Select(QdrantPayload.ToChunk).OrderBy(c => c.Index)];
     }
@@ -106,36 +105,46 @@ public sealed partial class QdrantNewsStore
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var documents = await client.CountAsync(Documents, new CountRequest(QdrantFilters.Documents), cancellationToken).ConfigureAwait(false);
-        var chunks = await client.CountAsync(Chunks, new CountRequest(null), cancellationToken).ConfigureAwait(false);
+        var documents = await CountAsync(Documents, QdrantFilters.Documents, cancellationToken).ConfigureAwait(false);
+        var chunks = await CountAsync(Chunks, null, cancellationToken).ConfigureAwait(false);
         var (model, dims) = await ReadEmbeddingModelAsync(cancellationToken).ConfigureAwait(false);
-        return new StoreStatistics(documents, chunks, model, dims);
+        return new StoreStatistics((long)documents, (long)chunks, model, dims);
     }
 
     private PointStruct ChunkPoint(NewsDocument document, IndexedChunk indexed)
     {
-        var vectors = new Dictionary<string, object>();
+        var point = Point(PointIds.Chunk(indexed.Chunk.Id, document.ContentHash), QdrantPayload.ForChunk(document, indexed.Chunk));
+        var vectors = new NamedVectors();
         if (LexicalVector.ForChunk(indexed.Terms) is { } sparse)
         {
-            vectors[LexicalVectorName] = sparse;
+            vectors.Vectors[LexicalVectorName] = sparse.ToVector();
         }
 
         if (indexed.Vector is { Length: > 0 } dense)
         {
-            vectors[DenseVector] = dense.ToArray();
+            vectors.Vectors[DenseVector] = dense.ToArray();
         }
 
-        return new PointStruct(PointIds.Chunk(indexed.Chunk.Id, document.ContentHash), vectors, QdrantPayload.ForChunk(document, indexed.Chunk));
+        point.Vectors = new Vectors { Vectors_ = vectors };
+        return point;
     }
 
-    private async Task<JsonObject?> ReadDocumentAsync(string documentId, object withPayload, CancellationToken ct)
+    /// <summary>A point with a payload and, until vectors are set, none: document records and the model record.</summary>
+    private static PointStruct Point(Guid id, Dictionary<string, Value> payload)
     {
-        var points = await client.RetrieveAsync(Documents, new RetrievePointsRequest([PointIds.Document(documentId)], withPayload), ct).ConfigureAwait(false);
-        return points is [{ Payload: { } payload }, ..] ? payload : null;
+        var point = new PointStruct { Id = id, Vectors = new Vectors { Vectors_ = new NamedVectors() } };
+        point.Payload.Add(payload);
+        return point;
+    }
+
+    private async Task<IDictionary<string, Value>?> ReadDocumentAsync(string documentId, WithPayloadSelector withPayload, CancellationToken ct)
+    {
+        var points = await RetrieveAsync(Documents, [PointIds.Document(documentId)], withPayload, ct).ConfigureAwait(false);
+        return points is [{ } point, ..] ? point.Payload : null;
     }
 
     /// <summary>Document records (without text) by id, to attach to hits and to check the hits' content hashes.</summary>
-    private async Task<Dictionary<string, JsonObject>> ReadDocumentsAsync(IEnumerable<string> documentIds, CancellationToken ct)
+    private async Task<Dictionary<string, IDictionary<string, Value>>> ReadDocumentsAsync(IEnumerable<string> documentIds, CancellationToken ct)
     {
         var ids = documentIds.Distinct(StringComparer.Ordinal).Select(PointIds.Document).ToList();
         if (ids.Count == 0)
@@ -143,20 +152,21 @@ public sealed partial class QdrantNewsStore
             return [];
         }
 
-        var points = await client.RetrieveAsync(Documents, new RetrievePointsRequest(ids, WithoutText), ct).ConfigureAwait(false);
-        return points.Where(p => p.Payload is not null && QdrantPayload.Get(p.Payload, QdrantPayload.DocumentId) is not null)
-            .ToDictionary(p => QdrantPayload.Get(p.Payload!, QdrantPayload.DocumentId)!, p => p.Payload!, StringComparer.Ordinal);
+        var points = await RetrieveAsync(Documents, ids, WithoutText, ct).ConfigureAwait(false);
+        return points.Where(p => QdrantPayload.Get(p.Payload, QdrantPayload.DocumentId) is not null)
+            .ToDictionary(p => QdrantPayload.Get(p.Payload, QdrantPayload.DocumentId)!, p => (IDictionary<string, Value>)p.Payload, StringComparer.Ordinal);
     }
 
-    private async Task<List<JsonObject>> ScrollAllAsync(string collection, Filter? filter, object withPayload, CancellationToken ct)
+    private async Task<List<IDictionary<string, Value>>> ScrollAllAsync(string collection, Filter? filter, WithPayloadSelector withPayload, CancellationToken ct)
     {
-        var all = new List<JsonObject>();
-        System.Text.Json.JsonElement? offset = null;
+        var all = new List<IDictionary<string, Value>>();
+        PointId? offset = null;
         do
         {
-            var page = await client.ScrollAsync(collection, new ScrollRequest(filter, ScrollPage, withPayload, offset), ct).ConfigureAwait(false);
-            all.AddRange(page.Points.Where(p => p.Payload is not null).Select(p => p.Payload!));
-            offset = page.NextPageOffset is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } next ? next : null;
+            var from = offset;
+            var page = await qdrant.RunAsync("Scroll", (c, t) => c.ScrollAsync(collection, filter, ScrollPage, from, withPayload, cancellationToken: t), ct).ConfigureAwait(false);
+            all.AddRange(page.Result.Select(p => (IDictionary<string, Value>)p.Payload));
+            offset = page.NextPageOffset;
         }
         while (offset is not null);
 

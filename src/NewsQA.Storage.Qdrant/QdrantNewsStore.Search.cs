@@ -1,5 +1,6 @@
+using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
-using NewsQA.Storage.Qdrant.Http;
+using Qdrant.Client.Grpc;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -14,8 +15,8 @@ public sealed partial class QdrantNewsStore
         }
 
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var request = new QueryRequest(sparse, Overfetch(top), Using: LexicalVectorName, Filter: QdrantFilters.For(filter), WithPayload: true);
-        return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
+        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, null, QdrantFilters.For(filter), Overfetch(top), cancellationToken).ConfigureAwait(false);
+        return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -27,8 +28,8 @@ public sealed partial class QdrantNewsStore
             return [];
         }
 
-        var request = new QueryRequest(queryVector.ToArray(), Overfetch(top), Using: DenseVector, Filter: QdrantFilters.For(filter), WithPayload: true);
-        return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
+        var points = await QueryAsync(queryVector.ToArray(), DenseVector, null, QdrantFilters.For(filter), Overfetch(top), cancellationToken).ConfigureAwait(false);
+        return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -57,14 +58,21 @@ public sealed partial class QdrantNewsStore
         }
 
         var qdrantFilter = QdrantFilters.For(filter);
-        var depth = fusion.Value.CandidatesFor(top);
-        var request = new QueryRequest(
-            new RrfQuery(new RrfParameters(QdrantRrfK(fusion.Value.RrfK))),
-            Overfetch(top),
-            Prefetch: [new Prefetch(queryVector.ToArray(), DenseVector, depth, qdrantFilter), new Prefetch(sparse, LexicalVectorName, depth, qdrantFilter)],
-            WithPayload: true);
-        return await HitsAsync(request, top, cancellationToken).ConfigureAwait(false);
+        var depth = (ulong)fusion.Value.CandidatesFor(top);
+        var dense = new PrefetchQuery { Query = queryVector.ToArray(), Using = DenseVector, Limit = depth };
+        var lexical = new PrefetchQuery { Query = sparse.ToQuery(), Using = LexicalVectorName, Limit = depth };
+        if (qdrantFilter is not null)
+        {
+            dense.Filter = qdrantFilter;
+            lexical.Filter = qdrantFilter;
+        }
+
+        var points = await QueryAsync(RrfQuery(fusion.Value), null, [dense, lexical], null, Overfetch(top), cancellationToken).ConfigureAwait(false);
+        return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Parameterized RRF (server 1.15.4 or newer takes k) with the in-process fusion's k, shifted as <see cref="QdrantRrfK"/> explains.</summary>
+    internal static Query RrfQuery(FusionOptions options) => new Rrf { K = (uint)QdrantRrfK(options.RrfK) };
 
     /// <summary>
     /// Qdrant scores RRF as Σ 1 / (k + rank) with ranks from 0 (lib/segment/src/common/reciprocal_rank_fusion.rs, position_score), ours
@@ -87,24 +95,23 @@ public sealed partial class QdrantNewsStore
 
         return queryVector.Length == denseSize
             ? true
-            : throw new StoreUnavailableException($"The query vector has {queryVector.Length} dimensions but stored vectors have {denseSize}; run 'newsqa reindex'.") { Component = QdrantRestClient.Component };
+            : throw new StoreUnavailableException($"The query vector has {queryVector.Length} dimensions but stored vectors have {denseSize}; run 'newsqa reindex'.") { Component = QdrantCalls.Component };
     }
 
-    private async Task<IReadOnlyList<ChunkHit>> HitsAsync(QueryRequest request, int top, CancellationToken ct)
+    private async Task<IReadOnlyList<ChunkHit>> HitsAsync(IReadOnlyList<ScoredPoint> points, int top, CancellationToken ct)
     {
-        var points = await client.QueryAsync(Chunks, request, ct).ConfigureAwait(false);
-        var withPayload = points.Where(p => p.Payload is not null).ToList();
-        var documents = await ReadDocumentsAsync(withPayload.Select(p => QdrantPayload.Get(p.Payload!, QdrantPayload.DocumentId)!), ct).ConfigureAwait(false);
+        var withPayload = points.Where(p => QdrantPayload.Get(p.Payload, QdrantPayload.DocumentId) is not null).ToList();
+        var documents = await ReadDocumentsAsync(withPayload.Select(p => QdrantPayload.Get(p.Payload, QdrantPayload.DocumentId)!), ct).ConfigureAwait(false);
 
         var hits = new List<ChunkHit>(Math.Min(top, withPayload.Count));
         foreach (var point in withPayload)
         {
-            var payload = point.Payload!;
+            var payload = point.Payload;
             // Only chunks of the committed version count: see the class summary for the write order.
             if (documents.TryGetValue(QdrantPayload.Get(payload, QdrantPayload.DocumentId)!, out var record)
                 && QdrantPayload.Get(record, QdrantPayload.ContentHash) == QdrantPayload.Get(payload, QdrantPayload.ContentHash))
             {
-                hits.Add(new ChunkHit(QdrantPayload.ToChunk(payload), QdrantPayload.ToSummary(record), Math.Round(point.Score, 6)));
+                hits.Add(new ChunkHit(QdrantPayload.ToChunk(payload), QdrantPayload.ToSummary(record), Math.Round((double)point.Score, 6)));
                 if (hits.Count == top)
                 {
                     break;

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
-using NewsQA.Storage.Qdrant.Http;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -20,7 +21,7 @@ namespace NewsQA.Storage.Qdrant;
 /// invisible leftovers that the next upsert of the document deletes.
 /// </para>
 /// </summary>
-public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<QdrantStoreOptions> options, IOptions<FusionOptions> fusion, ILogger<QdrantNewsStore> logger)
+public sealed partial class QdrantNewsStore(QdrantCalls qdrant, IOptions<QdrantStoreOptions> options, IOptions<FusionOptions> fusion, ILogger<QdrantNewsStore> logger)
     : INewsStore, IServerSideHybridSearch, IDisposable
 {
     internal const string DenseVector = "dense";
@@ -45,23 +46,22 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
         await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureCollectionAsync(Documents, new CreateCollectionRequest(new Dictionary<string, DenseVectorParams>()), cancellationToken).ConfigureAwait(false);
-            await EnsureCollectionAsync(
-                Chunks,
-                new CreateCollectionRequest(new Dictionary<string, DenseVectorParams>(), new Dictionary<string, SparseVectorParams> { [LexicalVectorName] = new("idf") }),
-                cancellationToken).ConfigureAwait(false);
+            await EnsureCollectionAsync(NewCollection(Documents), cancellationToken).ConfigureAwait(false);
+            var chunks = NewCollection(Chunks);
+            chunks.SparseVectorsConfig = new SparseVectorConfig { Map = { [LexicalVectorName] = new SparseVectorParams { Modifier = Modifier.Idf } } };
+            await EnsureCollectionAsync(chunks, cancellationToken).ConfigureAwait(false);
 
-            // PUT index is idempotent in Qdrant, so every start (re)declares them: cheap, and repairs a half-made schema.
-            await IndexAsync(Documents, QdrantPayload.DocumentId, "keyword", cancellationToken).ConfigureAwait(false);
-            await IndexAsync(Documents, QdrantPayload.Kind, "keyword", cancellationToken).ConfigureAwait(false);
-            await IndexAsync(Chunks, QdrantPayload.DocumentId, "keyword", cancellationToken).ConfigureAwait(false);
-            await IndexAsync(Chunks, QdrantPayload.Source, "keyword", cancellationToken).ConfigureAwait(false);
-            await IndexAsync(Chunks, QdrantPayload.PublishedFrom, "integer", cancellationToken).ConfigureAwait(false);
-            await IndexAsync(Chunks, QdrantPayload.PublishedTo, "integer", cancellationToken).ConfigureAwait(false);
+            // Creating a payload index is idempotent in Qdrant, so every start (re)declares them: cheap, and repairs a half-made schema.
+            await IndexAsync(Documents, QdrantPayload.DocumentId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Documents, QdrantPayload.Kind, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Chunks, QdrantPayload.DocumentId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Chunks, QdrantPayload.Source, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Chunks, QdrantPayload.PublishedFrom, PayloadSchemaType.Integer, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Chunks, QdrantPayload.PublishedTo, PayloadSchemaType.Integer, cancellationToken).ConfigureAwait(false);
 
             denseSize = await ReadDenseSizeAsync(cancellationToken).ConfigureAwait(false);
             initialized = true;
-            LogInitialized(logger, settings.CollectionPrefix, settings.Url, denseSize);
+            LogInitialized(logger, settings.CollectionPrefix, settings.Url, denseSize, settings.ShardNumber, settings.ReplicationFactor);
         }
         finally
         {
@@ -103,7 +103,7 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
                 return;
             }
 
-            var vectors = denseSize is null ? 0 : await client.CountAsync(Chunks, new CountRequest(new Filter([new HasVectorCondition(DenseVector)])), cancellationToken).ConfigureAwait(false);
+            var vectors = denseSize is null ? 0UL : await CountAsync(Chunks, HasVector(DenseVector), cancellationToken).ConfigureAwait(false);
             // Like the embedded store: once vectors exist, only an unrecorded model of the same size may be recorded.
             if (vectors > 0 && (stored is not null || denseSize != dimensions))
             {
@@ -129,15 +129,33 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
     {
         if (denseSize is not null)
         {
-            await client.DeleteVectorAsync(Chunks, DenseVector, cancellationToken).ConfigureAwait(false);
+            var delete = new DeleteVectorNameRequest { CollectionName = Chunks, VectorName = DenseVector, Wait = true };
+            await qdrant.RunAsync("DeleteVectorName", (c, ct) => c.DeleteVectorNameAsync(delete, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        await client.CreateDenseVectorAsync(Chunks, DenseVector, new CreateDenseVectorRequest(new DenseVectorParams(dimensions, "Cosine")), cancellationToken).ConfigureAwait(false);
+        await CreateDenseAsync(dimensions, cancellationToken).ConfigureAwait(false);
         denseSize = dimensions;
     }
 
+    /// <summary>
+    /// Adds the named dense vector. Qdrant treats the same name with an identical config as a no-op and a different
+    /// one as InvalidArgument (lib/collection/src/collection/vector_name_schema.rs, add_vector_to_config), so two
+    /// instances racing to add it both succeed, and a size conflict surfaces as an error, not silently.
+    /// </summary>
+    private Task CreateDenseAsync(int dimensions, CancellationToken cancellationToken)
+    {
+        var create = new CreateVectorNameRequest
+        {
+            CollectionName = Chunks,
+            VectorName = DenseVector,
+            Wait = true,
+            DenseConfig = new DenseVectorCreationConfig { Size = (ulong)dimensions, Distance = Distance.Cosine },
+        };
+        return qdrant.RunAsync("CreateVectorName", (c, ct) => c.CreateVectorNameAsync(create, ct), cancellationToken);
+    }
+
     private Task WriteModelAsync(string modelId, int dimensions, CancellationToken cancellationToken) =>
-        client.UpsertAsync(Documents, [new PointStruct(PointIds.Meta, new Dictionary<string, object>(), QdrantPayload.ForEmbeddingModel(modelId, dimensions))], cancellationToken);
+        UpsertPointsAsync(Documents, [Point(PointIds.Meta, QdrantPayload.ForEmbeddingModel(modelId, dimensions))], cancellationToken);
 
     public void Dispose() => schemaGate.Dispose();
 
@@ -158,7 +176,7 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
             denseSize = await ReadDenseSizeAsync(ct).ConfigureAwait(false);
             if (denseSize is null)
             {
-                await client.CreateDenseVectorAsync(Chunks, DenseVector, new CreateDenseVectorRequest(new DenseVectorParams(dimensions, "Cosine")), ct).ConfigureAwait(false);
+                await CreateDenseAsync(dimensions, ct).ConfigureAwait(false);
                 denseSize = await ReadDenseSizeAsync(ct).ConfigureAwait(false);
             }
 
@@ -173,34 +191,59 @@ public sealed partial class QdrantNewsStore(QdrantRestClient client, IOptions<Qd
         }
     }
 
-    private async Task EnsureCollectionAsync(string name, CreateCollectionRequest request, CancellationToken ct)
+    /// <summary>A collection with no dense vector yet, sharded and replicated as configured (for a cluster; 1 and 1 on a single node).</summary>
+    private CreateCollection NewCollection(string name) => new()
     {
-        if (!await client.CollectionExistsAsync(name, ct).ConfigureAwait(false))
+        CollectionName = name,
+        VectorsConfig = new VectorsConfig { ParamsMap = new VectorParamsMap() },
+        ShardNumber = (uint)settings.ShardNumber,
+        ReplicationFactor = (uint)settings.ReplicationFactor,
+        WriteConsistencyFactor = (uint)settings.WriteConsistencyFactor,
+    };
+
+    /// <summary>
+    /// Creates the collection unless it exists. Another instance creating it between the check and the create makes
+    /// Qdrant answer AlreadyExists (lib/storage/src/content_manager/collections_ops.rs, validate_collection_not_exists;
+    /// the gRPC code from lib/storage/src/content_manager/conversions.rs), which counts as success.
+    /// </summary>
+    private async Task EnsureCollectionAsync(CreateCollection create, CancellationToken ct)
+    {
+        var name = create.CollectionName;
+        if (await qdrant.RunAsync("CollectionExists", (c, t) => c.CollectionExistsAsync(name, t), ct).ConfigureAwait(false))
         {
-            await client.CreateCollectionAsync(name, request, ct).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await qdrant.RunAsync("CreateCollection", (c, t) => c.CreateCollectionAsync(create, t), ct).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.AlreadyExists })
+        {
+            // Created by another instance a moment ago.
         }
     }
 
-    private Task IndexAsync(string collection, string field, string schema, CancellationToken ct) =>
-        client.CreateFieldIndexAsync(collection, new CreateFieldIndexRequest(field, schema), ct);
+    private Task IndexAsync(string collection, string field, PayloadSchemaType schema, CancellationToken ct) =>
+        qdrant.RunAsync("CreateFieldIndex", (c, t) => c.CreatePayloadIndexAsync(collection, field, schema, wait: true, cancellationToken: t), ct);
 
     private async Task<int?> ReadDenseSizeAsync(CancellationToken ct)
     {
-        var info = await client.GetCollectionAsync(Chunks, ct).ConfigureAwait(false);
-        return info?.Config.Params.Vectors is { ValueKind: System.Text.Json.JsonValueKind.Object } vectors
-            && vectors.TryGetProperty(DenseVector, out var dense) && dense.TryGetProperty("size", out var size)
-            ? size.GetInt32()
+        var info = await qdrant.RunAsync("GetCollectionInfo", (c, t) => c.GetCollectionInfoAsync(Chunks, t), ct).ConfigureAwait(false);
+        return info.Config?.Params?.VectorsConfig is { ConfigCase: VectorsConfig.ConfigOneofCase.ParamsMap } vectors
+            && vectors.ParamsMap.Map.TryGetValue(DenseVector, out var dense)
+            ? (int)dense.Size
             : null;
     }
 
     private async Task<(string? Model, int? Dimensions)> ReadEmbeddingModelAsync(CancellationToken ct)
     {
-        var points = await client.RetrieveAsync(Documents, new RetrievePointsRequest([PointIds.Meta], true), ct).ConfigureAwait(false);
-        return points is [{ Payload: { } meta }, ..]
-            ? (QdrantPayload.Get(meta, QdrantPayload.EmbeddingModel), meta[QdrantPayload.EmbeddingDimensions]?.GetValue<int>())
+        var points = await RetrieveAsync(Documents, [PointIds.Meta], true, ct).ConfigureAwait(false);
+        return points is [{ } meta, ..]
+            ? (QdrantPayload.Get(meta.Payload, QdrantPayload.EmbeddingModel), QdrantPayload.Int(meta.Payload, QdrantPayload.EmbeddingDimensions))
             : (null, null);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Qdrant store ready: collections {Prefix}_* at {Url}, dense vector size {DenseSize}")]
-    private static partial void LogInitialized(ILogger logger, string prefix, Uri? url, int? denseSize);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Qdrant store ready: collections {Prefix}_* at {Url} (gRPC), dense vector size {DenseSize}; new collections get {Shards} shards × {Replicas} replicas")]
+    private static partial void LogInitialized(ILogger logger, string prefix, Uri? url, int? denseSize, int shards, int replicas);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using NewsQA.Core.Documents;
+using Qdrant.Client.Grpc;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -23,20 +23,20 @@ internal static class QdrantPayload
     public const string EmbeddingModel = "embeddingModel";
     public const string EmbeddingDimensions = "embeddingDimensions";
 
-    public static JsonObject ForDocument(NewsDocument document, int chunkCount)
+    public static Dictionary<string, Value> ForDocument(NewsDocument document, int chunkCount)
     {
         var payload = Common(document.Id, document.PublishedAt, document.Source, document.ContentHash);
         payload[Kind] = DocumentKind;
         payload["title"] = document.Title;
-        payload["url"] = document.Url;
-        payload["published"] = document.PublishedAt?.ToString();
-        payload["sourceName"] = document.Source;
+        Optional(payload, "url", document.Url);
+        Optional(payload, "published", document.PublishedAt?.ToString());
+        Optional(payload, "sourceName", document.Source);
         payload[Text] = document.Text;
         payload["chunkCount"] = chunkCount;
         return payload;
     }
 
-    public static JsonObject ForChunk(NewsDocument document, Chunk chunk)
+    public static Dictionary<string, Value> ForChunk(NewsDocument document, Chunk chunk)
     {
         var payload = Common(document.Id, document.PublishedAt, document.Source, document.ContentHash);
         payload["chunkId"] = chunk.Id;
@@ -47,30 +47,34 @@ internal static class QdrantPayload
         return payload;
     }
 
-    public static JsonObject ForEmbeddingModel(string modelId, int dimensions) => new()
+    public static Dictionary<string, Value> ForEmbeddingModel(string modelId, int dimensions) => new()
     {
         [Kind] = MetaKind,
         [EmbeddingModel] = modelId,
         [EmbeddingDimensions] = dimensions,
     };
 
-    public static NewsDocument ToDocument(JsonObject p) => new(
+    public static NewsDocument ToDocument(IDictionary<string, Value> p) => new(
         Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty);
 
-    public static DocumentSummary ToSummary(JsonObject p) =>
-        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), p["chunkCount"]?.GetValue<int>() ?? 0);
+    public static DocumentSummary ToSummary(IDictionary<string, Value> p) =>
+        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Int(p, "chunkCount") ?? 0);
 
-    public static Chunk ToChunk(JsonObject p) => new(
-        Get(p, "chunkId")!, Get(p, DocumentId)!, p["index"]!.GetValue<int>(), new TextSpan(p["start"]!.GetValue<int>(), p["end"]!.GetValue<int>()), Get(p, Text) ?? string.Empty);
+    public static Chunk ToChunk(IDictionary<string, Value> p) => new(
+        Get(p, "chunkId")!, Get(p, DocumentId)!, Int(p, "index")!.Value, new TextSpan(Int(p, "start")!.Value, Int(p, "end")!.Value), Get(p, Text) ?? string.Empty);
 
-    public static string? Get(JsonObject payload, string key) => payload[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public static string? Get(IDictionary<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var v) && v.KindCase == Value.KindOneofCase.StringValue ? v.StringValue : null;
+
+    public static int? Int(IDictionary<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var v) && v.KindCase == Value.KindOneofCase.IntegerValue ? (int)v.IntegerValue : null;
 
     /// <summary>yyyymmdd as an integer: ordered like the dates, and range-indexable.</summary>
     public static int DayNumber(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
 
-    private static JsonObject Common(string documentId, PublicationDate? published, string? source, string contentHash)
+    private static Dictionary<string, Value> Common(string documentId, PublicationDate? published, string? source, string contentHash)
     {
-        var payload = new JsonObject { [DocumentId] = documentId, [ContentHash] = contentHash };
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) { [DocumentId] = documentId, [ContentHash] = contentHash };
         if (source is not null)
         {
             payload[Source] = source.ToLowerInvariant();
@@ -86,6 +90,15 @@ internal static class QdrantPayload
         return payload;
     }
 
-    private static PublicationDate? Date(JsonObject p) =>
+    /// <summary>Absent rather than null, as the REST store wrote them, so a missing field reads back as null either way.</summary>
+    private static void Optional(Dictionary<string, Value> payload, string key, string? value)
+    {
+        if (value is not null)
+        {
+            payload[key] = value;
+        }
+    }
+
+    private static PublicationDate? Date(IDictionary<string, Value> p) =>
         PublicationDate.TryParse(Get(p, "published"), out var date) ? date : null;
 }

@@ -26,7 +26,7 @@ public sealed class LexicalVectorTests
     {
         var query = LexicalVector.ForQuery(["drohn", "ukrain", "drohn"])!;
 
-        Assert.Equal(2, query.Indices.Count);
+        Assert.Equal(2, query.Indices.Length);
         Assert.All(query.Values, v => Assert.Equal(1f, v));
         Assert.Equal(query.Indices.Order(), query.Indices);
         Assert.Null(LexicalVector.ForQuery([]));

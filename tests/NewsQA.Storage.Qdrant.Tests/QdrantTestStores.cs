@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NewsQA.Storage.Qdrant.Tests;
 
 /// <summary>
-/// Builds the store the way the app does — configuration, <c>AddQdrantStore()</c>, the resilient typed client —
+/// Builds the store the way the app does — configuration, <c>AddQdrantStore()</c>, the official client in its resilience pipeline —
 /// with short timeouts and retry delays so fault tests finish in a second or two.
 /// </summary>
 internal static class QdrantTestStores

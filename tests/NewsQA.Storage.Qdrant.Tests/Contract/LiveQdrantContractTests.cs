@@ -1,13 +1,13 @@
-using NewsQA.Testing.Contract;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Storage;
+using NewsQA.Testing.Contract;
 
 namespace NewsQA.Storage.Qdrant.Tests.Contract;
 
 /// <summary>
-/// The shared store contract against a real Qdrant (1.19 or newer) named by the environment variable
-/// <c>QDRANT_URL</c> (and <c>QDRANT_API_KEY</c> if it needs one); skipped when unset. Each test uses its own
-/// collection prefix and deletes its collections afterwards.
+/// The shared store contract against a real Qdrant (1.19 or newer) whose gRPC address is in the environment
+/// variable <c>QDRANT_URL</c> (e.g. <c>http://localhost:6334</c>; and <c>QDRANT_API_KEY</c> if it needs one);
+/// skipped when unset. Each test uses its own collection prefix and deletes its collections afterwards.
 /// </summary>
 public sealed class LiveQdrantContractTests : NewsStoreContractTests
 {
@@ -41,23 +41,18 @@ public sealed class LiveQdrantContractTests : NewsStoreContractTests
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!string.IsNullOrWhiteSpace(Url) && providers.Count > 0)
+        {
+            var calls = providers[0].GetRequiredService<QdrantCalls>();
+            foreach (var suffix in new[] { "_documents", "_chunks" })
+            {
+                await calls.RunAsync("DeleteCollection", (c, t) => c.DeleteCollectionAsync(prefix + suffix, cancellationToken: t), CancellationToken.None);
+            }
+        }
+
         foreach (var provider in providers)
         {
             await provider.DisposeAsync();
-        }
-
-        if (!string.IsNullOrWhiteSpace(Url))
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(Url) };
-            if (Environment.GetEnvironmentVariable("QDRANT_API_KEY") is { Length: > 0 } key)
-            {
-                http.DefaultRequestHeaders.Add("api-key", key);
-            }
-
-            foreach (var suffix in new[] { "_documents", "_chunks" })
-            {
-                using var _ = await http.DeleteAsync($"collections/{prefix}{suffix}");
-            }
         }
     }
 }

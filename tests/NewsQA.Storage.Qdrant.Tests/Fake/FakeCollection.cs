@@ -1,96 +1,115 @@
-using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
+using NewsQA.Storage.Qdrant.Tests.Fake.Wire;
 
 namespace NewsQA.Storage.Qdrant.Tests.Fake;
 
-/// <summary>One collection of the fake Qdrant: its named vector config and its points, behind one lock.</summary>
+/// <summary>One collection of the fake Qdrant: its named vectors, payload indexes and points, behind one lock.</summary>
 internal sealed class FakeCollection
 {
     private readonly object gate = new();
     private readonly SortedDictionary<string, FakePoint> points = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> dense = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> sparse = new(StringComparer.Ordinal); // name → IDF modifier
+    private readonly FakeSchema schema = new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    public FakeCollection(CreateCollection create)
+    {
+        Created = create.Clone();
+        if (create.VectorsConfig?.ConfigCase == VectorsConfig.ConfigOneofCase.Params)
+        {
+            throw FakeErrors.BadInput("the fake supports named vectors only");
+        }
+
+        foreach (var (name, config) in create.VectorsConfig?.ParamsMap?.Map ?? new MapField<string, VectorParams>())
+        {
+            schema.Dense[name] = (int)config.Size;
+        }
+
+        foreach (var (name, config) in create.SparseVectorsConfig?.Map ?? new MapField<string, SparseVectorParams>())
+        {
+            schema.Sparse[name] = config.HasModifier && config.Modifier == Modifier.Idf;
+        }
+    }
+
+    /// <summary>The create request as received: shard number, replication and write consistency are checked by tests.</summary>
+    public CreateCollection Created { get; }
 
     public HashSet<string> IndexedFields { get; } = new(StringComparer.Ordinal);
 
-    public FakeCollection(JsonObject create)
-    {
-        if (create["vectors"] is JsonObject vectors)
-        {
-            if (vectors.ContainsKey("size"))
-            {
-                throw new FakeQdrantException(400, "the fake supports named vectors only");
-            }
-
-            foreach (var (name, config) in vectors)
-            {
-                dense[name] = config!["size"]!.GetValue<int>();
-            }
-        }
-
-        if (create["sparse_vectors"] is JsonObject sparseVectors)
-        {
-            foreach (var (name, config) in sparseVectors)
-            {
-                sparse[name] = config?["modifier"]?.GetValue<string>() is "idf";
-            }
-        }
-    }
-
-    public JsonObject Info()
+    public CollectionInfo Info()
     {
         lock (gate)
         {
-            var vectors = new JsonObject();
-            foreach (var (name, size) in dense)
+            var dense = new VectorParamsMap();
+            foreach (var (name, size) in schema.Dense)
             {
-                vectors[name] = new JsonObject { ["size"] = size, ["distance"] = "Cosine" };
+                dense.Map[name] = new VectorParams { Size = (ulong)size, Distance = Distance.Cosine };
             }
 
-            var sparseVectors = new JsonObject();
-            foreach (var (name, idf) in sparse)
+            var sparse = new SparseVectorConfig();
+            foreach (var (name, idf) in schema.Sparse)
             {
-                sparseVectors[name] = idf ? new JsonObject { ["modifier"] = "idf" } : new JsonObject();
+                sparse.Map[name] = idf ? new SparseVectorParams { Modifier = Modifier.Idf } : new SparseVectorParams();
             }
 
-            return new JsonObject
+            var parameters = new CollectionParams
             {
-                ["status"] = "green",
-                ["points_count"] = points.Count,
-                ["config"] = new JsonObject { ["params"] = new JsonObject { ["vectors"] = vectors, ["sparse_vectors"] = sparseVectors } },
-                ["payload_schema"] = new JsonObject(),
+                ShardNumber = Created.HasShardNumber ? Created.ShardNumber : 1,
+                ReplicationFactor = Created.HasReplicationFactor ? Created.ReplicationFactor : 1,
+                WriteConsistencyFactor = Created.HasWriteConsistencyFactor ? Created.WriteConsistencyFactor : 1,
+                VectorsConfig = new VectorsConfig { ParamsMap = dense },
+                SparseVectorsConfig = sparse,
             };
+            return new CollectionInfo { Status = CollectionStatus.Green, PointsCount = (ulong)points.Count, Config = new CollectionConfig { Params = parameters } };
         }
     }
 
-    public void AddVector(string name, JsonObject body)
+    /// <summary>
+    /// Adding a named vector: the same name with an identical config is a no-op, a different config or kind is
+    /// BadInput (lib/collection/src/collection/vector_name_schema.rs, add_vector_to_config).
+    /// </summary>
+    public void AddVector(CreateVectorNameRequest request)
     {
         lock (gate)
         {
-            if (dense.ContainsKey(name) || sparse.ContainsKey(name))
+            var name = request.VectorName;
+            if (request.VectorConfigCase == CreateVectorNameRequest.VectorConfigOneofCase.DenseConfig)
             {
-                throw new FakeQdrantException(409, $"vector '{name}' already exists");
-            }
+                var size = (int)request.DenseConfig.Size;
+                if (size < 1)
+                {
+                    throw FakeErrors.BadInput("Validation error: size must be at least 1");
+                }
 
-            if (body["dense"] is JsonObject d)
-            {
-                dense[name] = d["size"]!.GetValue<int>() is var size and >= 1 ? size : throw new FakeQdrantException(422, "Validation error: size must be at least 1");
+                if (schema.Dense.TryGetValue(name, out var existing))
+                {
+                    _ = existing == size ? 0 : throw FakeErrors.BadInput($"Vector `{name}` already exists with a different configuration");
+                    return;
+                }
+
+                _ = schema.Sparse.ContainsKey(name) ? throw FakeErrors.BadInput($"Vector `{name}` already exists as a sparse vector") : 0;
+                schema.Dense[name] = size;
             }
             else
             {
-                sparse[name] = body["sparse"]?["modifier"]?.GetValue<string>() is "idf";
+                var idf = request.SparseConfig?.HasModifier == true && request.SparseConfig.Modifier == Modifier.Idf;
+                if (schema.Sparse.TryGetValue(name, out var existing))
+                {
+                    _ = existing == idf ? 0 : throw FakeErrors.BadInput($"Sparse vector `{name}` already exists with a different configuration");
+                    return;
+                }
+
+                _ = schema.Dense.ContainsKey(name) ? throw FakeErrors.BadInput($"Vector `{name}` already exists as a dense vector") : 0;
+                schema.Sparse[name] = idf;
             }
         }
     }
 
+    /// <summary>Removing a named vector drops it from every point; an unknown name is not an error (vector_name_schema.rs, remove_vector_from_config).</summary>
     public void RemoveVector(string name)
     {
         lock (gate)
         {
-            if (!dense.Remove(name) && !sparse.Remove(name))
-            {
-                throw new FakeQdrantException(404, $"vector '{name}' does not exist");
-            }
-
+            schema.Dense.Remove(name);
+            schema.Sparse.Remove(name);
             foreach (var point in points.Values)
             {
                 point.Dense.Remove(name);
@@ -99,166 +118,146 @@ internal sealed class FakeCollection
         }
     }
 
-    public void Upsert(JsonObject body)
+    public void Upsert(UpsertPoints request)
     {
-        var incoming = body["points"]?.AsArray() ?? throw new FakeQdrantException(400, "points missing");
-        var parsed = incoming.Select(p => Parse(p!.AsObject())).ToList(); // validate all before writing any, like Qdrant's batch
         lock (gate)
         {
+            var parsed = request.Points.Select(Parse).ToList(); // validate all before writing any, like Qdrant's batch
             parsed.ForEach(p => points[p.Id] = p);
         }
     }
 
-    public void Delete(JsonObject body)
+    public void Delete(DeletePoints request)
     {
         lock (gate)
         {
-            var doomed = body["points"] is JsonArray ids
-                ? ids.Select(FakeIds.Normalize).ToList()
-                : points.Values.Where(p => FakeFilter.Matches(body["filter"], p)).Select(p => p.Id).ToList();
+            var doomed = request.Points.PointsSelectorOneOfCase == PointsSelector.PointsSelectorOneOfOneofCase.Points
+                ? request.Points.Points.Ids.Select(FakeIds.Normalize).ToList()
+                : points.Values.Where(p => FakeFilter.Matches(request.Points.Filter, p)).Select(p => p.Id).ToList();
             doomed.ForEach(id => points.Remove(id));
         }
     }
 
-    public JsonArray Retrieve(JsonObject body)
+    public IEnumerable<RetrievedPoint> Get(GetPoints request)
     {
         lock (gate)
         {
-            var found = new JsonArray();
-            foreach (var id in body["ids"]!.AsArray().Select(FakeIds.Normalize))
-            {
-                if (points.TryGetValue(id, out var p))
-                {
-                    found.Add(Record(p, body["with_payload"], defaultPayload: true));
-                }
-            }
-
-            return found;
+            return [.. request.Ids.Select(FakeIds.Normalize).Where(points.ContainsKey).Select(id => Retrieved(points[id], request.WithPayload))];
         }
     }
 
-    /// <summary>Points in id order from <c>offset</c> (inclusive), as Qdrant's scroll without <c>order_by</c>.</summary>
-    public JsonObject Scroll(JsonObject body)
+    /// <summary>
+    /// Points in id order from the offset (inclusive); the next page offset is the id of the first point past the
+    /// page, none on the last page (lib/collection/src/collection/point_ops.rs, scroll_by).
+    /// </summary>
+    public ScrollResponse Scroll(ScrollPoints request)
     {
         lock (gate)
         {
-            var limit = body["limit"]?.GetValue<int>() ?? 10;
-            var offset = body["offset"] is JsonNode o ? FakeIds.Normalize(o) : null;
+            var limit = request.HasLimit ? (int)request.Limit : 10;
+            var offset = request.Offset is { } o ? FakeIds.Normalize(o) : null;
             var matching = points.Values
                 .Where(p => offset is null || string.CompareOrdinal(p.Id, offset) >= 0)
-                .Where(p => FakeFilter.Matches(body["filter"], p))
+                .Where(p => FakeFilter.Matches(request.Filter, p))
                 .Take(limit + 1)
                 .ToList();
-            var page = new JsonArray([.. matching.Take(limit).Select(p => (JsonNode)Record(p, body["with_payload"], defaultPayload: true))]);
-            return new JsonObject { ["points"] = page, ["next_page_offset"] = matching.Count > limit ? FakeIds.ToJson(matching[limit].Id) : null };
+            var response = new ScrollResponse();
+            response.Result.AddRange(matching.Take(limit).Select(p => Retrieved(p, request.WithPayload)));
+            if (matching.Count > limit)
+            {
+                response.NextPageOffset = matching[limit].WireId;
+            }
+
+            return response;
         }
     }
 
-    public long Count(JsonObject body)
+    public ulong Count(CountPoints request)
     {
         lock (gate)
         {
-            return points.Values.Count(p => FakeFilter.Matches(body["filter"], p));
+            return (ulong)points.Values.Count(p => FakeFilter.Matches(request.Filter, p));
         }
     }
 
-    public JsonObject Query(JsonObject body)
+    public QueryResponse Query(QueryPoints request)
     {
         lock (gate)
         {
-            var ranked = FakeQuery.Run(body, points.Values, dense, sparse);
-            var limit = body["limit"]?.GetValue<int>() ?? 10;
-            var result = new JsonArray();
-            foreach (var (point, score) in ranked.Take(limit))
+            var ranked = FakeQuery.Run(request, schema, points.Values);
+            var response = new QueryResponse();
+            foreach (var (point, score) in ranked.Take((int)FakeQuery.Limit(request.HasLimit, request.Limit)))
             {
-                var record = Record(point, body["with_payload"], defaultPayload: false);
-                record["score"] = score;
-                record["version"] = 0;
-                result.Add(record);
+                var scored = new ScoredPoint { Id = point.WireId, Score = score };
+                // A query returns no payload unless asked (with_payload defaults to false).
+                scored.Payload.Add(Select(point.Payload, request.WithPayload, defaultPayload: false));
+                response.Result.Add(scored);
             }
 
-            return new JsonObject { ["points"] = result };
+            return response;
         }
     }
 
-    private FakePoint Parse(JsonObject p)
+    private FakePoint Parse(PointStruct p)
     {
-        var point = new FakePoint(FakeIds.Normalize(p["id"]), p["payload"]?.DeepClone().AsObject() ?? []);
-        if (p["vector"] is not JsonObject vectors)
+        var point = new FakePoint(FakeIds.Normalize(p.Id), p.Payload.Clone());
+        if (p.Vectors is { VectorsOptionsCase: Vectors.VectorsOptionsOneofCase.Vector })
         {
-            throw new FakeQdrantException(400, "the fake supports named vectors only");
+            throw FakeErrors.BadInput("the fake supports named vectors only");
         }
 
-        foreach (var (name, value) in vectors)
+        foreach (var (name, vector) in p.Vectors?.Vectors_?.Vectors ?? new MapField<string, Vector>())
         {
-            if (value is JsonArray array)
+            // A vector comes in the oneof or, from older clients, in the deprecated data (+ indices for sparse) fields: Qdrant takes both.
+#pragma warning disable CS0612
+            var sparse = vector.VectorCase == Vector.VectorOneofCase.Sparse || (vector.VectorCase == Vector.VectorOneofCase.None && vector.Indices is not null);
+            if (sparse)
             {
-                if (!dense.TryGetValue(name, out var size))
-                {
-                    throw new FakeQdrantException(400, $"Wrong input: Not existing vector name error: {name}");
-                }
-
-                var v = array.Select(x => x!.GetValue<float>()).ToArray();
-                if (v.Length != size)
-                {
-                    throw new FakeQdrantException(400, $"Wrong input: Vector dimension error: expected dim: {size}, got {v.Length}");
-                }
-
-                point.Dense[name] = FakeQuery.Normalize(v);
+                _ = schema.Sparse.ContainsKey(name) ? 0 : throw FakeErrors.BadInput($"Not existing vector name error: {name}");
+                point.Sparse[name] = vector.VectorCase == Vector.VectorOneofCase.Sparse
+                    ? FakeQuery.Sparse(vector.Sparse.Indices, vector.Sparse.Values)
+                    : FakeQuery.Sparse(vector.Indices!.Data, vector.Data);
+                continue;
             }
-            else if (value is JsonObject s)
+
+            var data = vector.VectorCase == Vector.VectorOneofCase.Dense ? [.. vector.Dense.Data] : vector.Data.ToArray();
+            if (!schema.Dense.TryGetValue(name, out var size))
             {
-                if (!sparse.ContainsKey(name))
-                {
-                    throw new FakeQdrantException(400, $"Wrong input: Not existing vector name error: {name}");
-                }
-
-                point.Sparse[name] = FakeQuery.Sparse(s);
+                throw FakeErrors.BadInput($"Not existing vector name error: {name}");
             }
+
+            _ = data.Length == size ? 0 : throw FakeErrors.BadInput($"Vector dimension error: expected dim: {size}, got {data.Length}");
+            point.Dense[name] = FakeQuery.Normalize(data);
+#pragma warning restore CS0612
         }
 
         return point;
     }
 
-    private static JsonObject Record(FakePoint point, JsonNode? withPayload, bool defaultPayload)
+    private static RetrievedPoint Retrieved(FakePoint point, WithPayloadSelector? with)
     {
-        var record = new JsonObject { ["id"] = FakeIds.ToJson(point.Id) };
-        var payload = Select(point.Payload, withPayload, defaultPayload);
-        if (payload is not null)
-        {
-            record["payload"] = payload;
-        }
-
-        return record;
+        var retrieved = new RetrievedPoint { Id = point.WireId };
+        retrieved.Payload.Add(Select(point.Payload, with, defaultPayload: false));
+        return retrieved;
     }
 
-    private static JsonObject? Select(JsonObject payload, JsonNode? with, bool defaultPayload)
+    private static MapField<string, Value> Select(MapField<string, Value> payload, WithPayloadSelector? with, bool defaultPayload)
     {
-        switch (with)
+        bool Keep(string key) => with?.SelectorOptionsCase switch
         {
-            case null:
-                return defaultPayload ? payload.DeepClone().AsObject() : null;
-            case JsonValue flag:
-                return flag.GetValue<bool>() ? payload.DeepClone().AsObject() : null;
-            case JsonArray include:
-                return Pick(payload, k => include.Any(i => i!.GetValue<string>() == k));
-            case JsonObject selector when selector["include"] is JsonArray include:
-                return Pick(payload, k => include.Any(i => i!.GetValue<string>() == k));
-            case JsonObject selector when selector["exclude"] is JsonArray exclude:
-                return Pick(payload, k => !exclude.Any(i => i!.GetValue<string>() == k));
-            default:
-                throw new FakeQdrantException(400, "unsupported with_payload");
-        }
-    }
+            null or WithPayloadSelector.SelectorOptionsOneofCase.None => defaultPayload,
+            WithPayloadSelector.SelectorOptionsOneofCase.Enable => with.Enable,
+            WithPayloadSelector.SelectorOptionsOneofCase.Include => with.Include.Fields.Contains(key),
+            WithPayloadSelector.SelectorOptionsOneofCase.Exclude => !with.Exclude.Fields.Contains(key),
+            _ => false,
+        };
 
-    private static JsonObject Pick(JsonObject payload, Func<string, bool> keep)
-    {
-        var picked = new JsonObject();
+        var picked = new MapField<string, Value>();
         foreach (var (key, value) in payload)
         {
-            if (keep(key))
+            if (Keep(key))
             {
-                picked[key] = value?.DeepClone();
+                picked[key] = value.Clone();
             }
         }
 

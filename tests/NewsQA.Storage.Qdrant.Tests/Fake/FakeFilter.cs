@@ -1,88 +1,69 @@
-using System.Text.Json.Nodes;
+using NewsQA.Storage.Qdrant.Tests.Fake.Wire;
 
 namespace NewsQA.Storage.Qdrant.Tests.Fake;
 
-/// <summary>Qdrant filter semantics on the fake's points: must / must_not / should, match value/any, range, has_id, has_vector, nested filters.</summary>
+/// <summary>
+/// Qdrant's filter semantics on the fake's points, after lib/segment/src/payload_storage/query_checker.rs: every
+/// <c>must</c>, no <c>must_not</c>, at least one <c>should</c> if any; match keyword/integer/keywords, range,
+/// has_id, has_vector, nested filters; a field condition on a missing field never matches.
+/// </summary>
 internal static class FakeFilter
 {
-    public static bool Matches(JsonNode? filter, FakePoint point)
-    {
-        if (filter is not JsonObject f)
-        {
-            return true;
-        }
+    public static bool Matches(Filter? filter, FakePoint point) =>
+        filter is null
+        || (filter.Must.All(c => Condition(c, point))
+            && !filter.MustNot.Any(c => Condition(c, point))
+            && (filter.Should.Count == 0 || filter.Should.Any(c => Condition(c, point))));
 
-        var must = Conditions(f["must"]);
-        var mustNot = Conditions(f["must_not"]);
-        var should = Conditions(f["should"]);
-        return must.All(c => Condition(c, point))
-            && !mustNot.Any(c => Condition(c, point))
-            && (should.Count == 0 || should.Any(c => Condition(c, point)));
-    }
-
-    private static List<JsonNode> Conditions(JsonNode? node) => node switch
+    private static bool Condition(Condition condition, FakePoint point) => condition.ConditionOneOfCase switch
     {
-        JsonArray array => [.. array.Where(n => n is not null).Select(n => n!)],
-        JsonObject single => [single],
-        _ => [],
+        Wire.Condition.ConditionOneOfOneofCase.HasId => condition.HasId.HasId.Any(id => FakeIds.Normalize(id) == point.Id),
+        Wire.Condition.ConditionOneOfOneofCase.HasVector => point.HasVector(condition.HasVector.HasVector),
+        Wire.Condition.ConditionOneOfOneofCase.Filter => Matches(condition.Filter, point),
+        Wire.Condition.ConditionOneOfOneofCase.Field => Field(condition.Field, point),
+        _ => throw FakeErrors.BadInput($"the fake does not support condition {condition.ConditionOneOfCase}"),
     };
 
-    private static bool Condition(JsonNode condition, FakePoint point)
+    private static bool Field(FieldCondition c, FakePoint point)
     {
-        var c = condition.AsObject();
-        if (c["has_id"] is JsonArray ids)
-        {
-            return ids.Any(id => FakeIds.Normalize(id) == point.Id);
-        }
-
-        if (c["has_vector"] is JsonValue vector)
-        {
-            return point.HasVector(vector.GetValue<string>());
-        }
-
-        if (c.ContainsKey("must") || c.ContainsKey("must_not") || c.ContainsKey("should"))
-        {
-            return Matches(c, point);
-        }
-
-        var key = c["key"]?.GetValue<string>() ?? throw new FakeQdrantException(400, "condition without key");
-        var values = Values(point.Payload[key]);
+        var values = point.Payload.TryGetValue(c.Key, out var v) ? Values(v) : [];
         if (values.Count == 0)
         {
-            return false; // Qdrant: a condition on a missing field never matches.
+            return false;
         }
 
-        if (c["match"] is JsonObject match)
+        if (c.Match is { } match)
         {
-            if (match["value"] is JsonNode value)
+            return match.MatchValueCase switch
             {
-                return values.Any(v => JsonNode.DeepEquals(v, value));
-            }
-
-            if (match["any"] is JsonArray any)
-            {
-                return values.Any(v => any.Any(a => JsonNode.DeepEquals(v, a)));
-            }
+                Match.MatchValueOneofCase.Keyword => values.Any(x => x.KindCase == Value.KindOneofCase.StringValue && x.StringValue == match.Keyword),
+                Match.MatchValueOneofCase.Integer => values.Any(x => x.KindCase == Value.KindOneofCase.IntegerValue && x.IntegerValue == match.Integer),
+                Match.MatchValueOneofCase.Keywords => values.Any(x => x.KindCase == Value.KindOneofCase.StringValue && match.Keywords.Strings.Contains(x.StringValue)),
+                _ => throw FakeErrors.BadInput($"the fake does not support match {match.MatchValueCase}"),
+            };
         }
 
-        if (c["range"] is JsonObject range)
+        if (c.Range is { } range)
         {
-            return values.Any(v => v is JsonValue n && n.TryGetValue<double>(out var x) && InRange(x, range));
+            return values.Any(x => Number(x) is { } n
+                && (!range.HasGt || n > range.Gt) && (!range.HasGte || n >= range.Gte)
+                && (!range.HasLt || n < range.Lt) && (!range.HasLte || n <= range.Lte));
         }
 
-        throw new FakeQdrantException(400, $"unsupported condition: {c.ToJsonString()}");
+        throw FakeErrors.BadInput($"the fake does not support the condition on '{c.Key}'");
     }
 
-    private static bool InRange(double x, JsonObject range) =>
-        (range["gt"] is not JsonValue gt || x > gt.GetValue<double>())
-        && (range["gte"] is not JsonValue gte || x >= gte.GetValue<double>())
-        && (range["lt"] is not JsonValue lt || x < lt.GetValue<double>())
-        && (range["lte"] is not JsonValue lte || x <= lte.GetValue<double>());
-
-    private static List<JsonNode> Values(JsonNode? node) => node switch
+    private static double? Number(Value v) => v.KindCase switch
     {
-        null => [],
-        JsonArray array => [.. array.Where(n => n is not null).Select(n => n!)],
-        _ => [node],
+        Value.KindOneofCase.IntegerValue => v.IntegerValue,
+        Value.KindOneofCase.DoubleValue => v.DoubleValue,
+        _ => null,
+    };
+
+    private static List<Value> Values(Value v) => v.KindCase switch
+    {
+        Value.KindOneofCase.NullValue => [],
+        Value.KindOneofCase.ListValue => [.. v.ListValue.Values],
+        _ => [v],
     };
 }

@@ -1,48 +1,51 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json.Nodes;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace NewsQA.Storage.Qdrant.Tests.Fake;
 
 /// <summary>
-/// A fake: stands in for a Qdrant server, which cannot run here. Real HTTP on a loopback port (Kestrel), serving
-/// only the REST endpoints <see cref="QdrantRestClient"/> uses, with Qdrant's response envelope and enough of its
-/// semantics (named dense/sparse vectors, IDF, filters, RRF fusion, scroll, count) for the store contract suite.
-/// Every request body is recorded with its OpenAPI path so tests can validate it against Qdrant's schema.
-/// Fault switches: <see cref="FailWith500"/>, <see cref="Hang"/>, <see cref="Delay"/>, <see cref="StopAsync"/>
-/// (connection refused) and <see cref="StartAsync()"/> again on the same port with the data kept.
+/// A fake: stands in for a Qdrant server, which cannot run here. Qdrant's own gRPC services, generated from its
+/// v1.19.0 protos (<c>Protos/</c>), served by Kestrel over loopback HTTP/2, so deadlines, refused connections and
+/// restarts behave as on the wire; in-memory semantics after Qdrant's source (see <see cref="FakeQuery"/>,
+/// <see cref="FakeFilter"/>, <see cref="FakeCollection"/>). Fault switches: <see cref="FailWithUnavailable"/>,
+/// <see cref="Hang"/>, <see cref="Delay"/>, <see cref="StopAsync"/> (connection refused) and
+/// <see cref="StartAsync()"/> again on the same port with the data kept.
 /// </summary>
 public sealed class FakeQdrantServer : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, FakeCollection> collections = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<RecordedRequest> recorded = new();
+    private readonly FakeQdrantState state = new();
+    private readonly Faults faults = new();
     private WebApplication? app;
-    private CancellationTokenSource stopping = new();
     private int port;
-    private int requests;
 
-    public Uri Url => new($"http://127.0.0.1:{port}/");
+    /// <summary>The gRPC address, as <c>Store:Qdrant:Url</c> takes it.</summary>
+    public Uri Url => new($"http://127.0.0.1:{port}");
 
-    /// <summary>Every request answers 500 with Qdrant's error shape.</summary>
-    public bool FailWith500 { get; set; }
+    /// <summary>Every call answers gRPC Unavailable, as Qdrant does while a shard is not ready.</summary>
+    public bool FailWithUnavailable { get => faults.Unavailable; set => faults.Unavailable = value; }
 
-    /// <summary>Every request waits until the client gives up (or the server stops).</summary>
-    public bool Hang { get; set; }
+    /// <summary>Every call answers this status (InvalidArgument, Internal, …) instead; null for none.</summary>
+    public StatusCode? FailWith { get => faults.Status; set => faults.Status = value; }
+
+    /// <summary>Every call waits until the client's deadline cancels it (or the server stops).</summary>
+    public bool Hang { get => faults.Hang; set => faults.Hang = value; }
 
     /// <summary>Added before every answer.</summary>
-    public TimeSpan Delay { get; set; }
+    public TimeSpan Delay { get => faults.Delay; set => faults.Delay = value; }
 
-    /// <summary>Requests that reached the server, faulted or not.</summary>
-    public int RequestCount => Volatile.Read(ref requests);
+    /// <summary>Calls that reached the server, faulted or not.</summary>
+    public int CallCount => faults.Calls;
 
-    public IReadOnlyCollection<RecordedRequest> Recorded => recorded;
+    /// <summary>The create request of a collection, as received.</summary>
+    internal Wire.CreateCollection? CreatedAs(string collection) => state.Collections.TryGetValue(collection, out var c) ? c.Created : null;
 
-    public IReadOnlyCollection<string> CollectionNames => [.. collections.Keys];
+    public IReadOnlyCollection<string> CollectionNames => [.. state.Collections.Keys];
 
     public static async Task<FakeQdrantServer> StartNewAsync()
     {
@@ -54,14 +57,17 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     /// <summary>Starts listening (again), on the port it had before if it had one; collections survive a restart.</summary>
     public async Task StartAsync()
     {
-        stopping = new CancellationTokenSource();
+        faults.Stopping = new CancellationTokenSource();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        // gRPC without TLS needs HTTP/2 with prior knowledge, which is what Grpc.Net.Client speaks to an http:// address.
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddGrpc(o => o.Interceptors.Add<Faults>());
         app = builder.Build();
-        app.UseRouting();
-        app.Use(FaultsAndRecording);
-        FakeQdrantApi.Map(app, collections);
+        app.MapGrpcService<FakeCollectionsService>();
+        app.MapGrpcService<FakePointsService>();
         await app.StartAsync();
         port = new Uri(app.Urls.First()).Port;
     }
@@ -74,7 +80,7 @@ public sealed class FakeQdrantServer : IAsyncDisposable
             return;
         }
 
-        await stopping.CancelAsync();
+        await faults.Stopping.CancelAsync();
         await app.StopAsync();
         await app.DisposeAsync();
         app = null;
@@ -83,46 +89,48 @@ public sealed class FakeQdrantServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        stopping.Dispose();
+        faults.Stopping.Dispose();
     }
 
-    private async Task FaultsAndRecording(HttpContext context, RequestDelegate next)
+    /// <summary>The fault switches, applied to every call before the service sees it.</summary>
+    private sealed class Faults : Interceptor
     {
-        Interlocked.Increment(ref requests);
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
-        try
+        private int calls;
+
+        public volatile bool Unavailable;
+        public volatile bool Hang;
+        public StatusCode? Status;
+        public TimeSpan Delay;
+        public CancellationTokenSource Stopping = new();
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
         {
+            Interlocked.Increment(ref calls);
+            using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, Stopping.Token);
             if (Hang)
             {
-                await Task.Delay(Timeout.Infinite, aborted.Token);
+                await Task.Delay(Timeout.Infinite, aborted.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                throw new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the fake was hanging"));
             }
 
             if (Delay > TimeSpan.Zero)
             {
                 await Task.Delay(Delay, aborted.Token);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
 
-        if (FailWith500)
-        {
-            context.Response.StatusCode = 500;
-            await context.Response.WriteAsJsonAsync(new JsonObject { ["status"] = new JsonObject { ["error"] = "Service internal error: injected by the fake" }, ["time"] = 0 });
-            return;
-        }
+            if (Unavailable)
+            {
+                throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "Service unavailable: injected by the fake"));
+            }
 
-        var body = context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0
-            ? await new StreamReader(context.Request.Body).ReadToEndAsync(aborted.Token)
-            : null;
-        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        recorded.Enqueue(new RecordedRequest(context.Request.Method, template ?? context.Request.Path, body, context.Request.Headers["api-key"].ToString()));
-        context.Items[FakeQdrantApi.BodyKey] = body;
-        await next(context);
+            if (Status is { } status)
+            {
+                throw new RpcException(new Grpc.Core.Status(status, "injected by the fake"));
+            }
+
+            return await continuation(request, context);
+        }
     }
 }
-
-/// <summary>A request as the fake saw it: method, OpenAPI path template, JSON body (if any) and the api-key header.</summary>
-public sealed record RecordedRequest(string Method, string Path, string? Body, string ApiKey);

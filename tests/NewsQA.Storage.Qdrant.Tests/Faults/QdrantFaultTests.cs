@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Qdrant.Tests.Fake;
@@ -34,16 +35,32 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetriedThenReportedAsUnavailable()
+    public async Task UnavailableServer_IsRetriedThenReportedAsUnavailable()
     {
-        server.FailWith500 = true;
-        var before = server.RequestCount;
+        server.FailWithUnavailable = true;
+        var before = server.CallCount;
 
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("a", Ct));
 
         Assert.Equal("Qdrant", ex.Component);
-        Assert.Contains("500", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1 + 2, server.RequestCount - before);
+        Assert.Equal(StatusCode.Unavailable, Assert.IsType<RpcException>(ex.InnerException).StatusCode);
+        Assert.Equal(1 + 2, server.CallCount - before);
+    }
+
+    [Theory]
+    [InlineData(StatusCode.ResourceExhausted, 3)]
+    [InlineData(StatusCode.Internal, 1)]
+    public async Task ServerSideFailures_AreUnavailable_RetriedOnlyWhenTransient(StatusCode status, int expectedCalls)
+    {
+        server.FailWith = status;
+        var before = server.CallCount;
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("a", Ct));
+
+        Assert.Equal("Qdrant", ex.Component);
+        Assert.Contains(status.ToString(), ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("injected by the fake", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(expectedCalls, server.CallCount - before);
     }
 
     [Fact]
@@ -57,14 +74,25 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         Assert.Equal("Qdrant", ex.Component);
         Assert.Contains("in time", ex.Message, StringComparison.Ordinal);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.4), TimeSpan.FromSeconds(4));
+        // Each attempt ran into its gRPC deadline and was retried, until the total timeout.
+        Assert.True(server.CallCount >= 2);
     }
 
     [Fact]
     public async Task SlowServer_WithinTheAttemptTimeout_StillAnswers()
     {
-        server.Delay = TimeSpan.FromMilliseconds(100);
+        // Timeouts generous enough that a loaded test machine cannot make a 300 ms answer late.
+        await using var patient = QdrantTestStores.Services(server.Url, QdrantTestStores.UniquePrefix(), new Dictionary<string, string?>
+        {
+            ["Store:Qdrant:AttemptTimeout"] = "00:00:10",
+            ["Store:Qdrant:TotalTimeout"] = "00:00:30",
+            ["Store:Qdrant:MaxRetries"] = "0",
+        });
+        var slowStore = patient.GetRequiredService<INewsStore>();
+        await slowStore.InitializeAsync(Ct);
+        server.Delay = TimeSpan.FromMilliseconds(300);
 
-        Assert.Null(await store.GetAsync("missing", Ct));
+        Assert.Null(await slowStore.GetAsync("missing", Ct));
     }
 
     [Fact]
@@ -76,7 +104,8 @@ public sealed class QdrantFaultTests : IAsyncLifetime
 
         Assert.Equal("Qdrant", ex.Component);
         Assert.Contains("cannot be reached", ex.Message, StringComparison.Ordinal);
-        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Equal(StatusCode.Unavailable, Assert.IsType<RpcException>(ex.InnerException).StatusCode);
+        Assert.DoesNotContain(server.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,14 +129,29 @@ public sealed class QdrantFaultTests : IAsyncLifetime
 
         await server.StartAsync();
 
-        Assert.Equal(doc.Text, (await store.GetAsync("kept", Ct))?.Text);
+        // The channel reconnects on its own within its reconnect backoff (at most 2 s).
+        var clock = Stopwatch.StartNew();
+        NewsQA.Core.Documents.NewsDocument? back = null;
+        while (back is null && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            try
+            {
+                back = await store.GetAsync("kept", Ct);
+            }
+            catch (StoreUnavailableException)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        Assert.Equal(doc.Text, back?.Text);
         Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
     }
 
     [Fact]
     public async Task RepeatedFailures_OpenTheCircuit_AndStillSurfaceAsUnavailable()
     {
-        server.FailWith500 = true;
+        server.FailWithUnavailable = true;
         StoreUnavailableException? last = null;
         for (var i = 0; i < 8 && last?.Message.Contains("circuit", StringComparison.Ordinal) != true; i++)
         {
@@ -119,16 +163,33 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         Assert.Contains("circuit open", last.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(StatusCode.InvalidArgument)]
+    [InlineData(StatusCode.NotFound)]
+    [InlineData(StatusCode.AlreadyExists)]
+    public async Task NonTransientStatus_IsNeverRetried(StatusCode status)
+    {
+        server.FailWith = status;
+        var before = server.CallCount;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.GetAsync("a", Ct));
+
+        Assert.Equal(1, server.CallCount - before);
+    }
+
     [Fact]
     public async Task RejectedRequest_IsABugNotAnOutage_AndIsNotRetried()
     {
-        // A 400 means our request was wrong: retrying cannot help, and a 503 would blame the server.
-        var client = provider.GetRequiredService<QdrantRestClient>();
-        var before = server.RequestCount;
+        // InvalidArgument means our request was wrong: retrying cannot help, and a 503 would blame the server.
+        var calls = provider.GetRequiredService<QdrantCalls>();
+        var before = server.CallCount;
 
-        var query = new Http.QueryRequest(new float[] { 1, 0 }, 3, Using: "no-such-vector");
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.QueryAsync(QdrantTestStores.ChunksOf(store), query, Ct));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => calls.RunAsync(
+            "Query",
+            (c, t) => c.QueryAsync(QdrantTestStores.ChunksOf(store), new float[] { 1, 0 }, usingVector: "no-such-vector", limit: 3, cancellationToken: t),
+            Ct));
 
-        Assert.Equal(1, server.RequestCount - before);
+        Assert.Equal(StatusCode.InvalidArgument, Assert.IsType<RpcException>(ex.InnerException).StatusCode);
+        Assert.Equal(1, server.CallCount - before);
     }
 }

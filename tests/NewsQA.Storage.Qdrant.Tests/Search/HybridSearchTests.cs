@@ -72,12 +72,18 @@ public sealed class HybridSearchTests : IAsyncLifetime
         var (v1, c1) = StoreTestData.Document("doc", Drones);
         await store.UpsertAsync(v1, c1, Ct);
         var (v2, c2) = StoreTestData.Document("doc", Budget);
-        var client = provider.GetRequiredService<QdrantRestClient>();
-        var orphan = c2.Select(c => new Http.PointStruct(
-            PointIds.Chunk(c.Chunk.Id, v2.ContentHash),
-            new Dictionary<string, object> { [QdrantNewsStore.LexicalVectorName] = LexicalVector.ForChunk(c.Terms)! },
-            QdrantPayload.ForChunk(v2, c.Chunk))).ToList();
-        await client.UpsertAsync(QdrantTestStores.ChunksOf(store), orphan, Ct);
+        var calls = provider.GetRequiredService<QdrantCalls>();
+        var orphan = c2.Select(c =>
+        {
+            var point = new global::Qdrant.Client.Grpc.PointStruct
+            {
+                Id = PointIds.Chunk(c.Chunk.Id, v2.ContentHash),
+                Vectors = new Dictionary<string, global::Qdrant.Client.Grpc.Vector> { [QdrantNewsStore.LexicalVectorName] = LexicalVector.ForChunk(c.Terms)!.ToVector() },
+            };
+            point.Payload.Add(QdrantPayload.ForChunk(v2, c.Chunk));
+            return point;
+        }).ToList();
+        await calls.RunAsync("Upsert", (q, t) => q.UpsertAsync(QdrantTestStores.ChunksOf(store), orphan, cancellationToken: t), Ct);
 
         Assert.Empty(await store.SearchLexicalAsync(StoreTestData.Terms("Haushalt"), SearchFilter.None, 5, Ct));
         Assert.Equal(c1.Count, (await store.GetChunksAsync("doc", Ct)).Count);
