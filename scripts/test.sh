@@ -22,6 +22,10 @@ if ! /usr/bin/python3 -c "import onnx, numpy" >/dev/null 2>&1; then
     || echo "warning: could not install python3-onnx; the quantizer tests will fail" >&2
 fi
 
+# The container check (Dockerfile replay, compose validation) runs first; its failure fails the test command.
+container_status=0
+scripts/check-container.sh || container_status=$?
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test NewsQA.sln "$@" 2>&1 | tee "$log"
@@ -30,5 +34,7 @@ status=${PIPESTATUS[0]}
 # Microsoft.Testing.Platform's closing summary ("total: / failed: / succeeded: / skipped:") is not a line CI reads.
 count() { grep -E "^[[:space:]]+$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
 echo
+[ "$container_status" -ne 0 ] && echo "scripts/check-container.sh failed (exit $container_status)"
 echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"
+[ "$status" -eq 0 ] && status=$container_status
 exit "$status"

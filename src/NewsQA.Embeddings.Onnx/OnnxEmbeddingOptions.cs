@@ -10,7 +10,8 @@ public sealed class OnnxEmbeddingOptions
     public const string DefaultModel = "multilingual-e5-small";
 
     /// <summary><c>Embeddings:Model</c>: a model name under <see cref="ModelsPath"/> or a path to a model folder. Unset: the default model, if pulled.</summary>
-    public string? Model { get; set; }
+    /// <remarks>An empty value counts as unset: compose passes <c>Embeddings__Model: ${NEWSQA_EMBEDDINGS_MODEL:-}</c> as "" when the variable is not set.</remarks>
+    public string? Model { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     /// <summary><c>Embeddings:ModelsPath</c>: where named models live.</summary>
     public string ModelsPath { get; set; } = "./models";

@@ -23,6 +23,7 @@ public static class NewsQaComposition
         services.AddNewsQaAnswers(configuration);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<NewsQaStartup>();
+        services.AddSingleton<StoreStartupRetry>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(HealthChecks.Store, tags: [HealthChecks.Ready])
             .AddCheck<EmbedderHealthCheck>(HealthChecks.Embedder, tags: [HealthChecks.Ready])

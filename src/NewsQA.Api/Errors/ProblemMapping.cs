@@ -22,7 +22,8 @@ internal static class ProblemMapping
             BadHttpRequestException bad => Problem(bad.StatusCode, ProblemTypes.Validation, "Bad request", bad.Message),
             DocumentRejectedException rejected => Problem(400, ProblemTypes.Validation, "Document rejected", rejected.Message),
             EmbeddingModelMismatchException mismatch => Problem(503, ProblemTypes.ModelMismatch, "Embedding model mismatch", mismatch.Message),
-            StoreUnavailableException store => Problem(503, ProblemTypes.StoreUnavailable, $"{Capitalize(store.Component)} unavailable", store.Message),
+            // The message names operations and status codes for the log; the client learns only which part failed.
+            StoreUnavailableException store => Problem(503, ProblemTypes.StoreUnavailable, $"{Capitalize(store.Component)} unavailable", $"The {store.Component} cannot be used right now. Retrying the request is safe."),
             EmbedderUnavailableException embedder => Problem(503, ProblemTypes.EmbedderUnavailable, "Embedding model unavailable", embedder.Message),
             _ => Problem(500, ProblemTypes.Internal, "Internal error", "The server failed to handle the request; the trace id identifies it in the logs."),
         };

@@ -7,14 +7,19 @@ namespace NewsQA.Api.Setup;
 /// <summary>
 /// Runs NewsQA.Hosting's one start-up path before the server accepts requests (embedder, store, model check,
 /// seeds into an empty store) and logs what it found, with who may write and read, so an operator sees the
-/// set-up at once. A store that cannot be reached does not stop the process: readiness reports it until it recovers.
+/// set-up at once. A store that cannot be reached does not stop the process: readiness reports it while
+/// <see cref="StoreStartupRetry"/> keeps trying in the background, and once it answers the seeds go in as on a normal start.
 /// </summary>
 internal sealed partial class StartupInitializer(
     NewsQaStartup startup,
+    StoreStartupRetry retry,
     IOptions<AuthOptions> auth,
     IOptions<RateLimitOptions> rateLimit,
     ILogger<StartupInitializer> logger) : IHostedService
 {
+    private readonly CancellationTokenSource stopping = new();
+    private Task recovery = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var report = await startup.RunAsync(cancellationToken);
@@ -28,9 +33,45 @@ internal sealed partial class StartupInitializer(
         if (report.StoreError is { } storeError)
         {
             LogStoreUnavailable(logger, storeError.Component, storeError.Message);
+            recovery = RecoverAsync(report, stopping.Token);
             return;
         }
 
+        await SeedAsync(report, cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await recovery.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
+    }
+
+    private async Task RecoverAsync(StartupReport failed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await retry.UntilAvailableAsync(failed, cancellationToken);
+            if (report.EmbedderProblem is { } problem)
+            {
+                LogEmbedderProblem(logger, problem);
+            }
+
+            await SeedAsync(report, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down before the store came.
+        }
+        catch (NewsQA.Core.Storage.StoreUnavailableException ex)
+        {
+            // The store went away again while seeding: reads and writes report it; the next start seeds.
+            LogStoreUnavailable(logger, ex.Component, ex.Message);
+        }
+    }
+
+    private async Task SeedAsync(StartupReport report, CancellationToken cancellationToken)
+    {
         if (await startup.SeedIfEmptyAsync(report, cancellationToken) is { } seeds)
         {
             foreach (var (origin, reason) in seeds.Skipped)
@@ -48,8 +89,6 @@ internal sealed partial class StartupInitializer(
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Says at start who may write and read, so an operator sees an open or loopback-only set-up at once.</summary>
     private void LogAccess()
@@ -90,7 +129,7 @@ internal sealed partial class StartupInitializer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limiting is off (RateLimit:Enabled=false).")]
     private static partial void LogRateLimitOff(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable at start: {Message}. The API answers 503 until it recovers.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable: {Message}. The API answers 503 and retries in the background until it answers.")]
     private static partial void LogStoreUnavailable(ILogger logger, string component, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Embedder unusable: {Problem}")]

@@ -16,7 +16,9 @@ public static class EmbeddingSelection
     public static IServiceCollection AddNewsQaEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOnnxEmbeddings(configuration);
-        services.AddSingleton(new EmbedderState(configuration[$"{OnnxEmbeddingOptions.Section}:Model"]));
+        // Empty means unset, as in OnnxEmbeddingOptions.Model (compose passes "" for an unset variable).
+        var model = configuration[$"{OnnxEmbeddingOptions.Section}:Model"];
+        services.AddSingleton(new EmbedderState(string.IsNullOrWhiteSpace(model) ? null : model));
         // A model can also arrive while the service runs (fetched, dropped in, pulled): see Models/.
         services.AddOptions<ModelSwitchOptions>().Bind(configuration.GetSection(OnnxEmbeddingOptions.Section));
         services.AddSingleton<EmbeddingBackfill>();

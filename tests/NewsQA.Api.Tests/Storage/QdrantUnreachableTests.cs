@@ -48,6 +48,10 @@ public sealed class QdrantUnreachableTests() : ApiTest(new Dictionary<string, st
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
         Assert.Contains("Qdrant", problem["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The log gets the operation and gRPC status; the client gets no address, port or transport detail.
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.DoesNotContain("127.0.0.1", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("gRPC", detail, StringComparison.Ordinal);
         Assert.NotNull(response.Headers.RetryAfter);
     }
 }
