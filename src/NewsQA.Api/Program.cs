@@ -12,6 +12,7 @@ app.UseNewsQaProxy(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseNewsQaBodyLimit();
+app.UseNewsQaRequestCharset();
 app.UseCors(CorsSetup.Policy);
 app.UseRateLimiter();
 app.UseDefaultFiles();

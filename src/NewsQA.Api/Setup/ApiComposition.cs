@@ -16,6 +16,7 @@ public static class ApiComposition
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ContractJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
