@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NewsQA.Storage.Qdrant;
 
 /// <summary>Cross-field rules the resilience pipeline would otherwise reject later with a less helpful message.</summary>
-internal sealed class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>
+public sealed class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>
 {
     public ValidateOptionsResult Validate(string? name, QdrantStoreOptions options)
     {

@@ -9,7 +9,7 @@ namespace NewsQA.Api.Security;
 /// loopback-only write rule would see one client. <c>Proxy:KnownProxies</c> (IP addresses) and
 /// <c>Proxy:KnownNetworks</c> (CIDR) name the proxies whose X-Forwarded-For / X-Forwarded-Proto are trusted;
 /// headers from anyone else are ignored, so a reader cannot claim to be loopback. Both keys are checked at
-/// start (ApiConfigurationRules), so the parsing here cannot fail.
+/// start (<see cref="Setup.ApiConfigurationRules"/>), so the parsing here cannot fail.
 /// </summary>
 internal static class ProxySetup
 {

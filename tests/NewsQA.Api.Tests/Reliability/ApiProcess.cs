@@ -98,6 +98,47 @@ public sealed class ApiProcess : IAsyncDisposable
         return api;
     }
 
+    /// <summary>
+    /// Starts the API with <paramref name="environment"/> (as an operator's shell or docker compose would set it)
+    /// and waits until it exits by itself; null when it is still running after <paramref name="timeout"/> (then it is killed).
+    /// </summary>
+    public static async Task<(int? ExitCode, string Output)> RunUntilExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(ApiDll);
+        start.Environment["urls"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["Seeds__IngestOnEmpty"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(cancellationToken);
+            return (null, await output + await error);
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or the OOM killer.</summary>
     public async Task KillAsync()
     {
