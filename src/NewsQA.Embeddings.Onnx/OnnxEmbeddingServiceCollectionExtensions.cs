@@ -57,6 +57,10 @@ public static class OnnxEmbeddingServiceCollectionExtensions
                 var profile = sp.GetRequiredService<EmbeddingProfile>();
                 return EmbeddingStatus.Ready(profile.ModelId, model.Directory, profile.Dimensions);
             }
+            catch (InvalidDataException mismatch)
+            {
+                return EmbeddingStatus.LexicalOnly(mismatch.Message, model.Directory);
+            }
             catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
             {
                 return EmbeddingStatus.LexicalOnly($"the model.onnx of '{model.Manifest.Id}' cannot be loaded by ONNX Runtime: it is damaged or not an ONNX model", model.Directory);
