@@ -130,6 +130,7 @@ for kv in 'Embeddings__Model=' 'Seeds__Path=' 'RateLimit__PermitsPerMinute='; do
   (cd "$WORK" && env "$k=" urls="http://127.0.0.1:$(free_port)" Seeds__IngestOnEmpty=false timeout 6 dotnet "$DLL" > "$WORK/start.txt" 2>&1); rc=$?
   t=$(grep -c '^ *at ' "$WORK/start.txt"); TRACES=$((TRACES+t))
   printf '| `%s=` (empty means unset) | %s (124 = still serving when stopped) | %s | %s | %s |\n' "$k" "$rc" "$(grep -c . "$WORK/start.txt")" "$t" "started"
+  [[ $t -gt 0 ]] && grep -v '^ *at ' "$WORK/start.txt" | sed 's/^/    /' | head -20
 done
 
 SERVER_TRACES=$(cat "$WORK"/open.log "$WORK"/limited.log "$WORK"/broken.log | grep -c '^ *at ')
