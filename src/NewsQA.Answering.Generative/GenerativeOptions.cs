@@ -33,7 +33,7 @@ public sealed class GenerativeOptions
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Endpoint);
 }
 
-internal sealed class GenerativeOptionsValidator : IValidateOptions<GenerativeOptions>
+public sealed class GenerativeOptionsValidator : IValidateOptions<GenerativeOptions>
 {
     public ValidateOptionsResult Validate(string? name, GenerativeOptions options)
     {

@@ -6,6 +6,7 @@ using NewsQA.Core.Storage;
 using NewsQA.Hosting;
 using Microsoft.Extensions.Options;
 using NewsQA.Hosting.Models;
+using NewsQA.Hosting.Configuration;
 using NewsQA.Hosting.Startup;
 
 namespace NewsQA.Cli;
@@ -36,16 +37,17 @@ internal sealed class CliHost : IAsyncDisposable
     /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
     public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false)
     {
-        var builder = new ConfigurationBuilder()
+        var configuration = new ConfigurationManager();
+        configuration
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables();
-        var settings = new Dictionary<string, string?>();
         if (dataPath is not null)
         {
-            settings["Data:Path"] = dataPath;
+            configuration[NewsQaConfigurationRules.DataPath] = dataPath;
         }
 
-        var configuration = builder.AddInMemoryCollection(settings).Build();
+        // The same start-up check as the API: one line per mistaken key (Program.cs prints them), nothing built yet.
+        NewsQaConfigurationRules.Common().Enforce(configuration);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

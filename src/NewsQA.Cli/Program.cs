@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using NewsQA.Hosting.Configuration;
 using NewsQA.Cli.Commands;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Storage;
@@ -17,6 +19,24 @@ var root = new RootCommand("NewsQA: ingest German news, search it and get answer
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (InvalidConfigurationException ex)
+{
+    foreach (var line in ex.Problems)
+    {
+        Console.Error.WriteLine($"configuration error: {line}");
+    }
+
+    return 2;
+}
+catch (OptionsValidationException ex)
+{
+    foreach (var line in ex.Failures)
+    {
+        Console.Error.WriteLine($"configuration error: {line}");
+    }
+
+    return 2;
 }
 catch (Exception ex) when (ex is EmbeddingModelMismatchException or StoreUnavailableException or EmbedderUnavailableException)
 {

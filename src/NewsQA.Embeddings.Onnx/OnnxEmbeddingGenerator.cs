@@ -49,6 +49,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _modelId = modelId;
         _feedsTokenTypes = _session.InputMetadata.ContainsKey(TokenTypeIds);
         _outputName = _session.OutputMetadata.ContainsKey(LastHiddenState) ? LastHiddenState : _session.OutputNames[0];
+        var declared = _session.OutputMetadata[_outputName].Dimensions[^1];
+        if (dimensions is { } stated && declared > 0 && stated != declared)
+        {
+            // A manifest that says otherwise would store vectors of one size and promise another.
+            throw new InvalidDataException($"the manifest of '{modelId}' says {stated} dimensions but model.onnx outputs {declared}");
+        }
+
         Dimensions = dimensions ?? ReadDimensions();
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(modelPath)), modelId, Dimensions);
     }

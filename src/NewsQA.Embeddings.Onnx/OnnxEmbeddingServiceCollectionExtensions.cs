@@ -46,15 +46,29 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         services.AddSingleton(sp => new OnnxEmbeddingGenerator(model, sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>());
         services.AddSingleton(sp => OnnxModelAttachment.ProfileOf(sp.GetRequiredService<OnnxEmbeddingGenerator>(), model));
-        services.AddSingleton(sp => new DenseEncoder(
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelAttachment.WindowOf(model))
-        {
-            QueryCache = sp.GetRequiredService<QueryVectorCache>(),
-        });
+        // A damaged model.onnx only shows when ONNX Runtime opens it: the status says so (readiness 503 naming the
+        // model) and the encoder stays without a model (not available), so search runs lexical instead of crashing.
+        services.AddSingleton(sp => sp.GetRequiredService<EmbeddingStatus>().Available
+            ? new DenseEncoder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelAttachment.WindowOf(model))
+            {
+                QueryCache = sp.GetRequiredService<QueryVectorCache>(),
+            }
+            : new DenseEncoder());
         services.AddSingleton(sp =>
         {
-            var profile = sp.GetRequiredService<EmbeddingProfile>();
-            return EmbeddingStatus.Ready(profile.ModelId, model.Directory, profile.Dimensions);
+            try
+            {
+                var profile = sp.GetRequiredService<EmbeddingProfile>();
+                return EmbeddingStatus.Ready(profile.ModelId, model.Directory, profile.Dimensions);
+            }
+            catch (InvalidDataException mismatch)
+            {
+                return EmbeddingStatus.LexicalOnly(mismatch.Message, model.Directory);
+            }
+            catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+            {
+                return EmbeddingStatus.LexicalOnly($"the model.onnx of '{model.Manifest.Id}' cannot be loaded by ONNX Runtime: it is damaged or not an ONNX model", model.Directory);
+            }
         });
         return services;
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NewsQA.Storage.Qdrant;
 
 /// <summary>Cross-field rules, failing at start with the configuration path instead of later with a server error.</summary>
-internal sealed class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>
+public sealed class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>
 {
     private const string S = QdrantStoreOptions.Section;
 

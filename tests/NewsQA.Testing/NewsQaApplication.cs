@@ -61,6 +61,7 @@ public sealed class NewsQaApplication(
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, Hosting.LoopbackPeer>());
         if (services is not null)
         {
             builder.ConfigureTestServices(services);

@@ -17,6 +17,9 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
 {
     private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
 
+    /// <summary>An empty body or the JSON literal <c>null</c> where a request object belongs.</summary>
+    public static Dictionary<string, string[]> MissingBody => new() { ["body"] = ["Send a JSON object as the request body."] };
+
     public bool IsValid => errors.Count == 0;
 
     public IDictionary<string, string[]> Errors => errors;

@@ -94,13 +94,8 @@ internal static class AnswerStream
         }
         catch (Exception ex)
         {
-            var problem = ProblemMapping.ToProblem(ex, http);
-            if (problem.Status >= 500 && problem.Type == ProblemTypes.Internal)
-            {
-                logger.LogError(ex, "Streaming answer failed");
-            }
-
-            await SendAsync("error", problem);
+            // Once the stream has started its status is 200: the error is an event carrying the same problem object.
+            await SendAsync("error", ProblemMapping.ToProblem(ex, http, logger));
         }
     }
 

@@ -21,8 +21,13 @@ public static class AskApi
     }
 
     private static async Task<Results<Ok<AnswerResult>, ValidationProblem, ServerSentEventsResult<object>>> AskAsync(
-        AskRequestDto request, HttpContext http, AskService ask, IOptions<ApiLimitsOptions> limits, ILoggerFactory loggers, CancellationToken ct)
+        AskRequestDto? request, HttpContext http, AskService ask, IOptions<ApiLimitsOptions> limits, ILoggerFactory loggers, CancellationToken ct)
     {
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(RequestValidation.MissingBody);
+        }
+
         var v = new RequestValidation(limits.Value);
         var question = v.Text("question", request.Question);
         var top = v.Top(request.Top);

@@ -101,7 +101,7 @@ public static class DocumentsApi
             catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
             {
                 // A broken multipart body (no boundary, truncated parts) is the client's mistake, not a 500.
-                return (null, TypedResults.Problem(title: "Malformed form", detail: $"The multipart body cannot be read: {ex.Message}", statusCode: 400, type: ProblemTypes.Validation));
+                return (null, TypedResults.Problem(title: "Malformed form", detail: "The multipart body cannot be read: check its boundary and parts.", statusCode: 400, type: ProblemTypes.Validation));
             }
 
             var file = form.Files.FirstOrDefault();
@@ -157,10 +157,11 @@ public static class DocumentsApi
         statusCode: StatusCodes.Status413PayloadTooLarge,
         type: ProblemTypes.TooLarge);
 
-    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListAsync(INewsStore store, int? limit, string? cursor, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListAsync(INewsStore store, string? limit, string? cursor, CancellationToken ct)
     {
-        var size = limit ?? 100;
-        if (size is < 1 or > 1000)
+        // Parsed here, not by the binder, whose 400 for "limit=abc" names the C# parameter and its type.
+        var size = 100;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > 1000))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["'limit' must be between 1 and 1000."] });
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsQA.Api.Errors;
 using NewsQA.Hosting.Health;
 
 namespace NewsQA.Api.Endpoints;
@@ -36,7 +37,8 @@ public static class HealthApi
             failing,
             searchMode = embedder.Data["searchMode"],
             store = store.Data.Where(d => d.Key != "component").ToDictionary(),
-            embeddings = embedder.Data.Where(d => d.Key != "searchMode").ToDictionary(),
+            // Readiness is unauthenticated: messages name the model and what is wrong, not where it lies on disk.
+            embeddings = embedder.Data.Where(d => d.Key != "searchMode").ToDictionary(d => d.Key, d => d.Value is string text ? (object?)ReaderText.WithoutPaths(text) : d.Value),
             generative = report.Entries[HealthChecks.Llm].Data["model"],
         };
         return failing.Count == 0 ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -20,9 +20,14 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        SearchRequestDto request, Retriever retriever, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+        SearchRequestDto? request, Retriever retriever, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(RequestValidation.MissingBody);
+        }
+
         var v = new RequestValidation(limits.Value);
         var query = v.Text("query", request.Query);
         var top = v.Top(request.Top) ?? 8;

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace NewsQA.Api.Errors;
 
-/// <summary>Writes every unhandled exception as problem+json through <see cref="ProblemMapping"/>.</summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+/// <summary>Writes every unhandled exception as problem+json through <see cref="ProblemMapping"/>, which also logs it.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -14,12 +14,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             return true;
         }
 
-        var problem = ProblemMapping.ToProblem(exception, httpContext);
-        if (problem.Status >= 500)
-        {
-            LogServerError(logger, exception, problem.Type ?? "unknown");
-        }
-
+        var problem = ProblemMapping.ToProblem(exception, httpContext, logger);
         httpContext.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -28,7 +23,4 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed ({ProblemType})")]
-    private static partial void LogServerError(ILogger logger, Exception exception, string problemType);
 }

@@ -8,11 +8,11 @@ internal sealed class ReadAccessFilter(IOptions<AuthOptions> options) : IEndpoin
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var o = options.Value;
-        if (!o.RequireKeyForReads || string.IsNullOrEmpty(o.ApiKey) || ApiKeyCheck.HasKey(context.HttpContext, o.ApiKey))
+        if (!o.RequireKeyForReads || string.IsNullOrEmpty(o.ApiKey))
         {
             return await next(context);
         }
 
-        return TypedResults.Problem(title: "API key required", detail: $"Reads need the key in the {ApiKeyCheck.Header} header.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
+        return ApiKeyCheck.Refusal(context.HttpContext, o.ApiKey, "This service needs the API key for every request.") ?? await next(context);
     }
 }

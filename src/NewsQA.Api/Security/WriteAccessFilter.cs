@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace NewsQA.Api.Security;
 
 /// <summary>
-/// Guards writes: with <c>Auth:ApiKey</c> set, the request must carry it in X-Api-Key (401 without, 403 wrong);
-/// without a key configured, writes are accepted from loopback only, so a fresh install is never an open write endpoint.
+/// Guards writes: with <c>Auth:ApiKey</c> set, the key decides (401 without, 403 wrong); without a key configured,
+/// a write must come from this machine and prove it is not cross-site (<see cref="LocalWriteCheck"/>), so a fresh
+/// install is never an open write endpoint, not even for a web page open in a local browser.
 /// </summary>
 internal sealed class WriteAccessFilter(IOptions<AuthOptions> options) : IEndpointFilter
 {
@@ -14,22 +15,11 @@ internal sealed class WriteAccessFilter(IOptions<AuthOptions> options) : IEndpoi
         var key = options.Value.ApiKey;
         if (string.IsNullOrEmpty(key))
         {
-            return ApiKeyCheck.IsLoopback(http)
-                ? await next(context)
-                : TypedResults.Problem(
-                    title: "Writes are disabled",
-                    detail: "No Auth:ApiKey is configured, so writes are accepted from loopback only.",
-                    statusCode: StatusCodes.Status403Forbidden,
-                    type: ProblemTypes.Forbidden);
+            return LocalWriteCheck.Refusal(http) is { } reason
+                ? TypedResults.Problem(title: "Write refused", detail: reason, statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden)
+                : await next(context);
         }
 
-        if (!http.Request.Headers.ContainsKey(ApiKeyCheck.Header))
-        {
-            return TypedResults.Problem(title: "API key required", detail: $"Send the write key in the {ApiKeyCheck.Header} header.", statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthorized);
-        }
-
-        return ApiKeyCheck.HasKey(http, key)
-            ? await next(context)
-            : TypedResults.Problem(title: "Wrong API key", detail: $"The {ApiKeyCheck.Header} header does not match.", statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden);
+        return ApiKeyCheck.Refusal(http, key, "Writes need the API key.") ?? await next(context);
     }
 }

@@ -13,12 +13,15 @@ public static class ApiComposition
     /// <summary>The web layer (JSON shapes, errors, limits, access and rate limits) over NewsQA.Hosting's one composition root.</summary>
     public static WebApplicationBuilder AddNewsQaApi(this WebApplicationBuilder builder)
     {
+        // Every key first: a mistake is one line naming it (Program.cs prints it and exits), not a crash later.
+        ApiConfigurationRules.Check().Enforce(builder.Configuration);
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ContractJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddNewsQaOpenApi();
 
         services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
@@ -34,7 +37,7 @@ public static class ApiComposition
         services.AddNewsQaRateLimiting();
 
         // On SIGTERM the server stops accepting connections and lets in-flight requests finish for this long.
-        var shutdownSeconds = builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30);
+        var shutdownSeconds = builder.Configuration.GetValue(ApiConfigurationRules.ShutdownTimeout, 30);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
         services.AddHostedService<StartupInitializer>();
         // After start-up, so the seeds are in: fetches a missing model and switches to hybrid once the store is embedded.

@@ -5,10 +5,11 @@ internal static class CorsSetup
 {
     public const string Policy = "widget";
 
+    public const string Origins = "Cors:Origins";
+
     public static IServiceCollection AddNewsQaCors(this IServiceCollection services, IConfiguration configuration)
     {
-        var origins = configuration.GetSection("Cors:Origins").Get<string[]>()
-            ?? (configuration["Cors:Origins"]?.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
+        var origins = NewsQA.Hosting.Configuration.ConfigList.Read(configuration, Origins);
         return services.AddCors(o => o.AddPolicy(Policy, p =>
         {
             if (origins.Length > 0)

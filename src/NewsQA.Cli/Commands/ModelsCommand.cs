@@ -27,7 +27,7 @@ internal static class ModelsCommand
             {
                 manifest = catalog.GetManifest(model);
             }
-            catch (FileNotFoundException ex)
+            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
             {
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return 2;

@@ -71,7 +71,7 @@ public static class ArticleCleaner
                 continue;
             }
 
-            if (BoilerplatePatterns.ChromeLines.Contains(line) || BoilerplatePatterns.CreditLine().IsMatch(line))
+            if (BoilerplatePatterns.IsChromeLine(lines, n) || BoilerplatePatterns.CreditLine().IsMatch(line))
             {
                 continue;
             }
@@ -126,7 +126,11 @@ public static class ArticleCleaner
         if (title is null && body.Count > 0 && MetadataLines.IsHeadline(body[0]))
         {
             title = body[0];
-            body.RemoveAt(0);
+            // A one-line item ("Eilmeldung: Erdbeben … erschüttert Tokio") is its own headline and its own text.
+            if (body.Skip(1).Any(l => l.Length > 0))
+            {
+                body.RemoveAt(0);
+            }
         }
         else if (title is not null && body.Count > 0 && string.Equals(body[0], title, StringComparison.Ordinal) && MetadataLines.IsHeadline(body[0]))
         {

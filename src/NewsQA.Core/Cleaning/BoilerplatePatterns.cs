@@ -17,6 +17,47 @@ internal static partial class BoilerplatePatterns
         "Schließen", "Abonnieren", "Newsletter", "Zurück", "Home", "Startseite", "Pinterest", "LinkedIn", "Telegram",
     };
 
+    /// <summary>
+    /// Share-button labels. They come in bars ("Teilen", "Facebook", "X", "WhatsApp"), so one counts as chrome only
+    /// next to another chrome line: alone ("Ein Satz hier.\nx") it is article text.
+    /// </summary>
+    public static readonly HashSet<string> ShareLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Facebook", "Twitter", "X", "WhatsApp", "E-Mail", "Email", "Pinterest", "LinkedIn", "Telegram",
+    };
+
+    /// <summary>Whether line <paramref name="n"/> of <paramref name="lines"/> is chrome (see <see cref="ShareLabels"/>).</summary>
+    public static bool IsChromeLine(IReadOnlyList<string> lines, int n)
+    {
+        var line = lines[n];
+        if (!ChromeLines.Contains(line))
+        {
+            return false;
+        }
+
+        if (!ShareLabels.Contains(line))
+        {
+            return true;
+        }
+
+        var before = Neighbour(lines, n, -1);
+        var after = Neighbour(lines, n, +1);
+        return (before is not null && ChromeLines.Contains(before)) || (after is not null && ChromeLines.Contains(after));
+    }
+
+    private static string? Neighbour(IReadOnlyList<string> lines, int n, int step)
+    {
+        for (var i = n + step; i >= 0 && i < lines.Count; i += step)
+        {
+            if (lines[i].Length > 0)
+            {
+                return lines[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Lines that open a block of links to other articles: the block is dropped up to the next real paragraph.</summary>
     public static readonly HashSet<string> RelatedBlockMarkers = new(StringComparer.OrdinalIgnoreCase)
     {

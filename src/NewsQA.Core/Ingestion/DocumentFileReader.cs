@@ -15,17 +15,23 @@ public static class DocumentFileReader
 {
     private static readonly string[] Extensions = [".txt", ".md", ".json", ".jsonl"];
 
-    /// <summary>The files a path stands for: itself, or the supported files below a folder, sorted.</summary>
+    /// <summary>Largest file read (a .jsonl of many articles included); past it the file is reported and skipped.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The files a path stands for: itself, or the supported files below a folder, sorted. A symbolic link to a
+    /// folder is listed, not entered (<see cref="Read"/> reports it), so a link to <c>..</c> cannot loop or leave.
+    /// </summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
     {
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                var found = new List<string>();
+                Walk(path, found);
+                files.AddRange(found.Order(StringComparer.Ordinal));
             }
             else
             {
@@ -36,11 +42,69 @@ public static class DocumentFileReader
         return files;
     }
 
+    private static void Walk(string folder, List<string> found)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo { LinkTarget: null } sub)
+            {
+                Walk(sub.FullName, found);
+            }
+            else if (entry is DirectoryInfo || Extensions.Contains(Path.GetExtension(entry.Name), StringComparer.OrdinalIgnoreCase))
+            {
+                found.Add(Path.Combine(folder, entry.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="file"/> is not read, or null: only regular files up to <see cref="MaxFileBytes"/>; a
+    /// symbolic link only to a regular file inside the link's own folder. A FIFO or device is never opened
+    /// (opening a FIFO waits for a writer forever; /dev/zero never ends): both report a length of 0.
+    /// </summary>
+    public static string? Refusal(string file)
+    {
+        var info = new FileInfo(file);
+        if (info.LinkTarget is not null)
+        {
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists)
+            {
+                return Directory.Exists(file) ? "a link to a folder; links to folders are not followed" : "a broken symbolic link";
+            }
+
+            var home = Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(file))!) + Path.DirectorySeparatorChar;
+            if (!Path.GetFullPath(target.FullName).StartsWith(home, StringComparison.Ordinal))
+            {
+                return $"a symbolic link out of its folder (to {target.FullName}); not followed";
+            }
+
+            info = new FileInfo(target.FullName);
+        }
+
+        if (Directory.Exists(info.FullName))
+        {
+            return "a link to a folder; links to folders are not followed";
+        }
+
+        if (!info.Exists)
+        {
+            return "file not found";
+        }
+
+        if (info.Length == 0)
+        {
+            return "empty, or not a regular file (a FIFO, socket or device)";
+        }
+
+        return info.Length > MaxFileBytes ? $"{info.Length} bytes; the limit is {MaxFileBytes} bytes per file" : null;
+    }
+
     public static IEnumerable<DocumentReadResult> Read(string file)
     {
-        if (!File.Exists(file))
+        if (Refusal(file) is { } refusal)
         {
-            yield return new DocumentReadResult(null, file, "file not found");
+            yield return new DocumentReadResult(null, file, refusal);
             yield break;
         }
 
@@ -51,7 +115,7 @@ public static class DocumentFileReader
             yield break;
         }
 
-        var (decoded, readError) = DocumentDecoder.DecodeText(File.ReadAllBytes(file));
+        var (decoded, readError) = DocumentDecoder.DecodeText(ReadBounded(file));
         if (decoded is null)
         {
             yield return new DocumentReadResult(null, file, readError);
@@ -86,6 +150,21 @@ public static class DocumentFileReader
                     : new DocumentReadResult(new DocumentInput(content) { Id = IdFromFileName(file), Origin = file }, file, null);
                 break;
         }
+    }
+
+    /// <summary>At most <see cref="MaxFileBytes"/> + 1 bytes, so a file that grows while it is read stays bounded (and fails as too large).</summary>
+    private static byte[] ReadBounded(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0 && buffer.Length <= MaxFileBytes)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static IEnumerable<DocumentReadResult> FromJsonFile(string content, string file)

@@ -32,6 +32,13 @@ public sealed partial class IngestPipeline(
     /// <summary>The encoder when a model is attached; null while lexical-only.</summary>
     private DenseEncoder? Dense => encoder is { IsAvailable: true } ? encoder : null;
 
+    /// <summary>
+    /// Writes of one id (or, without an id, of one text) run one at a time: the unchanged/created/updated verdict
+    /// reads the stored hash before the write, so ten concurrent PUTs of a new id would all see "absent" and all
+    /// answer 201. Striped, so unrelated ids rarely wait for each other.
+    /// </summary>
+    private readonly SemaphoreSlim[] writeStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task<IngestResult> IngestAsync(DocumentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -39,7 +46,18 @@ public sealed partial class IngestPipeline(
         var watch = Stopwatch.StartNew();
         try
         {
-            var result = await IngestCoreAsync(input, cancellationToken).ConfigureAwait(false);
+            var stripe = writeStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(input.Id ?? input.Text) % (uint)writeStripes.Length)];
+            await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+            IngestResult result;
+            try
+            {
+                result = await IngestCoreAsync(input, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                stripe.Release();
+            }
+
             activity?.SetTag("newsqa.document.id", result.Id);
             activity?.SetTag("newsqa.ingest.status", result.Status.ToWireName());
             metrics?.Ingested(result.Status.ToWireName(), result.Chunks, watch.Elapsed.TotalMilliseconds);
@@ -81,7 +99,9 @@ public sealed partial class IngestPipeline(
             throw new DocumentRejectedException("id", $"Document id '{Shorten(input.Id)}' is invalid: use {DocumentId.Describe}.");
         }
 
+        DocumentFields.Check(input);
         var cleaned = ArticleCleaner.Clean(input.Text, new ArticleMetadata { Title = NullIfBlank(input.Title), PublishedAt = input.PublishedAt, Source = NullIfBlank(input.Source) });
+        cleaned = cleaned with { Title = DocumentFields.CapExtractedTitle(cleaned.Title) };
         if (string.IsNullOrWhiteSpace(cleaned.Text))
         {
             throw new DocumentRejectedException("text", "The document has no article text left after removing page boilerplate.");

@@ -35,9 +35,10 @@ public sealed partial class Retriever(
         {
             if (mode == SearchMode.Dense)
             {
-                throw new EmbedderUnavailableException(encoder is { IsAvailable: true }
+                var reason = encoder is { IsAvailable: true }
                     ? "Dense search is not available yet: the stored documents are still being embedded (see /health/ready); use mode 'lexical' or 'hybrid'."
-                    : "Dense search needs an embedding model; configure Embeddings:Model or use mode 'lexical'.");
+                    : "Dense search needs an embedding model; configure Embeddings:Model or use mode 'lexical'.";
+                throw new EmbedderUnavailableException(reason) { ReaderMessage = reason };
             }
 
             mode = SearchMode.Lexical;

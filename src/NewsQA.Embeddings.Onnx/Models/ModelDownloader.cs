@@ -15,6 +15,11 @@ public sealed class ModelDownloader(HttpClient http)
 
     public async Task PullAsync(ModelManifest manifest, string directory, Action<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (manifest.Problem() is { } problem)
+        {
+            throw new ModelDownloadException($"Model '{manifest.Id}' has an unusable manifest: {problem}.");
+        }
+
         if (manifest.Files.Count == 0 || manifest.Files.Any(f => f.Url is null))
         {
             throw new ModelDownloadException($"Model '{manifest.Id}' has files without a download URL in its manifest; copy them into {directory} by hand.");
@@ -30,7 +35,19 @@ public sealed class ModelDownloader(HttpClient http)
     public async Task DownloadFileAsync(ModelFileEntry file, string directory, Action<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var url = file.Url ?? throw new ModelDownloadException($"{file.Path} has no download URL.");
-        var target = Path.Combine(directory, file.Path);
+        // Checked here too (not only in the manifest) because this is the line that writes: nothing lands outside the folder.
+        var root = Path.GetFullPath(directory);
+        var target = Path.GetFullPath(Path.Combine(root, file.Path));
+        if (!ModelManifest.IsSafeRelativePath(file.Path) || !target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ModelDownloadException($"'{file.Path}' is not a file name inside the model folder; nothing was downloaded.");
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ModelDownloadException($"{file.Path} has a {url.Scheme}: URL; only http(s) downloads are allowed.");
+        }
+
         var partial = target + ".partial";
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
 

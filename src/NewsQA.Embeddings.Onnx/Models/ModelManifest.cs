@@ -47,13 +47,60 @@ public sealed record ModelManifest
 
     public IReadOnlyList<ModelFileEntry> Files { get; init; } = [];
 
+    /// <summary>
+    /// Why the manifest cannot be trusted, or null: a file path must be a plain relative name inside the model
+    /// folder (no absolute path, no <c>..</c>, no drive or backslash tricks), a URL must be absolute http(s) (never
+    /// <c>file:</c>), sizes and dimensions positive.
+    /// </summary>
+    public string? Problem()
+    {
+        if (string.IsNullOrWhiteSpace(Id))
+        {
+            return "'id' is missing";
+        }
+
+        if (Dimensions is <= 0)
+        {
+            return $"'dimensions' must be positive, got {Dimensions}";
+        }
+
+        foreach (var file in Files ?? [])
+        {
+            if (file is null || !IsSafeRelativePath(file.Path))
+            {
+                return $"file path '{file?.Path}' must be a relative name inside the model folder";
+            }
+
+            if (file.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+            {
+                return $"the URL of '{file.Path}' must be an absolute http(s) URL, got '{url}'";
+            }
+
+            if (file.Size is < 0)
+            {
+                return $"the size of '{file.Path}' must not be negative";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A relative path whose every segment is a plain name: it cannot leave the folder it is combined with.</summary>
+    public static bool IsSafeRelativePath(string? path) =>
+        !string.IsNullOrWhiteSpace(path)
+        && !Path.IsPathRooted(path)
+        && !path.Contains('\\', StringComparison.Ordinal)
+        && !path.Contains(':', StringComparison.Ordinal)
+        && !path.Contains('\0', StringComparison.Ordinal)
+        && path.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != "..");
+
     public static ModelManifest Load(string path)
     {
         try
         {
             var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path} is empty.");
-            return manifest;
+            return manifest.Problem() is { } problem ? throw new InvalidDataException($"{path} is not a usable model manifest: {problem}") : manifest;
         }
         catch (JsonException ex)
         {

@@ -5,7 +5,7 @@ using NewsQA.Hosting.Selection;
 
 namespace NewsQA.Hosting.Health;
 
-/// <summary>The store answers a statistics query; unhealthy (naming the component) when it cannot be reached.</summary>
+/// <summary>The store answers a statistics query; unhealthy (naming the component, the reason in the log) when it cannot be reached.</summary>
 internal sealed class StoreHealthCheck(INewsStore store, IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -29,7 +29,8 @@ internal sealed class StoreHealthCheck(INewsStore store, IConfiguration configur
             {
                 ["status"] = "unavailable",
                 ["provider"] = provider,
-                ["message"] = ex.Message,
+                // Readiness is unauthenticated: the reason (file paths, URLs, driver messages) goes to the log, not here.
+                ["message"] = $"The {ex.Component} cannot be reached or opened; the service log says why.",
                 ["component"] = ex.Component,
             }!);
         }

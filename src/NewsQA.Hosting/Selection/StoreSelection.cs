@@ -10,6 +10,11 @@ public static class StoreSelection
 {
     public const string Key = "Store:Provider";
 
+    /// <summary>The providers <see cref="Key"/> may name (any letter case); checked at start by <see cref="Configuration.NewsQaConfigurationRules"/>.</summary>
+    public static readonly IReadOnlyList<string> Providers = ["Embedded", "Qdrant"];
+
+    public static bool IsKnown(string provider) => Providers.Contains(provider.Trim(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The provider as configured ("Embedded" when unset), as readiness and the start log name it.</summary>
     public static string ProviderName(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[Key]) ? "Embedded" : configuration[Key]!;
@@ -17,7 +22,7 @@ public static class StoreSelection
     public static IServiceCollection AddNewsQaStore(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = ProviderName(configuration);
-        return provider.ToLowerInvariant() switch
+        return provider.Trim().ToLowerInvariant() switch
         {
             "embedded" => services.AddEmbeddedStore(),
             "qdrant" => services.AddQdrantStore(),

@@ -15,12 +15,25 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private ApiProcess(Process process, int port)
+    private ApiProcess(Process process, int port, string? unixSocket)
     {
         this.process = process;
         Port = port;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client = unixSocket is null
+            ? new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) }
+            : new HttpClient(OverUnixSocket(unixSocket)) { BaseAddress = new Uri("http://localhost"), Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>Every connection goes to the unix socket, as a reverse proxy on the same machine would connect.</summary>
+    private static SocketsHttpHandler OverUnixSocket(string path) => new()
+    {
+        ConnectCallback = async (_, ct) =>
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    };
 
     public int Port { get; }
 
@@ -43,7 +56,8 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ApiProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts the API on 127.0.0.1 and a free port, or on <paramref name="unixSocket"/> when given.</summary>
+    public static async Task<ApiProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default, string? unixSocket = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -57,7 +71,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add(ApiDll);
         var all = new Dictionary<string, string>
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
+            ["urls"] = unixSocket is null ? $"http://127.0.0.1:{port}" : $"http://unix:{unixSocket}",
             ["Data:Path"] = dataPath,
             ["Seeds:IngestOnEmpty"] = "false",
             ["RateLimit:Enabled"] = "false",
@@ -75,13 +89,54 @@ public sealed class ApiProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
 
-        var api = new ApiProcess(Process.Start(start)!, port);
+        var api = new ApiProcess(Process.Start(start)!, port, unixSocket);
         api.process.OutputDataReceived += (_, e) => api.Collect(e.Data);
         api.process.ErrorDataReceived += (_, e) => api.Collect(e.Data);
         api.process.BeginOutputReadLine();
         api.process.BeginErrorReadLine();
         await api.WaitLiveAsync(cancellationToken);
         return api;
+    }
+
+    /// <summary>
+    /// Starts the API with <paramref name="environment"/> (as an operator's shell or docker compose would set it)
+    /// and waits until it exits by itself; null when it is still running after <paramref name="timeout"/> (then it is killed).
+    /// </summary>
+    public static async Task<(int? ExitCode, string Output)> RunUntilExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(ApiDll);
+        start.Environment["urls"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["Seeds__IngestOnEmpty"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(cancellationToken);
+            return (null, await output + await error);
+        }
+
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or the OOM killer.</summary>

@@ -68,3 +68,39 @@ public sealed class ProxyTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
     }
 }
+
+/// <summary>
+/// Hosted on a unix socket behind a reverse proxy, every request arrives without a peer address: that is
+/// not loopback (anyone who reaches the proxy arrives so), and forwarded headers from it are no named proxy's.
+/// </summary>
+public sealed class UnixSocketTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WritesOverAUnixSocketWithoutKeyAreRefused(bool knownProxy)
+    {
+        var data = Directory.CreateTempSubdirectory("newsqa-unix-").FullName;
+        var socket = Path.Combine(data, "api.sock");
+        var settings = new Dictionary<string, string>();
+        if (knownProxy)
+        {
+            settings["Proxy:KnownProxies:0"] = "10.0.0.5";
+        }
+
+        await using var api = await ApiProcess.StartAsync(data, settings, Ct, unixSocket: socket);
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/documents")
+        {
+            Content = JsonContent.Create(new { id = "x", text = "Ein Satz." }),
+            Headers = { { "X-Forwarded-For", "127.0.0.1" } },
+        };
+
+        var response = await api.Client.SendAsync(write, Ct);
+        var read = await api.Client.PostAsJsonAsync("/api/search", new { query = "Satz" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace NewsQA.Api.Setup;
+
+/// <summary>
+/// Request bodies are UTF-8 (JSON is by RFC 8259, and text uploads are read as strict UTF-8): a
+/// <c>charset</c> other than UTF-8 — unknown (<c>bogus</c>) or merely different (<c>iso-8859-1</c>) — is answered
+/// 415 problem+json before any endpoint reads the body, instead of failing inside the JSON reader as a 500.
+/// </summary>
+internal static class RequestCharset
+{
+    public static IApplicationBuilder UseNewsQaRequestCharset(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.ContentType is { } contentType
+                && MediaTypeHeaderValue.TryParse(contentType, out var media)
+                && media.Charset is { Length: > 0 } charset
+                && !IsUtf8(charset.Value!.Trim('"')))
+            {
+                http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status415UnsupportedMediaType,
+                        Type = ProblemTypes.UnsupportedMediaType,
+                        Title = "Unsupported charset",
+                        Detail = "Request bodies must be UTF-8: send charset=utf-8 or no charset.",
+                    },
+                });
+                return;
+            }
+
+            await next(http);
+        });
+
+    private static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+}

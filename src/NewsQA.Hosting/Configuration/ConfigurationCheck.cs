@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace NewsQA.Hosting.Configuration;
+
+/// <summary>
+/// The one start-up check of every configuration key, run by the API and the CLI before anything is built.
+/// Each mistake becomes one line naming the key as the user writes it
+/// (<c>RateLimit:PermitsPerMinute must be a whole number ≥ 1, got 'abc'</c>); the host prints the lines and exits
+/// non-zero, without a stack trace. The rules themselves stay where they live: ranges and patterns on the options
+/// classes' data annotations, cross-field rules in their <see cref="IValidateOptions{TOptions}"/>; keys without an
+/// options class register a rule here. An empty value means "unset" (what docker compose's <c>${VAR:-}</c> gives);
+/// a value of only spaces is a mistake (a folder named " ", a key that can never match).
+/// </summary>
+public sealed class ConfigurationCheck
+{
+    private readonly List<string> sections = [];
+    private readonly Dictionary<string, string?> defaults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Func<IConfiguration, IEnumerable<string>>> rules = [];
+
+    /// <summary>Every property of <typeparamref name="TOptions"/> under <paramref name="section"/>, then its cross-field validators.</summary>
+    public ConfigurationCheck Options<TOptions>(string section, params IValidateOptions<TOptions>[] validators)
+        where TOptions : class, new()
+    {
+        sections.Add(section);
+        var defaultOptions = new TOptions();
+        foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            defaults[$"{section}:{property.Name}"] = ConfigurationValue.Format(property.GetValue(defaultOptions));
+        }
+
+        rules.Add(configuration =>
+        {
+            var problems = typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite)
+                .Select(p => ConfigurationValue.Check($"{section}:{p.Name}", configuration[$"{section}:{p.Name}"], p.PropertyType, p.GetCustomAttributes<ValidationAttribute>()))
+                .OfType<string>()
+                .ToList();
+            if (problems.Count > 0 || validators.Length == 0)
+            {
+                return problems;
+            }
+
+            var options = configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
+            return validators.Select(v => v.Validate(Microsoft.Extensions.Options.Options.DefaultName, options)).Where(r => r.Failed).SelectMany(r => r.Failures ?? []);
+        });
+        return this;
+    }
+
+    /// <summary>A key without an options class: <paramref name="check"/> gets its value when set and returns the problem, or null.</summary>
+    public ConfigurationCheck Key(string key, Func<string, string?> check)
+    {
+        sections.Add(key);
+        rules.Add(configuration =>
+        {
+            var value = configuration[key];
+            return string.IsNullOrEmpty(value) ? [] : ConfigurationValue.Blank(key, value) is { } blank ? [blank] : check(value) is { } problem ? [problem] : [];
+        });
+        return this;
+    }
+
+    /// <summary>A whole-number key without an options class, from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public ConfigurationCheck WholeNumber(string key, int min, int max) =>
+        Key(key, v => ConfigurationValue.Check(key, v, typeof(int), [new RangeAttribute(min, max)]));
+
+    /// <summary>A list key (<see cref="ConfigList"/>): every item is checked.</summary>
+    public ConfigurationCheck List(string key, Func<string, bool> isValid, string expected)
+    {
+        sections.Add(key);
+        rules.Add(configuration => ConfigList.Read(configuration, key).Where(v => !isValid(v)).Select(v => $"{key} must list {expected}, got '{v}'"));
+        return this;
+    }
+
+    /// <summary>A rule across keys, e.g. "Auth:RequireKeyForReads needs Auth:ApiKey".</summary>
+    public ConfigurationCheck Rule(Func<IConfiguration, string?> rule)
+    {
+        rules.Add(configuration => rule(configuration) is { } problem ? [problem] : []);
+        return this;
+    }
+
+    /// <summary>
+    /// Makes every empty value of a checked key unset, then returns every mistake, one line each; empty when the
+    /// configuration is usable. "Unset" is a layer on top holding what the key would be without the empty value:
+    /// a lower source's value (appsettings.json under an empty environment variable), else the options class's
+    /// default, because the binder turns an existing key without a value into 0 or null, not into the default.
+    /// </summary>
+    public IReadOnlyList<string> Run(IConfigurationManager configuration)
+    {
+        var providers = ((IConfigurationRoot)configuration).Providers.Reverse().ToList();
+        var unset = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in sections.SelectMany(s => new[] { new KeyValuePair<string, string?>(s, configuration[s]) }.Concat(configuration.GetSection(s).AsEnumerable()))
+                     .Where(kv => kv.Value is { Length: 0 })
+                     .Select(kv => kv.Key))
+        {
+            unset[key] = providers.Select(p => p.TryGet(key, out var v) ? v : null).FirstOrDefault(v => !string.IsNullOrEmpty(v))
+                ?? defaults.GetValueOrDefault(key);
+        }
+
+        if (unset.Count > 0)
+        {
+            configuration.AddInMemoryCollection(unset);
+        }
+
+        return [.. rules.SelectMany(r => r(configuration))];
+    }
+
+    /// <summary>Runs the check and throws <see cref="InvalidConfigurationException"/> with every mistake.</summary>
+    public void Enforce(IConfigurationManager configuration)
+    {
+        var problems = Run(configuration);
+        if (problems.Count > 0)
+        {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+}
+
+/// <summary>The configuration cannot be used; each line names a key and what it must be.</summary>
+public sealed class InvalidConfigurationException(IReadOnlyList<string> problems)
+    : Exception(string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

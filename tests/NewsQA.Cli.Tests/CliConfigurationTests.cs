@@ -1,0 +1,36 @@
+namespace NewsQA.Cli.Tests;
+
+/// <summary>The CLI checks configuration like the API: one line naming the key, exit 2, no stack trace; empty means unset.</summary>
+public sealed class CliConfigurationTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("newsqa-cli-config-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [Theory]
+    [InlineData("Embeddings__BatchSize", "0", "Embeddings:BatchSize must be a whole number from 1 to 1024, got '0'")]
+    [InlineData("Store__Provider", "foo", "Store:Provider must be 'Embedded' or 'Qdrant', got 'foo'")]
+    [InlineData("Data__Path", " ", "Data:Path is only spaces")]
+    [InlineData("Chunking__MaxChars", "viel", "Chunking:MaxChars must be a whole number")]
+    public async Task MistakeIsOneLineNamingTheKey(string variable, string value, string expected)
+    {
+        var result = await CliProcess.RunWithEnvironmentAsync(work, new Dictionary<string, string> { [variable] = value }, Ct, "search", "Bahn");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = (result.Output + result.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, result.Output + result.Error);
+        Assert.Contains(expected, lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyModelMeansUnset()
+    {
+        var result = await CliProcess.RunWithEnvironmentAsync(work, new Dictionary<string, string> { ["Embeddings__Model"] = string.Empty }, Ct, "search", "Bahn", "--data", "data");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+}
