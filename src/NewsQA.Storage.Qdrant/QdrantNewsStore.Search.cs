@@ -37,7 +37,7 @@ public sealed partial class QdrantNewsStore
     /// <paramref name="top"/>, since a chunk ranked low in one list can win on the other. Falls back to the single
     /// search that is possible when the store has no vectors yet or the query has no terms.
     /// </remarks>
-    public async Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, double denseWeight = 1, double lexicalWeight = 1, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var sparse = LexicalVector.ForQuery(queryTerms);
@@ -59,7 +59,7 @@ public sealed partial class QdrantNewsStore
         var qdrantFilter = QdrantFilters.For(filter);
         var depth = fusion.Value.CandidatesFor(top);
         var request = new QueryRequest(
-            new RrfQuery(new RrfParameters(QdrantRrfK(fusion.Value.RrfK))),
+            new RrfQuery(new RrfParameters(QdrantRrfK(fusion.Value.RrfK), RrfWeights(denseWeight, lexicalWeight))),
             Overfetch(top),
             Prefetch: [new Prefetch(queryVector.ToArray(), DenseVector, depth, qdrantFilter), new Prefetch(sparse, LexicalVectorName, depth, qdrantFilter)],
             WithPayload: true);
@@ -71,6 +71,9 @@ public sealed partial class QdrantNewsStore
     /// with ranks from 1: passing k + 1 gives the same scores, and so the same order, as the in-process fusion.
     /// </summary>
     internal static int QdrantRrfK(int rrfK) => rrfK + 1;
+
+    /// <summary>Weights in prefetch order (dense, sparse); omitted when both are 1 so plain RRF requests stay as they were.</summary>
+    internal static IReadOnlyList<double>? RrfWeights(double dense, double lexical) => dense == 1 && lexical == 1 ? null : [dense, lexical];
 
     /// <summary>
     /// A few more than asked for, so that chunks dropped by the content-hash check (only while a document is being

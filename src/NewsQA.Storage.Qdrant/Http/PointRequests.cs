@@ -35,10 +35,10 @@ internal sealed record QueryRequest(
 
 internal sealed record Prefetch(object Query, string Using, int Limit, Filter? Filter);
 
-/// <summary><c>{ "rrf": { "k": … } }</c>: reciprocal-rank fusion of the prefetches with an explicit k (Qdrant ≥ 1.16).</summary>
+/// <summary><c>{ "rrf": { "k": …, "weights": [...] } }</c>: reciprocal-rank fusion of the prefetches with an explicit k (Qdrant ≥ 1.16), weighted per prefetch (v1.19 OpenAPI <c>Rrf.weights</c>).</summary>
 internal sealed record RrfQuery(RrfParameters Rrf);
 
-internal sealed record RrfParameters(int K);
+internal sealed record RrfParameters(int K, IReadOnlyList<double>? Weights = null);
 
 /// <summary><c>{ "exclude": [...] }</c>: drops large fields (a document's text) from a read.</summary>
 internal sealed record PayloadExclude(IReadOnlyList<string> Exclude);

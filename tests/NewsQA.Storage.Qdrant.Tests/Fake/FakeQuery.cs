@@ -37,7 +37,13 @@ internal static class FakeQuery
 
             if (query is JsonObject { } rrf && rrf["rrf"] is JsonObject parameters)
             {
-                return Fuse(lists, parameters["k"]?.GetValue<int>() ?? DefaultRrfK);
+                var weights = parameters["weights"]?.AsArray().Select(w => w!.GetValue<double>()).ToList();
+                if (weights is not null && (weights.Count != lists.Count || weights.Any(w => w <= 0)))
+                {
+                    throw new FakeQdrantException(400, "Wrong input: rrf weights must be positive, one per prefetch");
+                }
+
+                return Fuse(lists, parameters["k"]?.GetValue<int>() ?? DefaultRrfK, weights);
             }
 
             candidates = [.. lists.SelectMany(l => l.Select(x => x.Point)).Distinct()];
@@ -114,14 +120,17 @@ internal static class FakeQuery
     }
 
     /// <summary>Qdrant's position_score: 1 / (position + k), positions from 0 (lib/segment/src/common/reciprocal_rank_fusion.rs).</summary>
-    private static List<(FakePoint, double)> Fuse(List<List<(FakePoint Point, double Score)>> lists, int k)
+    /// <summary>Qdrant's weighted RRF (lib/segment/src/common/reciprocal_rank_fusion.rs): 1 / ((pos + 1) / w + k − 1), pos from 0.</summary>
+    private static List<(FakePoint, double)> Fuse(List<List<(FakePoint Point, double Score)>> lists, int k, List<double>? weights = null)
     {
         var fused = new Dictionary<FakePoint, double>();
-        foreach (var list in lists)
+        for (var l = 0; l < lists.Count; l++)
         {
+            var list = lists[l];
+            var w = weights?[l] ?? 1.0;
             for (var rank = 0; rank < list.Count; rank++)
             {
-                fused[list[rank].Point] = fused.GetValueOrDefault(list[rank].Point) + (1.0 / (k + rank));
+                fused[list[rank].Point] = fused.GetValueOrDefault(list[rank].Point) + (1.0 / (((rank + 1) / w) + k - 1));
             }
         }
 

@@ -82,9 +82,9 @@ public sealed class RequestBodySchemaTests : IAsyncLifetime
         await store.UpsertAsync(doc, chunks, Ct);
 
         var filter = new SearchFilter { DocumentIds = ["a"], Sources = ["DPA"], PublishedFrom = new PublicationDate(2025), PublishedTo = new PublicationDate(2025, 12, 31) };
-        Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), filter, 5, Ct));
+        Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), filter, 5, cancellationToken: Ct));
         Assert.NotEmpty(await store.SearchDenseAsync(StoreTestData.Axis(0), filter, 5, Ct));
-        Assert.NotEmpty(await store.SearchHybridAsync(StoreTestData.Axis(0), StoreTestData.Terms("Drohnen"), filter, 5, Ct));
+        Assert.NotEmpty(await store.SearchHybridAsync(StoreTestData.Axis(0), StoreTestData.Terms("Drohnen"), filter, 5, cancellationToken: Ct));
         Assert.NotNull(await store.GetAsync("a", Ct));
         Assert.NotEmpty(await store.GetChunksAsync("a", Ct));
         Assert.Single(await store.ListAsync(10, null, Ct));
