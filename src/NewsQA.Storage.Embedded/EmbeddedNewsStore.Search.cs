@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
