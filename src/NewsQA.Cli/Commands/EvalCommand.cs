@@ -99,7 +99,8 @@ internal static class EvalCommand
 
                 if (parse.GetValue(report) is { } reportFile)
                 {
-                    await File.WriteAllLinesAsync(reportFile.FullName, runs.SelectMany(r => r.Outcomes.Select(o => JsonSerializer.Serialize(new { r.System, r.Mode, Outcome = o }, CliJson.Options).ReplaceLineEndings(string.Empty))), ct);
+                    // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
+                    await File.WriteAllLinesAsync(reportFile.FullName, runs.Where(r => r.System == "newsqa").SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode, o))), ct);
                 }
 
                 Print(qs.Count, documents.Count, ingestSeconds, host.Encoder?.Profile.ModelId, runs, json);
@@ -115,6 +116,13 @@ internal static class EvalCommand
             }
         });
         return command;
+    }
+
+    private static string ReportLine(string mode, EvalOutcome outcome)
+    {
+        var line = JsonSerializer.SerializeToNode(outcome, CliJson.Options)!.AsObject();
+        line["mode"] = mode;
+        return line.ToJsonString();
     }
 
     private sealed record EvalRun(string System, string Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
