@@ -88,23 +88,23 @@ public sealed partial class Retriever(
         {
             case SearchMode.Lexical:
                 var lexical = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
-                passages = DocumentGrouping.BestPerDocument(lexical, request.Top).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
+                passages = Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
                 break;
             case SearchMode.Dense:
                 var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
-                passages = DocumentGrouping.BestPerDocument(dense, request.Top).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                passages = Page(dense, request).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
                 break;
             case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
                 // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
                 var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.LexicalWeight, cancellationToken).ConfigureAwait(false);
-                passages = DocumentGrouping.BestPerDocument(fused, request.Top).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
+                passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
                 break;
             default:
                 var denseTask = store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken);
                 var lexicalTask = store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken);
                 var rankings = await Task.WhenAll(denseTask, lexicalTask).ConfigureAwait(false);
                 var fusedHits = fusion.Fuse(rankings, [denseWeight, weights.LexicalWeight]);
-                passages = DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top)
+                passages = (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
                     .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
                     .ToList();
                 break;
@@ -113,6 +113,9 @@ public sealed partial class Retriever(
         metrics?.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
         return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds);
     }
+
+    private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>
+        request.OnePerDocument ? DocumentGrouping.BestPerDocument(ranked, request.Top) : ranked.Take(request.Top);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder failed, hybrid search answered lexically: {Reason}")]
     private static partial void LogFallback(ILogger logger, string reason);
