@@ -12,7 +12,7 @@ namespace NewsQA.Embeddings.Onnx;
 public static class OnnxModelAttachment
 {
     public static EmbeddingProfile ProfileOf(OnnxEmbeddingGenerator generator, ModelFolder model) =>
-        new(generator.ModelId, generator.Dimensions, model.Manifest.QueryPrefix, model.Manifest.PassagePrefix);
+        new(generator.ModelId, generator.Dimensions, model.Manifest.QueryPrefix, model.Manifest.PassagePrefix) { Languages = model.Manifest.Languages };
 
     public static IPassageWindow WindowOf(ModelFolder model) => new TokenizerPassageWindow(model.CreateTokenizer(), model.Manifest.PassagePrefix);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
@@ -19,31 +20,59 @@ public sealed partial class EmbeddedNewsStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
-        var sql = new StringBuilder("""
-            SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank
-            FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id
-            WHERE chunk_terms MATCH $match
-            """);
-        await using var cmd = Command(connection, null, string.Empty);
-        cmd.Parameters.AddWithValue("$match", match);
-        SqlFilter.Append(sql, cmd, filter);
-        sql.Append(" ORDER BY rank LIMIT $top");
-        cmd.Parameters.AddWithValue("$top", top);
-        cmd.CommandText = sql.ToString();
+        var depth = Math.Max(LexicalDepth, top * 4);
 
-        var hits = new List<ChunkHit>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        // FTS5's bm25() is "lower is better"; the store contract is "higher is better", hence the negations.
+        var documentScores = new Dictionary<string, double>(StringComparer.Ordinal);
+        await using (var documents = LexicalCommand(connection, "SELECT d.id, bm25(document_terms) AS rank FROM document_terms JOIN documents d ON d.rowid = document_terms.rowid WHERE document_terms MATCH $match", match, filter, depth))
+        await using (var reader = await documents.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var chunk = ReadChunk(reader, 0);
-            if (summaries.TryGetValue(chunk.DocumentId, out var summary))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                // FTS5's bm25() is "lower is better"; the store contract is "higher is better".
-                hits.Add(new ChunkHit(chunk, summary, Math.Round(-reader.GetDouble(6), 6)));
+                documentScores[reader.GetString(0)] = -reader.GetDouble(1);
             }
         }
 
-        return hits;
+        var hits = new List<ChunkHit>();
+        var lambda = DocumentWeight;
+        await using (var chunks = LexicalCommand(connection, "SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_terms MATCH $match", match, filter, depth))
+        await using (var reader = await chunks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var chunk = ReadChunk(reader, 0);
+                if (summaries.TryGetValue(chunk.DocumentId, out var summary))
+                {
+                    var score = -reader.GetDouble(6) + (lambda * documentScores.GetValueOrDefault(chunk.DocumentId));
+                    hits.Add(new ChunkHit(chunk, summary, Math.Round(score, 6)));
+                }
+            }
+        }
+
+        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Chunk.Id, StringComparer.Ordinal).Take(top).ToList();
+    }
+
+    /// <summary>
+    /// A chunk's lexical score is its own BM25 plus this share of its whole document's BM25: a passage of an article
+    /// that is about the question outranks an equally matching passage of one that mentions it in passing. Measured on
+    /// XQuAD dev with 1,028 distractor articles (README, "Quality"): 0 (chunk only) MRR@10 .923 (de), 0.5 .933,
+    /// 2 .936 but worse on the small sets, 100 (document only) .940 but R@1 of English and answers fall.
+    /// </summary>
+    private const double DocumentWeight = 0.5;
+
+    /// <summary>Candidates of each half before they are combined: enough that the combination can reorder a page.</summary>
+    private const int LexicalDepth = 100;
+
+    private static SqliteCommand LexicalCommand(SqliteConnection connection, string select, string match, SearchFilter filter, int limit)
+    {
+        var sql = new StringBuilder(select);
+        var cmd = Command(connection, null, string.Empty);
+        cmd.Parameters.AddWithValue("$match", match);
+        SqlFilter.Append(sql, cmd, filter);
+        sql.Append(" ORDER BY rank LIMIT $top");
+        cmd.Parameters.AddWithValue("$top", limit);
+        cmd.CommandText = sql.ToString();
+        return cmd;
     }
 
     /// <inheritdoc/>

@@ -60,6 +60,12 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
+        await using (var documentTerms = Command(connection, tx, "DELETE FROM document_terms WHERE rowid IN (SELECT rowid FROM documents WHERE id = $id)"))
+        {
+            documentTerms.Parameters.AddWithValue("$id", documentId);
+            await documentTerms.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (rows.Count == 0)
         {
             return rows;

@@ -67,6 +67,13 @@ public sealed partial class EmbeddedNewsStore
                 }
             }
 
+            await using (var documentTerms = Command(connection, tx, "INSERT INTO document_terms (rowid, terms) SELECT rowid, $terms FROM documents WHERE id = $id"))
+            {
+                documentTerms.Parameters.AddWithValue("$id", document.Id);
+                documentTerms.Parameters.AddWithValue("$terms", string.Join(' ', chunks.SelectMany(c => c.Terms)));
+                await documentTerms.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (await ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
             {

@@ -46,6 +46,20 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, idx);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE IF NOT EXISTS document_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
+        """;
+
+    /// <summary>
+    /// Whole-document terms (rowid = the document's rowid) for the document half of lexical scoring. A store written
+    /// before they existed gets them once from its chunks' terms, in one transaction with the flag that says so.
+    /// </summary>
+    public const string BackfillDocumentTerms = """
+        BEGIN IMMEDIATE;
+        INSERT INTO document_terms (rowid, terms)
+            SELECT d.rowid, coalesce((SELECT group_concat(t.terms, ' ') FROM chunks c JOIN chunk_terms t ON t.rowid = c.rowid WHERE c.document_id = d.id), '')
+            FROM documents d WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'document_terms');
+        INSERT OR IGNORE INTO meta (key, value) VALUES ('document_terms', '1');
+        COMMIT;
         """;
 }

@@ -38,7 +38,7 @@ public sealed partial class QdrantNewsStore
     /// <paramref name="top"/>, since a chunk ranked low in one list can win on the other. Falls back to the single
     /// search that is possible when the store has no vectors yet or the query has no terms.
     /// </remarks>
-    public async Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, double denseWeight = 1, double lexicalWeight = 1, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var sparse = LexicalVector.ForQuery(queryTerms);
@@ -67,18 +67,33 @@ public sealed partial class QdrantNewsStore
             lexical.Filter = qdrantFilter;
         }
 
-        var points = await QueryAsync(RrfQuery(fusion.Value), null, [dense, lexical], null, Overfetch(top), cancellationToken).ConfigureAwait(false);
+        var points = await QueryAsync(RrfQuery(fusion.Value, denseWeight, lexicalWeight), null, [dense, lexical], null, Overfetch(top), cancellationToken).ConfigureAwait(false);
         return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Parameterized RRF (server 1.15.4 or newer takes k) with the in-process fusion's k, shifted as <see cref="QdrantRrfK"/> explains.</summary>
-    internal static Query RrfQuery(FusionOptions options) => new Rrf { K = (uint)QdrantRrfK(options.RrfK) };
+    /// Weights go in prefetch order (dense, sparse), and only when one differs from 1 (server 1.17 or newer), so
+    /// plain RRF requests stay as they were.
+    internal static Query RrfQuery(FusionOptions options, double denseWeight = 1, double lexicalWeight = 1)
+    {
+        var rrf = new Rrf { K = (uint)QdrantRrfK(options.RrfK) };
+        if (denseWeight != 1 || lexicalWeight != 1)
+        {
+            rrf.Weights.Add((float)denseWeight);
+            rrf.Weights.Add((float)lexicalWeight);
+        }
+
+        return rrf;
+    }
 
     /// <summary>
     /// Qdrant scores RRF as Σ 1 / (k + rank) with ranks from 0 (lib/segment/src/common/reciprocal_rank_fusion.rs, position_score), ours
     /// with ranks from 1: passing k + 1 gives the same scores, and so the same order, as the in-process fusion.
     /// </summary>
     internal static int QdrantRrfK(int rrfK) => rrfK + 1;
+
+    /// <summary>Weights in prefetch order (dense, sparse); omitted when both are 1 so plain RRF requests stay as they were.</summary>
+    internal static IReadOnlyList<double>? RrfWeights(double dense, double lexical) => dense == 1 && lexical == 1 ? null : [dense, lexical];
 
     /// <summary>
     /// A few more than asked for, so that chunks dropped by the content-hash check (only while a document is being

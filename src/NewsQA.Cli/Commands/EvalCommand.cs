@@ -1,20 +1,21 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json;
 using NewsQA.Cli.Output;
-using NewsQA.Core.Answering;
+using NewsQA.Core;
 using NewsQA.Core.Evaluation;
 using NewsQA.Core.Ingestion;
-using NewsQA.Core.Pipeline;
 using NewsQA.Core.Retrieval;
-using NewsQA.Core.Storage;
 using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;
 
 /// <summary>
-/// <c>newsqa eval --paragraphs P.jsonl --questions Q.jsonl [--top K] [--json]</c>: ingests the paragraphs into a
-/// temporary data directory and scores retrieval and answers. <c>--corpus PATH</c> ingests ordinary files instead
-/// (to ask questions a corpus cannot answer), and <c>--report F.jsonl</c> writes one line per question for calibration.
+/// <c>newsqa eval --paragraphs P.jsonl --questions Q.jsonl [--distractors PATH…] [--mode M…] [--top K] [--json]</c>:
+/// ingests the paragraphs (and distractors: documents that are no question's gold, an archive around them) into a
+/// temporary data directory once, then scores retrieval and answers per mode, and the plain BM25 baseline
+/// (<see cref="PlainBm25"/>) over the same documents beside them. <c>--corpus PATH</c> ingests ordinary files instead
+/// of paragraphs (to ask questions a corpus cannot answer); <c>--report F.jsonl</c> writes one line per question and run.
 /// </summary>
 internal static class EvalCommand
 {
@@ -22,19 +23,21 @@ internal static class EvalCommand
     {
         var paragraphs = new Option<FileInfo?>("--paragraphs") { Description = "Paragraphs JSONL (id, title, text)" };
         var corpus = new Option<string[]>("--corpus") { Description = "Instead of --paragraphs: files or folders to ingest", AllowMultipleArgumentsPerToken = true };
+        var distractors = new Option<string[]>("--distractors") { Description = "Extra documents (files or folders) that are no question's gold", AllowMultipleArgumentsPerToken = true };
         var questions = new Option<FileInfo>("--questions") { Description = "Questions JSONL (id, question, answers, gold_paragraph_id)", Required = true };
         var top = new Option<int>("--top") { Description = "Cut-off for recall (default 10)", DefaultValueFactory = _ => 10 };
-        var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or lexical", DefaultValueFactory = _ => SearchMode.Hybrid };
+        var modes = new Option<SearchMode[]>("--mode") { Description = "hybrid (default), dense, lexical; several run on one ingest", AllowMultipleArgumentsPerToken = true };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N questions" };
         var report = new Option<FileInfo?>("--report") { Description = "Write per-question results (JSONL)" };
-        var command = new Command("eval", "Measure retrieval and answer quality on a question set")
+        var command = new Command("eval", "Measure retrieval and answer quality on a question set, beside a plain BM25 baseline")
         {
-            paragraphs, corpus, questions, top, mode, limit, report, CommonOptions.Json,
+            paragraphs, corpus, distractors, questions, top, modes, limit, report, CommonOptions.Json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var paragraphFile = parse.GetValue(paragraphs);
             var corpusPaths = parse.GetValue(corpus) ?? [];
+            var distractorPaths = parse.GetValue(distractors) ?? [];
             var questionFile = parse.GetValue(questions)!;
             var k = parse.GetValue(top);
             if ((paragraphFile is null) == (corpusPaths.Length == 0))
@@ -50,11 +53,18 @@ internal static class EvalCommand
 
             foreach (var f in new[] { paragraphFile, questionFile }.OfType<FileInfo>().Where(f => !f.Exists))
             {
-                Console.Error.WriteLine($"error: {f.FullName} not found.");
+                Console.Error.WriteLine($"error: {f.Name} not found.");
+                return 2;
+            }
+
+            foreach (var p in corpusPaths.Concat(distractorPaths).Where(p => !File.Exists(p) && !Directory.Exists(p)))
+            {
+                Console.Error.WriteLine($"error: {Path.GetFileName(p)} not found.");
                 return 2;
             }
 
             var json = parse.GetValue(CommonOptions.Json);
+            var runModes = parse.GetValue(modes) is { Length: > 0 } given ? given.Distinct().ToArray() : [SearchMode.Hybrid];
             var temp = Path.Combine(Path.GetTempPath(), "newsqa-eval-" + Guid.NewGuid().ToString("N"));
             try
             {
@@ -65,26 +75,35 @@ internal static class EvalCommand
                     qs = qs.Take(n).ToList();
                 }
 
+                var documents = paragraphFile is not null
+                    ? EvalRunner.AsDocuments(EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName)).ToList()
+                    : ReadFiles(corpusPaths);
+                documents.AddRange(ReadFiles(distractorPaths));
+
                 var runner = host.Get<EvalRunner>();
-                if (paragraphFile is not null)
+                var ingestWatch = Stopwatch.StartNew();
+                await WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
+                var ingestSeconds = ingestWatch.Elapsed.TotalSeconds;
+
+                var runs = new List<EvalRun>();
+                var baselineWatch = Stopwatch.StartNew();
+                runs.Add(new EvalRun("bm25", "lexical", EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds));
+                foreach (var mode in runModes)
                 {
-                    var ps = EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName);
-                    await WithProgressAsync(json, $"Ingesting {ps.Count} paragraphs", ps.Count, p => runner.IngestAsync(ps, p, ct));
-                }
-                else
-                {
-                    await IngestFilesAsync(host.Get<IngestPipeline>(), corpusPaths, ct);
+                    var watch = Stopwatch.StartNew();
+                    IReadOnlyList<EvalOutcome> outcomes = [];
+                    await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct));
+                    var used = mode == SearchMode.Dense || host.Encoder is not null ? mode : SearchMode.Lexical;
+                    runs.Add(new EvalRun("newsqa", used.ToWireName(), outcomes, watch.Elapsed.TotalSeconds));
                 }
 
-                IReadOnlyList<EvalOutcome> outcomes = [];
-                await WithProgressAsync(json, $"Asking {qs.Count} questions", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, parse.GetValue(mode), p, ct));
-                var metrics = EvalRunner.Summarize(outcomes);
                 if (parse.GetValue(report) is { } reportFile)
                 {
-                    await File.WriteAllLinesAsync(reportFile.FullName, outcomes.Select(o => JsonSerializer.Serialize(o, CliJson.Options).ReplaceLineEndings(string.Empty)), ct);
+                    // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
+                    await File.WriteAllLinesAsync(reportFile.FullName, runs.Where(r => r.System == "newsqa").SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode, o))), ct);
                 }
 
-                Print(metrics, json);
+                Print(qs.Count, documents.Count, ingestSeconds, host.Encoder?.Profile.ModelId, runs, json);
                 return 0;
             }
             finally
@@ -99,41 +118,76 @@ internal static class EvalCommand
         return command;
     }
 
-    private static void Print(EvalMetrics m, bool json)
+    private static string ReportLine(string mode, EvalOutcome outcome)
     {
-        var values = new Dictionary<string, object>
+        var line = JsonSerializer.SerializeToNode(outcome, CliJson.Options)!.AsObject();
+        line["mode"] = mode;
+        return line.ToJsonString();
+    }
+
+    private sealed record EvalRun(string System, string Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
+
+    private static void Print(int questions, int documents, double ingestSeconds, string? model, List<EvalRun> runs, bool json)
+    {
+        var rows = runs.Select(r => (Run: r, Metrics: EvalRunner.Summarize(r.Outcomes))).ToList();
+        if (json)
         {
-            ["questions"] = m.Questions,
+            CliJson.Print(new Dictionary<string, object?>
+            {
+                ["questions"] = questions,
+                ["documents"] = documents,
+                ["model"] = model,
+                ["ingestSeconds"] = Math.Round(ingestSeconds, 1),
+                ["runs"] = rows.Select(r => Values(r.Run, r.Metrics)).ToList(),
+            });
+            return;
+        }
+
+        Console.WriteLine($"{questions} questions, {documents} documents (ingest {ingestSeconds:0.0} s), model {model ?? "none"}");
+        Console.WriteLine($"{"system",-8} {"mode",-8} {"R@1",6} {"R@5",6} {"R@10",6} {"MRR@10",7} {"nDCG@10",8} {"answerContains",15} {"answered",9} {"seconds",8}");
+        foreach (var (run, m) in rows)
+        {
+            var answers = run.System == "bm25" ? $"{"-",15} {"-",9}" : $"{m.AnswerContains,15:0.000} {m.AnsweredShare,9:0.000}";
+            Console.WriteLine($"{run.System,-8} {run.Mode,-8} {m.RecallAt1,6:0.000} {m.RecallAt5,6:0.000} {m.RecallAt10,6:0.000} {m.MrrAt10,7:0.000} {m.NdcgAt10,8:0.000} {answers} {run.Seconds,8:0.0}");
+        }
+    }
+
+    private static Dictionary<string, object?> Values(EvalRun run, EvalMetrics m)
+    {
+        var values = new Dictionary<string, object?>
+        {
+            ["system"] = run.System,
+            ["mode"] = run.Mode,
             ["recall@1"] = Math.Round(m.RecallAt1, 4),
             ["recall@5"] = Math.Round(m.RecallAt5, 4),
             ["recall@10"] = Math.Round(m.RecallAt10, 4),
             ["mrr@10"] = Math.Round(m.MrrAt10, 4),
             ["ndcg@10"] = Math.Round(m.NdcgAt10, 4),
-            ["answerContains"] = Math.Round(m.AnswerContains, 4),
-            ["answered"] = Math.Round(m.AnsweredShare, 4),
-            ["highlightExact"] = Math.Round(m.HighlightExact, 4),
+            // The baseline retrieves only; it has no answers to score.
+            ["answerContains"] = run.System == "bm25" ? null : Math.Round(m.AnswerContains, 4),
+            ["answered"] = run.System == "bm25" ? null : Math.Round(m.AnsweredShare, 4),
+            ["highlightExact"] = run.System == "bm25" ? null : Math.Round(m.HighlightExact, 4),
+            ["seconds"] = Math.Round(run.Seconds, 1),
         };
-        if (json)
-        {
-            CliJson.Print(values);
-            return;
-        }
-
-        foreach (var (key, value) in values)
-        {
-            Console.WriteLine($"{key,-15} {value}");
-        }
+        return values;
     }
 
-    private static async Task IngestFilesAsync(IngestPipeline pipeline, string[] paths, CancellationToken ct)
+    private static List<DocumentInput> ReadFiles(string[] paths)
     {
+        var inputs = new List<DocumentInput>();
         foreach (var record in DocumentFileReader.ExpandPaths(paths).SelectMany(DocumentFileReader.Read))
         {
             if (record.Input is not null)
             {
-                await pipeline.IngestAsync(record.Input, ct);
+                inputs.Add(record.Input);
+            }
+            else
+            {
+                Console.Error.WriteLine($"skipped {record.Origin}: {record.Error}");
             }
         }
+
+        return inputs;
     }
 
     private static async Task WithProgressAsync(bool quiet, string description, int total, Func<IProgress<int>?, Task> work)

@@ -1,17 +1,21 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
+using NewsQA.Core.Query;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Evaluation;
 
 /// <summary>
-/// Ingests eval paragraphs as documents (id = paragraph id), then asks every question through the
-/// same retrieval and answering the API uses and scores where the gold paragraph ranks.
+/// Ingests eval paragraphs as documents (id = paragraph id) and any distractors (documents that are no question's
+/// gold), then asks every question through the same retrieval and answering the API uses, in the requested mode for
+/// both, and scores where the gold paragraph ranks. The same documents feed <see cref="PlainBm25"/>, the baseline
+/// every report shows beside NewsQA.
 /// </summary>
-public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask)
+public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask, IOptions<AnswerOptions> answerOptions)
 {
     public static IReadOnlyList<T> ReadJsonLines<T>(string path)
     {
@@ -31,17 +35,28 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
         return items;
     }
 
-    public async Task IngestAsync(IReadOnlyList<EvalParagraph> paragraphs, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Eval paragraphs as documents: clean text whose first sentence is content, so the title is given, not detected.</summary>
+    public static IReadOnlyList<DocumentInput> AsDocuments(IReadOnlyList<EvalParagraph> paragraphs) =>
+        paragraphs.Select(p => new DocumentInput(p.Text) { Id = p.Id, Title = p.Title ?? p.Id }).ToList();
+
+    /// <summary>Ingests documents in bulk (the pipeline the CLI's ingest uses); rejected inputs are counted, not fatal.</summary>
+    public async Task<int> IngestAsync(IReadOnlyList<DocumentInput> documents, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var done = 0;
-        foreach (var p in paragraphs)
+        var rejected = 0;
+        await foreach (var outcome in pipeline.IngestManyAsync(documents, cancellationToken).ConfigureAwait(false))
         {
-            // Eval paragraphs are clean text whose first sentence is content, so the title is given, not detected.
-            await pipeline.IngestAsync(new DocumentInput(p.Text) { Id = p.Id, Title = p.Title ?? p.Id }, cancellationToken).ConfigureAwait(false);
+            rejected += outcome.Error is null ? 0 : 1;
             progress?.Report(++done);
         }
+
+        return rejected;
     }
 
+    public Task IngestAsync(IReadOnlyList<EvalParagraph> paragraphs, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        IngestAsync(AsDocuments(paragraphs), progress, cancellationToken);
+
+    /// <summary>Every question through retrieval and answering, both in <paramref name="mode"/>.</summary>
     public async Task<IReadOnlyList<EvalOutcome>> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<EvalOutcome>(questions.Count);
@@ -51,7 +66,10 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
             var search = await retriever.SearchAsync(new SearchRequest(q.Question, Math.Min(50, top * 3), mode, SearchFilter.None), cancellationToken).ConfigureAwait(false);
             var rank = EvalMetrics.RankOf(q.GoldParagraphId, search.Passages.Select(p => p.Hit.Chunk.DocumentId));
 
-            var answer = await ask.AskAsync(new AskRequest(q.Question, null, SearchFilter.None, []), cancellationToken).ConfigureAwait(false);
+            // The answer sees what the service's ask would retrieve, in the mode under test.
+            var request = new AskRequest(q.Question, null, SearchFilter.None, []);
+            var forAnswer = await retriever.SearchAsync(new SearchRequest(q.Question, answerOptions.Value.Passages, mode, SearchFilter.None, OnePerDocument: false), cancellationToken).ConfigureAwait(false);
+            var answer = await ask.AnswerAsync(new AskRetrieval(request, QuestionLanguage.Detect(q.Question), forAnswer.Passages, forAnswer.SearchMs), cancellationToken).ConfigureAwait(false);
             var hit = answer.Status == AnswerStatus.Answered
                 && EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers);
             var citedGold = answer.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
@@ -63,6 +81,22 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
         }
 
         return outcomes;
+    }
+
+    /// <summary>The baseline over the same documents: retrieval only (it has no answerer), so answer fields stay empty.</summary>
+    public static IReadOnlyList<EvalOutcome> RunBaseline(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top)
+    {
+        var bm25 = new PlainBm25();
+        var index = 0;
+        foreach (var d in documents)
+        {
+            bm25.Add(d.Id ?? $"#{index}", string.IsNullOrEmpty(d.Title) ? d.Text : d.Title + "\n" + d.Text);
+            index++;
+        }
+
+        return questions
+            .Select(q => new EvalOutcome(q.Id, EvalMetrics.RankOf(q.GoldParagraphId, bm25.Search(q.Question, top)), AnswerStatus.NoAnswer, 0, false, false))
+            .ToList();
     }
 
     public static EvalMetrics Summarize(IReadOnlyList<EvalOutcome> outcomes) => EvalMetrics.Compute(

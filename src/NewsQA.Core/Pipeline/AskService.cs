@@ -43,7 +43,7 @@ public sealed class AskService(
         }
 
         var fetch = scope.Reranks ? Math.Min(50, top * 3) : top;
-        var result = await retriever.SearchAsync(new SearchRequest(query, fetch, SearchMode.Hybrid, scope.Filter), cancellationToken).ConfigureAwait(false);
+        var result = await retriever.SearchAsync(new SearchRequest(query, fetch, SearchMode.Hybrid, scope.Filter, OnePerDocument: false), cancellationToken).ConfigureAwait(false);
         return new AskRetrieval(request, language, scope.Apply(result.Passages, top), watch.Elapsed.TotalMilliseconds)
         {
             StandaloneQuestion = query,

@@ -1,3 +1,4 @@
+using NewsQA.Core.Analysis;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -86,7 +87,7 @@ public sealed partial class IngestPipeline
             try
             {
                 var doc = await PrepareAsync(input, known, cancellationToken).ConfigureAwait(false);
-                stage = new Stage(input, started) { Prepared = doc.Finished is null ? doc with { Terms = doc.Chunks.Select(c => analyzer.Analyze(c.Text)).ToList() } : doc };
+                stage = new Stage(input, started) { Prepared = doc.Finished is null ? doc with { Terms = doc.Chunks.Select(c => ChunkTerms.Of(analyzer, c.Text, doc.Document.Title)).ToList() } : doc };
             }
             catch (DocumentRejectedException ex)
             {
@@ -181,3 +182,4 @@ public sealed partial class IngestPipeline
         public IReadOnlyList<ReadOnlyMemory<float>>? Vectors { get; set; }
     }
 }
+

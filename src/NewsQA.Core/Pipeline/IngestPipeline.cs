@@ -146,7 +146,7 @@ public sealed partial class IngestPipeline(
         var dense = Dense;
         var vectors = dense is null ? null : await EmbedPassagesAsync(dense, prepared.Chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);
         await RecordModelAsync(dense, cancellationToken).ConfigureAwait(false);
-        var terms = prepared.Chunks.Select(c => analyzer.Analyze(c.Text)).ToList();
+        var terms = prepared.Chunks.Select(c => ChunkTerms.Of(analyzer, c.Text, prepared.Document.Title)).ToList();
         return await WriteAsync(prepared, terms, vectors, cancellationToken).ConfigureAwait(false);
     }
 

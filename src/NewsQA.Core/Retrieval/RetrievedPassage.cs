@@ -8,4 +8,5 @@ public sealed record RetrievedPassage(ChunkHit Hit, double Score, double? Dense,
 /// <summary>What a search returned, the mode actually used (hybrid falls back to lexical without a model), and timings.</summary>
 public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, SearchMode Mode, double EmbedMs, double SearchMs);
 
-public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter);
+/// <summary>A search; <c>OnePerDocument</c>: search pages show each document once (its best passage), answers read several passages of one article.</summary>
+public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter, bool OnePerDocument = true);

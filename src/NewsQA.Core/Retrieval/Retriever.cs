@@ -6,6 +6,7 @@ using NewsQA.Core.Analysis;
 using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Fusion;
+using NewsQA.Core.Query;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Retrieval;
@@ -44,6 +45,15 @@ public sealed partial class Retriever(
             mode = SearchMode.Lexical;
         }
 
+        // A model that does not know the question's language ranks it no better than chance; its weight says how much
+        // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
+        var weights = fusionOptions.Value;
+        var denseWeight = encoder is null || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query)) ? weights.DenseWeight : weights.OtherLanguageDenseWeight;
+        if (mode == SearchMode.Hybrid && denseWeight <= 0)
+        {
+            mode = SearchMode.Lexical;
+        }
+
         using var activity = NewsQaMetrics.ActivitySource.StartActivity("newsqa.search");
         var candidates = fusionOptions.Value.CandidatesFor(request.Top);
         var embedWatch = Stopwatch.StartNew();
@@ -78,24 +88,24 @@ public sealed partial class Retriever(
         switch (mode)
         {
             case SearchMode.Lexical:
-                var lexical = await store.SearchLexicalAsync(terms, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
-                passages = lexical.Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
+                var lexical = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
                 break;
             case SearchMode.Dense:
-                var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
-                passages = dense.Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = Page(dense, request).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
                 break;
             case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
                 // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
-                var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, request.Top, cancellationToken).ConfigureAwait(false);
-                passages = fused.Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
+                var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.LexicalWeight, cancellationToken).ConfigureAwait(false);
+                passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
                 break;
             default:
                 var denseTask = store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken);
                 var lexicalTask = store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken);
                 var rankings = await Task.WhenAll(denseTask, lexicalTask).ConfigureAwait(false);
-                passages = fusion.Fuse(rankings)
-                    .Take(request.Top)
+                var fusedHits = fusion.Fuse(rankings, [denseWeight, weights.LexicalWeight]);
+                passages = (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
                     .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
                     .ToList();
                 break;
@@ -105,6 +115,10 @@ public sealed partial class Retriever(
         return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds);
     }
 
+    private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>
+        request.OnePerDocument ? DocumentGrouping.BestPerDocument(ranked, request.Top) : ranked.Take(request.Top);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder failed, hybrid search answered lexically: {Reason}")]
     private static partial void LogFallback(ILogger logger, string reason);
 }
+

