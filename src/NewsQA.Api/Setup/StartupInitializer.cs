@@ -15,10 +15,11 @@ internal sealed partial class StartupInitializer(
     StoreStartupRetry retry,
     IOptions<AuthOptions> auth,
     IOptions<RateLimitOptions> rateLimit,
-    ILogger<StartupInitializer> logger) : IHostedService
+    ILogger<StartupInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task recovery = Task.CompletedTask;
+    private int stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -40,12 +41,19 @@ internal sealed partial class StartupInitializer(
         await SeedAsync(report, cancellationToken);
     }
 
+    /// <summary>Idempotent: a host (or a test factory) may stop twice; the token is disposed with the service, not here.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await recovery.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        stopping.Dispose();
     }
+
+    public void Dispose() => stopping.Dispose();
 
     private async Task RecoverAsync(StartupReport failed, CancellationToken cancellationToken)
     {

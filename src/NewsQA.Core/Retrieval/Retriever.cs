@@ -48,7 +48,7 @@ public sealed partial class Retriever(
         // A model that does not know the question's language ranks it no better than chance; its weight says how much
         // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
         var weights = fusionOptions.Value;
-        var denseWeight = encoder is null || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query)) ? weights.DenseWeight : weights.OtherLanguageDenseWeight;
+        var denseWeight = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query)) ? weights.DenseWeight : weights.OtherLanguageDenseWeight;
         if (mode == SearchMode.Hybrid && denseWeight <= 0)
         {
             mode = SearchMode.Lexical;

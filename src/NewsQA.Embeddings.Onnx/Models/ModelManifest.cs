@@ -93,6 +93,8 @@ public sealed record ModelManifest
         && !path.Contains(':', StringComparison.Ordinal)
         && !path.Contains('\0', StringComparison.Ordinal)
         && path.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != "..");
+
+    /// <summary>
     /// ISO 639-1 codes of the languages the model was trained on ("en"; a multilingual model lists what it covers).
     /// Empty means unknown: fusion then trusts the model for every language. A question in a language not listed
     /// is fused with <c>Retrieval:OtherLanguageDenseWeight</c> (a model that does not know German ranks German badly).

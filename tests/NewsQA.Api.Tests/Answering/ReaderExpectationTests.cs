@@ -56,7 +56,9 @@ public sealed class ReaderExpectationTests : ApiTest
 
         Assert.Equal("no_answer", answer["status"]!.GetValue<string>());
         Assert.Empty(answer["citations"]!.AsArray());
-        Assert.Contains("Kampfjets", answer["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The premise is the pair: no article has Israel pledging fighter jets. Which of the two the closest article
+        // lacks depends on retrieval; the reason must name one of them.
+        Assert.Matches("Kampfjets|Israel", answer["reason"]!.GetValue<string>());
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class RankingParityTests : IAsyncLifetime
         Assert.NotEqual(Ids(embeddedDense).Take(3), Ids(embeddedLexical).Take(3));
 
         var inProcess = new ReciprocalRankFusion(Options.Create(fusion)).Fuse([embeddedDense, embeddedLexical]).Take(Top).ToList();
-        var serverSide = await qdrant.SearchHybridAsync(vector, terms, SearchFilter.None, Top, Ct);
+        var serverSide = await qdrant.SearchHybridAsync(vector, terms, SearchFilter.None, Top, cancellationToken: Ct);
 
         // Equal scores are ties, which Qdrant leaves in no particular order: compare the ranking as groups of equal scores.
         Assert.Equal(Groups(inProcess.Select(f => (f.Hit.Chunk.Id, f.Score))), Groups(serverSide.Select(h => (h.Chunk.Id, h.Score))));
