@@ -58,7 +58,8 @@ public sealed class EvalQualityTests : IDisposable
         Assert.True(lexical["recall@1"]!.GetValue<double>() >= 0.90, result.Output);
         Assert.True(lexical["recall@5"]!.GetValue<double>() >= 0.965, result.Output);
         Assert.True(lexical["mrr@10"]!.GetValue<double>() >= 0.93, result.Output);
-        Assert.True(lexical["answered"]!.GetValue<double>() >= 0.94, result.Output);
+        // Answered .897 with issue 14's answerer (premise check and neighbour sentences answer fewer, surer).
+        Assert.True(lexical["answered"]!.GetValue<double>() >= 0.88, result.Output);
     }
 
     private static JsonNode Run(JsonNode report, string system) =>
