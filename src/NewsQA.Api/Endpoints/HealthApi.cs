@@ -36,11 +36,18 @@ public static class HealthApi
             status = failing.Count == 0 ? "ready" : "unavailable",
             failing,
             searchMode = embedder.Data["searchMode"],
-            store = store.Data.Where(d => d.Key != "component").ToDictionary(),
-            // Readiness is unauthenticated: messages name the model and what is wrong, not where it lies on disk.
-            embeddings = embedder.Data.Where(d => d.Key != "searchMode").ToDictionary(d => d.Key, d => d.Value is string text ? (object?)ReaderText.WithoutPaths(text) : d.Value),
+            store = Readable(store.Data, "component"),
+            embeddings = Readable(embedder.Data, "searchMode"),
             generative = report.Entries[HealthChecks.Llm].Data["model"],
         };
         return failing.Count == 0 ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>
+    /// A check's data as readiness shows it, without the key that is reported elsewhere. Readiness is
+    /// unauthenticated, so every message (the store's as much as the embedder's) names what is wrong, not where it
+    /// lies on disk.
+    /// </summary>
+    private static Dictionary<string, object?> Readable(IReadOnlyDictionary<string, object> data, string reportedElsewhere) =>
+        data.Where(d => d.Key != reportedElsewhere).ToDictionary(d => d.Key, d => d.Value is string text ? ReaderText.WithoutPaths(text) : (object?)d.Value);
 }
