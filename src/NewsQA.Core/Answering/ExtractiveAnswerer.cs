@@ -30,7 +30,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         }
 
         var analyzed = SentenceCandidates.Analyze(context.Passages, analyzer);
-        var candidates = Rank(question, analyzed);
+        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages));
         if (candidates.Count == 0)
         {
             return Task.FromResult(AnswerDraft.None("No passage was retrieved."));
@@ -49,10 +49,11 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         }
 
         var best = sound[0];
-        if (best.Confidence < options.Value.MinConfidence)
+        var minConfidence = context.MinConfidence ?? options.Value.MinConfidence;
+        if (best.Confidence < minConfidence)
         {
             return Task.FromResult(AnswerDraft.None(
-                $"The best passage covers the question too weakly (confidence {best.Confidence:F2} < {options.Value.MinConfidence:F2}).", best.Confidence));
+                $"The best passage covers the question too weakly (confidence {best.Confidence:F2} < {minConfidence:F2}).", best.Confidence));
         }
 
         var chosen = new List<Candidate> { best };
@@ -80,7 +81,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         });
     }
 
-    private static List<Candidate> Rank(QuestionProfile question, AnalyzedPassages analyzed)
+    private static List<Candidate> Rank(QuestionProfile question, AnalyzedPassages analyzed, IReadOnlyDictionary<string, double> margins)
     {
         var passages = analyzed.Passages;
         var weights = SentenceScorer.PassageWeights(question, passages.Select(p => p.Terms).ToList());
@@ -90,11 +91,13 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             var chunk = passages[rank].Chunk;
             var passageCoverage = SentenceScorer.Coverage(question, passages[rank].Terms, weights);
             var rankScore = 1.0 / (1 + rank);
+            var margin = Weights.DocumentMargin * margins.GetValueOrDefault(chunk.DocumentId);
             foreach (var unit in SentenceCandidates.Units(passages[rank]))
             {
                 var confidence = (Weights.Sentence * SentenceScorer.Coverage(question, unit.Terms, weights))
                     + (Weights.Passage * passageCoverage)
-                    + (Weights.Rank * rankScore);
+                    + (Weights.Rank * rankScore)
+                    + margin;
                 if (question.Expected != ExpectedAnswer.Any && SentenceScorer.HasExpectedAnswer(question.Expected, unit.Text))
                 {
                     confidence += Weights.AnswerTypeBonus;
@@ -115,7 +118,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
                 }
 
                 var span = new TextSpan(chunk.Span.Start + unit.Local.Start, chunk.Span.Start + unit.Local.End);
-                candidates.Add(new Candidate(chunk.DocumentId, chunk.Id, unit.Text, span, Math.Clamp(confidence, 0, 1)));
+                candidates.Add(new Candidate(chunk.DocumentId, chunk.Id, unit.Text, span, confidence));
             }
         }
 
@@ -123,6 +126,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             .OrderByDescending(c => c.Confidence)
             .ThenBy(c => c.Span.Start)
             .DistinctBy(c => (c.DocumentId, c.Span))
+            .Select(c => c with { Confidence = Math.Clamp(c.Confidence, 0, 1) })
             .ToList();
     }
 

@@ -2,9 +2,9 @@ namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// How the extractive answerer turns coverage into confidence:
-/// <c>Sentence × coverage(sentence) + Passage × coverage(passage) + Rank × 1/(1 + rank)</c>, plus
-/// <see cref="AnswerTypeBonus"/> when the sentence holds the kind of fact asked for and minus
-/// <see cref="HeadlinePenalty"/> when it does not end like a sentence. <c>Answer:MinConfidence</c> (0.30) was
+/// <c>Sentence × coverage(sentence) + Passage × coverage(passage) + Rank × 1/(1 + rank) + DocumentMargin × margin</c>,
+/// plus <see cref="AnswerTypeBonus"/> when the sentence holds the kind of fact asked for and minus
+/// <see cref="HeadlinePenalty"/> when it does not end like a sentence. <c>Answer:MinConfidence</c> (0.40) was
 /// calibrated on exactly these values: change one and recalibrate, or the threshold no longer means what it says.
 /// </summary>
 /// <param name="Sentence">Weight of the sentence's own coverage of the question.</param>
@@ -14,6 +14,7 @@ namespace NewsQA.Core.Answering;
 /// <param name="HeadlinePenalty">Subtracted for a fragment (a headline, a cut-off line) rather than a sentence.</param>
 /// <param name="SecondSentenceRatio">A second sentence joins the answer only with at least this share of the best confidence.</param>
 /// <param name="PairPenalty">Subtracted from a sentence quoted with its neighbour, so the pair wins only when the neighbour adds.</param>
+/// <param name="DocumentMargin">Weight of how far the sentence's article stands out in the lexical ranking (<see cref="RetrievalMargin"/>).</param>
 public sealed record ExtractiveWeights(
     double Sentence = 0.55,
     double Passage = 0.35,
@@ -21,7 +22,8 @@ public sealed record ExtractiveWeights(
     double AnswerTypeBonus = 0.08,
     double HeadlinePenalty = 0.2,
     double SecondSentenceRatio = 0.9,
-    double PairPenalty = 0.05)
+    double PairPenalty = 0.05,
+    double DocumentMargin = 0.8)
 {
     /// <summary>The weights <c>Answer:MinConfidence</c> was calibrated on.</summary>
     public static ExtractiveWeights Calibrated { get; } = new();

@@ -12,7 +12,11 @@ public interface IAnswerer
     Task<AnswerDraft> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default);
 }
 
-public sealed record AnswerContext(string Question, string Language, IReadOnlyList<RetrievedPassage> Passages, IReadOnlyList<ChatTurn> History);
+public sealed record AnswerContext(string Question, string Language, IReadOnlyList<RetrievedPassage> Passages, IReadOnlyList<ChatTurn> History)
+{
+    /// <summary>The confidence below which there is no answer, when the caller resolved it (<c>AnswerThreshold</c>); else <c>Answer:MinConfidence</c>.</summary>
+    public double? MinConfidence { get; init; }
+}
 
 /// <summary>An answer before verification. <see cref="Answered"/> false means "no answer" with <see cref="Reason"/>.</summary>
 public sealed record AnswerDraft(bool Answered, IReadOnlyList<DraftSegment> Segments, double Confidence, string? Reason = null, AnswerMode Mode = AnswerMode.Extractive)

@@ -1,4 +1,6 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Calibration;
+using NewsQA.Core.Embedding;
 using NewsQA.Core.Query;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -24,7 +26,9 @@ public sealed class AskService(
     CitationVerifier verifier,
     IOptions<AnswerOptions> options,
     IQueryRewriter? rewriter = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    AnswerThreshold? threshold = null,
+    DenseEncoder? encoder = null)
 {
     public async Task<AskRetrieval> RetrieveAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
@@ -62,7 +66,12 @@ public sealed class AskService(
     public async Task<AnswerResult> AnswerAsync(AskRetrieval retrieval, Func<string, CancellationToken, Task>? onText, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var context = new AnswerContext(retrieval.StandaloneQuestion ?? retrieval.Request.Question, retrieval.Language, retrieval.Passages, retrieval.Request.History);
+        // The threshold fitted for what fed the answerer: the model's ranking, or lexical retrieval alone.
+        var model = retrieval.Mode == SearchMode.Lexical || encoder is not { IsAvailable: true } ? null : encoder.Profile.ModelId;
+        var context = new AnswerContext(retrieval.StandaloneQuestion ?? retrieval.Request.Question, retrieval.Language, retrieval.Passages, retrieval.Request.History)
+        {
+            MinConfidence = threshold?.For(model),
+        };
         AnswerDraft draft;
         if (onText is not null && answerer is IStreamingAnswerer streaming)
         {
@@ -80,6 +89,12 @@ public sealed class AskService(
         else
         {
             draft = await answerer.AnswerAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Words matched across languages (an English question's "minister" in a German article) are no answer to quote.
+        if (draft.Answered && draft.Mode == AnswerMode.Extractive && LanguageMismatch.Reason(retrieval.Language, QuotedPassages(draft, retrieval.Passages), retrieval.Mode) is { } mismatch)
+        {
+            draft = AnswerDraft.None(mismatch, draft.Confidence, draft.Mode);
         }
 
         var verified = draft.Answered ? await verifier.VerifyAsync(draft.Segments, cancellationToken).ConfigureAwait(false) : null;
@@ -116,6 +131,13 @@ public sealed class AskService(
             Interpretation = retrieval.Interpretation,
             Highlight = Highlight(draft.Highlight, verified.Citations),
         };
+    }
+
+    /// <summary>The retrieved passages of the documents the draft quotes.</summary>
+    private static List<RetrievedPassage> QuotedPassages(AnswerDraft draft, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var quoted = draft.Segments.SelectMany(s => s.Quotes).Select(q => q.DocumentId).ToHashSet(StringComparer.Ordinal);
+        return passages.Where(p => quoted.Contains(p.Hit.Chunk.DocumentId)).ToList();
     }
 
     /// <summary>The draft's highlight in document coordinates, inside the verified citation of its quote (or none).</summary>

@@ -1,0 +1,38 @@
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// How far an article stands out in the lexical ranking: <c>ln(best lexical score of its passages / best of any other
+/// article's)</c>, in 0..1. Coverage alone cannot tell a question the archive answers from one it does not: in a large
+/// archive some sentence shares most words with almost any question. When the archive holds the answer, its article
+/// usually scores well above the next one; when it does not, the best matches are several articles that each share a
+/// word or two. Measured on XQuAD-de dev with 1,028 10kGNAD distractors (README, "questions without answers"): at 2 %
+/// false answers answerContains rises from .37 to .61 with this term. An article alone among the passages, or passages
+/// without a lexical score (dense only), give no evidence either way: 0.
+/// </summary>
+internal static class RetrievalMargin
+{
+    private const double Cap = 1.0;
+
+    /// <summary>Margin per document id of <paramref name="passages"/>.</summary>
+    public static Dictionary<string, double> PerDocument(IReadOnlyList<RetrievedPassage> passages)
+    {
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in passages)
+        {
+            var id = p.Hit.Chunk.DocumentId;
+            var score = p.Lexical is > 0 ? p.Lexical.Value : 0;
+            best[id] = best.TryGetValue(id, out var b) ? Math.Max(b, score) : score;
+        }
+
+        var margins = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, score) in best)
+        {
+            var others = best.Where(o => o.Key != id).Select(o => o.Value).DefaultIfEmpty(0).Max();
+            margins[id] = score > 0 && others > 0 ? Math.Clamp(Math.Log(score / others), 0, Cap) : 0;
+        }
+
+        return margins;
+    }
+}
