@@ -35,15 +35,13 @@ internal sealed class CliHost : IAsyncDisposable
     public DenseEncoder? Encoder => provider.GetService<DenseEncoder>() is { IsAvailable: true } encoder ? encoder : null;
 
     /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
-    public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false)
+    /// <param name="overrides">Keys set on top of configuration (eval --calibrate asks with Answer:MinConfidence 0).</param>
+    public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var configuration = new ConfigurationManager();
-        configuration
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables();
-        if (dataPath is not null)
+        var configuration = Configuration(dataPath);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
-            configuration[NewsQaConfigurationRules.DataPath] = dataPath;
+            configuration[key] = value;
         }
 
         // The same start-up check as the API: one line per mistaken key (Program.cs prints them), nothing built yet.
@@ -82,6 +80,23 @@ internal sealed class CliHost : IAsyncDisposable
         }
 
         return new CliHost(provider, report);
+    }
+
+    /// <summary>The data directory the API and the CLI's other commands use: <paramref name="dataPath"/> (--data), else <c>Data:Path</c>, else ./data.</summary>
+    public static string DataPath(string? dataPath) => Configuration(dataPath)[NewsQaConfigurationRules.DataPath] ?? "./data";
+
+    private static ConfigurationManager Configuration(string? dataPath)
+    {
+        var configuration = new ConfigurationManager();
+        configuration
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables();
+        if (dataPath is not null)
+        {
+            configuration[NewsQaConfigurationRules.DataPath] = dataPath;
+        }
+
+        return configuration;
     }
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Calibration;
+using Microsoft.Extensions.Options;
 using NewsQA.Core.Chunking;
 using NewsQA.Core.Citations;
 using NewsQA.Core.Diagnostics;
@@ -34,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IQueryRewriter, KeyTermQueryRewriter>();
         services.TryAddSingleton<Retriever>();
         services.TryAddSingleton<CitationVerifier>();
+        services.TryAddSingleton(sp => new AnswerThreshold(sp.GetRequiredService<IOptions<AnswerOptions>>()));
         services.TryAddSingleton<AskService>();
         services.TryAddSingleton<IngestPipeline>();
         services.TryAddSingleton<EvalRunner>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core;
+using NewsQA.Hosting.Calibration;
 using NewsQA.Hosting.Health;
 using NewsQA.Hosting.Selection;
 using NewsQA.Hosting.Startup;
@@ -21,6 +22,7 @@ public static class NewsQaComposition
         services.AddNewsQaStore(configuration);
         services.AddNewsQaEmbeddings(configuration);
         services.AddNewsQaAnswers(configuration);
+        services.AddNewsQaCalibration(configuration);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<NewsQaStartup>();
         services.AddSingleton<StoreStartupRetry>();

@@ -15,7 +15,8 @@ namespace NewsQA.Cli.Commands;
 /// ingests the paragraphs (and distractors: documents that are no question's gold, an archive around them) into a
 /// temporary data directory once, then scores retrieval and answers per mode, and the plain BM25 baseline
 /// (<see cref="PlainBm25"/>) over the same documents beside them. <c>--corpus PATH</c> ingests ordinary files instead
-/// of paragraphs (to ask questions a corpus cannot answer); <c>--report F.jsonl</c> writes one line per question and run.
+/// of paragraphs (to ask questions a corpus cannot answer); <c>--report F.jsonl</c> writes one line per question and run;
+/// <c>--calibrate</c> fits <c>Answer:MinConfidence</c> instead (<see cref="EvalCalibration"/>).
 /// </summary>
 internal static class EvalCommand
 {
@@ -32,6 +33,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure retrieval and answer quality on a question set, beside a plain BM25 baseline")
         {
             paragraphs, corpus, distractors, questions, top, modes, limit, report, CommonOptions.Json,
+            EvalCalibration.Calibrate, EvalCalibration.FalseAnswerCost, EvalCalibration.MaxFalseAnswers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -65,21 +67,38 @@ internal static class EvalCommand
 
             var json = parse.GetValue(CommonOptions.Json);
             var runModes = parse.GetValue(modes) is { Length: > 0 } given ? given.Distinct().ToArray() : [SearchMode.Hybrid];
-            var temp = Path.Combine(Path.GetTempPath(), "newsqa-eval-" + Guid.NewGuid().ToString("N"));
-            try
+            var calibrate = parse.GetValue(EvalCalibration.Calibrate);
+            if (calibrate && distractorPaths.Length == 0)
+            {
+                Console.Error.WriteLine("error: --calibrate needs --distractors: the questions asked of the distractors alone are the unanswerable ones.");
+                return 2;
+            }
+
+            var goal = calibrate ? EvalCalibration.Goal(parse) : null;
+            if (calibrate && goal is null)
+            {
+                return 2;
+            }
+
+            var qs = EvalRunner.ReadJsonLines<EvalQuestion>(questionFile.FullName);
+            if (parse.GetValue(limit) is { } n)
+            {
+                qs = qs.Take(n).ToList();
+            }
+
+            var documents = paragraphFile is not null
+                ? EvalRunner.AsDocuments(EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName)).ToList()
+                : ReadFiles(corpusPaths);
+            var distractorDocuments = ReadFiles(distractorPaths);
+            documents.AddRange(distractorDocuments);
+            if (calibrate)
+            {
+                return await EvalCalibration.RunAsync(documents, distractorDocuments, qs, k, runModes, goal!, CliHost.DataPath(parse.GetValue(CommonOptions.Data)), json, ct);
+            }
+
+            return await InTempDataAsync(async temp =>
             {
                 await using var host = await CliHost.StartAsync(temp, ct);
-                var qs = EvalRunner.ReadJsonLines<EvalQuestion>(questionFile.FullName);
-                if (parse.GetValue(limit) is { } n)
-                {
-                    qs = qs.Take(n).ToList();
-                }
-
-                var documents = paragraphFile is not null
-                    ? EvalRunner.AsDocuments(EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName)).ToList()
-                    : ReadFiles(corpusPaths);
-                documents.AddRange(ReadFiles(distractorPaths));
-
                 var runner = host.Get<EvalRunner>();
                 var ingestWatch = Stopwatch.StartNew();
                 await WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
@@ -93,8 +112,7 @@ internal static class EvalCommand
                     var watch = Stopwatch.StartNew();
                     IReadOnlyList<EvalOutcome> outcomes = [];
                     await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct));
-                    var used = mode == SearchMode.Dense || host.Encoder is not null ? mode : SearchMode.Lexical;
-                    runs.Add(new EvalRun("newsqa", used.ToWireName(), outcomes, watch.Elapsed.TotalSeconds));
+                    runs.Add(new EvalRun("newsqa", UsedMode(mode, host).ToWireName(), outcomes, watch.Elapsed.TotalSeconds));
                 }
 
                 if (parse.GetValue(report) is { } reportFile)
@@ -105,17 +123,30 @@ internal static class EvalCommand
 
                 Print(qs.Count, documents.Count, ingestSeconds, host.Encoder?.Profile.ModelId, runs, json);
                 return 0;
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                if (Directory.Exists(temp))
-                {
-                    Directory.Delete(temp, recursive: true);
-                }
-            }
+            });
         });
         return command;
+    }
+
+    /// <summary>The mode a run really used: hybrid is lexical without a model.</summary>
+    internal static SearchMode UsedMode(SearchMode mode, CliHost host) => mode == SearchMode.Dense || host.Encoder is not null ? mode : SearchMode.Lexical;
+
+    /// <summary>Runs <paramref name="work"/> on a fresh temporary data directory, deleted afterwards.</summary>
+    internal static async Task<T> InTempDataAsync<T>(Func<string, Task<T>> work)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "newsqa-eval-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            return await work(temp);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
     }
 
     private static string ReportLine(string mode, EvalOutcome outcome)
@@ -190,7 +221,7 @@ internal static class EvalCommand
         return inputs;
     }
 
-    private static async Task WithProgressAsync(bool quiet, string description, int total, Func<IProgress<int>?, Task> work)
+    internal static async Task WithProgressAsync(bool quiet, string description, int total, Func<IProgress<int>?, Task> work)
     {
         if (quiet || Console.IsErrorRedirected)
         {

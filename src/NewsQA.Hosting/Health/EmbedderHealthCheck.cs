@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsQA.Core.Calibration;
 using NewsQA.Core.Embedding;
 using NewsQA.Hosting.Startup;
 
@@ -9,7 +10,7 @@ namespace NewsQA.Hosting.Health;
 /// time a model is downloaded or the store embedded: search answers lexically meanwhile); unhealthy when a
 /// configured model failed to load or the stored vectors come from another model.
 /// </summary>
-internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder) : IHealthCheck
+internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder, AnswerThreshold threshold) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -24,6 +25,11 @@ internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder e
             // (a mismatch is reported, not hidden).
             ["searchMode"] = encoder.IsSearchable ? "hybrid" : "lexical",
         };
+
+        // Answers are scored on what retrieval fed them: the threshold fitted for this model, or a notice that none was.
+        var answersFrom = encoder.IsSearchable ? phase.ModelId : null;
+        data["minConfidence"] = threshold.For(answersFrom);
+        data["calibration"] = threshold.Notice(answersFrom) ?? threshold.Source(answersFrom);
         if (phase.Status == EmbedderPhase.Downloading)
         {
             data["bytesDone"] = phase.Done;

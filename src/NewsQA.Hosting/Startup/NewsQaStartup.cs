@@ -5,6 +5,9 @@ using NewsQA.Core.Embedding;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
 using NewsQA.Core.Storage;
+using Microsoft.Extensions.Logging;
+using NewsQA.Core.Calibration;
+using NewsQA.Hosting.Calibration;
 using NewsQA.Hosting.Models;
 using NewsQA.Hosting.Selection;
 
@@ -37,6 +40,7 @@ public sealed class NewsQaStartup(IServiceProvider services, IConfiguration conf
     public async Task<StartupReport> RunAsync(CancellationToken cancellationToken)
     {
         embedder.Resolve(services);
+        LogCalibration();
         var provider = StoreSelection.ProviderName(configuration);
         StoreStatistics stats;
         try
@@ -62,6 +66,19 @@ public sealed class NewsQaStartup(IServiceProvider services, IConfiguration conf
         }
 
         return new StartupReport(provider, embedder.Message, embedder.Problem, stats, null, mismatch);
+    }
+
+    /// <summary>One line at start when answers run with a model no threshold was fitted for, or the calibration file is unreadable.</summary>
+    private void LogCalibration()
+    {
+        var logger = services.GetService<ILogger<NewsQaStartup>>();
+        // Built first: reading the file is what records its problem.
+        var threshold = services.GetRequiredService<AnswerThreshold>();
+        var notice = services.GetRequiredService<CalibrationProblem>().Message ?? threshold.Notice(embedder.ModelId);
+        if (notice is not null)
+        {
+            logger?.LogWarning("{Calibration}", notice);
+        }
     }
 
     /// <summary>

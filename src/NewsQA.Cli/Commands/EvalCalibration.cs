@@ -1,0 +1,137 @@
+using System.CommandLine;
+using NewsQA.Cli.Output;
+using NewsQA.Core;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Calibration;
+using NewsQA.Core.Evaluation;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>
+/// <c>newsqa eval … --distractors PATH… --calibrate</c>: fits <c>Answer:MinConfidence</c> for the model in use. The
+/// questions are asked twice with <c>Answer:MinConfidence</c> 0, so each reports its best confidence: of the paragraphs
+/// with the distractors (answerable) and of the distractors alone (unanswerable: every answer there is a false one).
+/// Prints the trade-off table, chooses by <see cref="CalibrationGoal"/> and stores the threshold in the data directory's
+/// <see cref="CalibrationFile"/> under the model's id, where the service picks it up.
+/// </summary>
+internal static class EvalCalibration
+{
+    public static readonly Option<bool> Calibrate = new("--calibrate")
+    {
+        Description = "Fit Answer:MinConfidence for the model in use on the questions with and without their paragraphs (needs --distractors) and store it in the data directory's calibration.json",
+    };
+
+    public static readonly Option<double> FalseAnswerCost = new("--false-answer-cost")
+    {
+        Description = "With --calibrate: how many missed answers one false answer costs (default 3)",
+        DefaultValueFactory = _ => 3,
+    };
+
+    public static readonly Option<double?> MaxFalseAnswers = new("--max-false-answers")
+    {
+        Description = "With --calibrate: instead, the threshold with the most answers whose false-answer rate stays within this share (0..1)",
+    };
+
+    private static readonly Dictionary<string, string?> AskEverything = new() { [$"{AnswerOptions.Section}:{nameof(AnswerOptions.MinConfidence)}"] = "0" };
+
+    /// <summary>Reads and checks the goal options; null (after printing why) when they are out of range.</summary>
+    public static CalibrationGoal? Goal(ParseResult parse)
+    {
+        var cost = parse.GetValue(FalseAnswerCost);
+        var max = parse.GetValue(MaxFalseAnswers);
+        if (cost < 0 || max is < 0 or > 1)
+        {
+            Console.Error.WriteLine("error: --false-answer-cost must be ≥ 0 and --max-false-answers between 0 and 1.");
+            return null;
+        }
+
+        return new CalibrationGoal(cost, max);
+    }
+
+    public static async Task<int> RunAsync(
+        List<DocumentInput> answerableDocuments, List<DocumentInput> distractors, IReadOnlyList<EvalQuestion> questions, int top,
+        SearchMode[] modes, CalibrationGoal goal, string dataDirectory, bool json, CancellationToken ct)
+    {
+        var answerable = await AskAsync(answerableDocuments, questions, top, modes, json, "with their paragraphs", ct);
+        var unanswerable = await AskAsync(distractors, questions, top, modes, json, "of the distractors alone", ct);
+        var results = new List<Dictionary<string, object?>>();
+        foreach (var (mode, run) in answerable.Runs)
+        {
+            var rows = ThresholdTable.Build(run.Outcomes, unanswerable.Runs[mode].Outcomes);
+            var key = CalibrationFile.KeyFor(run.Used == SearchMode.Lexical ? null : answerable.Model);
+            if (ThresholdChoice.Choose(rows, goal) is not { } chosen)
+            {
+                Console.Error.WriteLine($"error: no threshold keeps false answers within {goal.MaxFalseAnswers:P0} for {key}; nothing stored.");
+                return 1;
+            }
+
+            // Dense-only asks never happen in the service (ask runs hybrid, lexical without a model): only what it uses is stored.
+            var stored = run.Used != SearchMode.Dense;
+            if (stored)
+            {
+                CalibrationFile.Write(dataDirectory, key, new CalibrationEntry(
+                    chosen.Threshold, run.Used.ToWireName(), goal.Describe(), questions.Count, questions.Count,
+                    Math.Round(chosen.AnswerContains, 4), Math.Round(chosen.Answered, 4), Math.Round(chosen.FalseAnswers, 4), DateTimeOffset.UtcNow));
+            }
+
+            results.Add(new Dictionary<string, object?>
+            {
+                ["key"] = key,
+                ["mode"] = run.Used.ToWireName(),
+                ["goal"] = goal.Describe(),
+                ["minConfidence"] = chosen.Threshold,
+                ["stored"] = stored,
+                ["rows"] = rows.Select(r => new { threshold = r.Threshold, answerContains = Math.Round(r.AnswerContains, 4), answered = Math.Round(r.Answered, 4), highlightExact = Math.Round(r.HighlightExact, 4), falseAnswers = Math.Round(r.FalseAnswers, 4) }).ToList(),
+            });
+            if (!json)
+            {
+                Print(key, run.Used, questions.Count, goal, rows, chosen, stored ? CalibrationFile.PathIn(dataDirectory) : null);
+            }
+        }
+
+        if (json)
+        {
+            CliJson.Print(new Dictionary<string, object?> { ["questions"] = questions.Count, ["model"] = answerable.Model, ["calibrations"] = results });
+        }
+
+        return 0;
+    }
+
+    private static void Print(string key, SearchMode mode, int questions, CalibrationGoal goal, IReadOnlyList<ThresholdRow> rows, ThresholdRow chosen, string? storedIn)
+    {
+        Console.WriteLine($"calibration for {key} ({mode.ToWireName()}): {questions} questions answerable and unanswerable; goal: {goal.Describe()}");
+        Console.WriteLine($"  {"threshold",9} {"answerContains",15} {"answered",9} {"highlightExact",15} {"falseAnswers",13}");
+        foreach (var r in rows.Where(r => Math.Round(r.Threshold * 100) % 5 == 0 || r == chosen))
+        {
+            Console.WriteLine($"{(r == chosen ? "* " : "  ")}{r.Threshold,9:0.00} {r.AnswerContains,15:0.000} {r.Answered,9:0.000} {r.HighlightExact,15:0.000} {r.FalseAnswers,13:0.000}");
+        }
+
+        Console.WriteLine(storedIn is null
+            ? $"chosen Answer:MinConfidence = {chosen.Threshold:0.00} (dense runs are shown, not stored: the service asks in hybrid mode)"
+            : $"chosen Answer:MinConfidence = {chosen.Threshold:0.00}, stored for '{key}' in {storedIn}");
+    }
+
+    private sealed record ModeRun(SearchMode Used, IReadOnlyList<EvalOutcome> Outcomes);
+
+    private sealed record AskedRuns(Dictionary<SearchMode, ModeRun> Runs, string? Model);
+
+    /// <summary>Ingests <paramref name="documents"/> into a temporary data directory and asks every question in each mode, refusing nothing for lack of confidence.</summary>
+    private static Task<AskedRuns> AskAsync(List<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top, SearchMode[] modes, bool json, string what, CancellationToken ct) =>
+        EvalCommand.InTempDataAsync(async temp =>
+        {
+            await using var host = await CliHost.StartAsync(temp, ct, overrides: AskEverything);
+            var runner = host.Get<EvalRunner>();
+            await EvalCommand.WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
+            var runs = new Dictionary<SearchMode, ModeRun>();
+            foreach (var mode in modes)
+            {
+                IReadOnlyList<EvalOutcome> outcomes = [];
+                await EvalCommand.WithProgressAsync(json, $"Asking {questions.Count} questions {what} ({mode.ToWireName()})", questions.Count, async p => outcomes = await runner.RunAsync(questions, top, mode, p, ct));
+                runs[mode] = new ModeRun(EvalCommand.UsedMode(mode, host), outcomes);
+            }
+
+            return new AskedRuns(runs, host.Encoder?.Profile.ModelId);
+        });
+}
