@@ -34,9 +34,10 @@ public sealed partial class QdrantCalls : IDisposable
     public QdrantCalls(IOptions<QdrantStoreOptions> options, ResiliencePipelineProvider<string> pipelines, ILoggerFactory loggers)
     {
         var settings = options.Value;
+        var libraryLoggers = new DebugLevelLoggers(loggers);
         channel = GrpcChannel.ForAddress(settings.Url!, new GrpcChannelOptions
         {
-            LoggerFactory = loggers,
+            LoggerFactory = libraryLoggers,
             // After a refused connection the channel fails calls fast until its next reconnect attempt; gRPC's
             // default backoff grows to 120 s, which would keep a restarted Qdrant unused for up to two minutes.
             InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
@@ -54,7 +55,7 @@ public sealed partial class QdrantCalls : IDisposable
         }
 
         // QdrantClient gives every call the attempt timeout as its gRPC deadline; the pipeline retries within the total.
-        client = new QdrantClient(new QdrantGrpcClient(invoker), settings.AttemptTimeout, loggers);
+        client = new QdrantClient(new QdrantGrpcClient(invoker), settings.AttemptTimeout, libraryLoggers);
         pipeline = pipelines.GetPipeline(QdrantResilience.PipelineName);
         logger = loggers.CreateLogger<QdrantCalls>();
     }

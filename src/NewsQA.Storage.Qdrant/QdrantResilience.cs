@@ -2,6 +2,7 @@ using Grpc.Core;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace NewsQA.Storage.Qdrant;
@@ -31,6 +32,15 @@ internal static class QdrantResilience
     /// <summary>Counts against the breaker: transient failures and the server's own errors, not rejected requests.</summary>
     public static bool IsServerFailure(RpcException ex) =>
         IsTransient(ex) || Effective(ex) is StatusCode.Internal or StatusCode.Unknown or StatusCode.Aborted;
+
+    /// <summary>
+    /// The host's telemetry (metrics, enrichers) with every Polly event logged at Debug: each attempt's log carried the
+    /// exception's stack trace, and <see cref="QdrantCalls"/> already logs the outcome of each operation once.
+    /// </summary>
+    public static TelemetryOptions QuietTelemetry(TelemetryOptions host) => new(host)
+    {
+        SeverityProvider = _ => ResilienceEventSeverity.Debug,
+    };
 
     public static void Build(ResiliencePipelineBuilder builder, QdrantStoreOptions options)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
 using Polly;
+using Polly.Telemetry;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -19,7 +20,10 @@ public static class QdrantStoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QdrantStoreOptions>, QdrantStoreOptionsValidator>();
 
         services.AddResiliencePipeline(QdrantResilience.PipelineName, (builder, context) =>
-            QdrantResilience.Build(builder, context.ServiceProvider.GetRequiredService<IOptions<QdrantStoreOptions>>().Value));
+        {
+            builder.ConfigureTelemetry(QdrantResilience.QuietTelemetry(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value));
+            QdrantResilience.Build(builder, context.ServiceProvider.GetRequiredService<IOptions<QdrantStoreOptions>>().Value);
+        });
         services.AddResilienceEnricher();
 
         services.AddSingleton<QdrantCalls>();
