@@ -15,6 +15,7 @@ try
     app.UseNewsQaProxy(app.Configuration);
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseNewsQaRequestTargetLimit();
     app.UseNewsQaBodyLimit();
     app.UseNewsQaRequestCharset();
     app.UseCors(CorsSetup.Policy);

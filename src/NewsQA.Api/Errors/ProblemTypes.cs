@@ -8,6 +8,7 @@ public static class ProblemTypes
     public const string MalformedJson = Base + "malformed-json";
     public const string NotFound = Base + "not-found";
     public const string TooLarge = Base + "too-large";
+    public const string UriTooLong = Base + "uri-too-long";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string NotText = Base + "not-text";
     public const string StoreUnavailable = Base + "store-unavailable";

@@ -29,7 +29,10 @@ public static class ApiComposition
         // static web assets manifest points at src/NewsQA.Api/wwwroot in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k =>
-            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{ApiLimitsOptions.Section}:MaxBodyBytes") ?? new ApiLimitsOptions().MaxBodyBytes);
+        {
+            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{ApiLimitsOptions.Section}:MaxBodyBytes") ?? new ApiLimitsOptions().MaxBodyBytes;
+            RequestTargetLimit.RaiseServerLimit(k);
+        });
 
         services.AddNewsQa(builder.Configuration);
         services.AddNewsQaCors(builder.Configuration);

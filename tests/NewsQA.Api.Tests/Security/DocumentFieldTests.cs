@@ -58,8 +58,8 @@ public sealed class DocumentFieldTests() : ApiTest(new Dictionary<string, string
     }
 
     /// <summary>
-    /// Over a real socket: the in-memory test server builds the request's host from the URI, not from the Host
-    /// header a client sends, so only Kestrel shows what ASP.NET Core's OpenAPI would echo.
+    /// Over a real socket: the in-memory test server sets the request's host from the request URI, so only Kestrel
+    /// shows for certain what ASP.NET Core's OpenAPI does with the Host header a client sends.
     /// </summary>
     [Fact]
     public async Task OpenApiHasNoServersEchoingTheHost()
