@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NewsQA.Core.Analysis;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Storage.Embedded;
 
-/// <summary>Lexical (FTS5 BM25) and dense (in-memory exact or quantized scan) search of the embedded store.</summary>
+/// <summary>Lexical (FTS5 BM25 of terms, grams and whole documents) and dense (in-memory exact or quantized scan) search of the embedded store.</summary>
 public sealed partial class EmbeddedNewsStore
 {
     /// <inheritdoc/>
@@ -33,19 +34,33 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
-        var hits = new List<ChunkHit>();
-        var lambda = DocumentWeight;
-        await using (var chunks = LexicalCommand(connection, "SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_terms MATCH $match", match, filter, depth))
-        await using (var reader = await chunks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        // Chunks found by their terms or by their grams (TermGrams): each half adds its BM25, the grams' weighted.
+        var found = new Dictionary<string, (Chunk Chunk, double Score)>(StringComparer.Ordinal);
+        async Task CollectAsync(string select, string query, double weight)
         {
+            await using var chunks = LexicalCommand(connection, select, query, filter, depth);
+            await using var reader = await chunks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var chunk = ReadChunk(reader, 0);
-                if (summaries.TryGetValue(chunk.DocumentId, out var summary))
-                {
-                    var score = -reader.GetDouble(6) + (lambda * documentScores.GetValueOrDefault(chunk.DocumentId));
-                    hits.Add(new ChunkHit(chunk, summary, Math.Round(score, 6)));
-                }
+                var score = weight * -reader.GetDouble(6);
+                found[chunk.Id] = found.TryGetValue(chunk.Id, out var seen) ? (seen.Chunk, seen.Score + score) : (chunk, score);
+            }
+        }
+
+        await CollectAsync("SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_terms MATCH $match", match, 1).ConfigureAwait(false);
+        if (SqlFilter.FtsQuery(TermGrams.Of(queryTerms)) is { } grams)
+        {
+            await CollectAsync("SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_grams) AS rank FROM chunk_grams JOIN chunks c ON c.rowid = chunk_grams.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_grams MATCH $match", grams, TermGrams.Weight).ConfigureAwait(false);
+        }
+
+        var hits = new List<ChunkHit>(found.Count);
+        foreach (var (chunk, chunkScore) in found.Values)
+        {
+            if (summaries.TryGetValue(chunk.DocumentId, out var summary))
+            {
+                var score = chunkScore + (DocumentWeight * documentScores.GetValueOrDefault(chunk.DocumentId));
+                hits.Add(new ChunkHit(chunk, summary, Math.Round(score, 6)));
             }
         }
 

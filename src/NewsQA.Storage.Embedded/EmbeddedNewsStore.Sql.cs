@@ -71,7 +71,7 @@ public sealed partial class EmbeddedNewsStore
             return rows;
         }
 
-        await using (var terms = Command(connection, tx, "DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE document_id = $id)"))
+        await using (var terms = Command(connection, tx, "DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE document_id = $id); DELETE FROM chunk_grams WHERE rowid IN (SELECT rowid FROM chunks WHERE document_id = $id)"))
         {
             terms.Parameters.AddWithValue("$id", documentId);
             await terms.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

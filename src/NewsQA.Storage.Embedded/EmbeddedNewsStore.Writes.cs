@@ -45,6 +45,7 @@ public sealed partial class EmbeddedNewsStore
             var newRows = new List<(long RowId, ReadOnlyMemory<float>? Vector)>(chunks.Count);
             await using (var insertChunk = Command(connection, tx, "INSERT INTO chunks (id, document_id, idx, start, end, text, vector) VALUES ($id, $doc, $idx, $start, $end, $text, $vector) RETURNING rowid"))
             await using (var insertTerms = Command(connection, tx, "INSERT INTO chunk_terms (rowid, terms) VALUES ($rowid, $terms)"))
+            await using (var insertGrams = GramsInsert(connection, tx))
             {
                 foreach (var indexed in chunks)
                 {
@@ -63,6 +64,7 @@ public sealed partial class EmbeddedNewsStore
                     insertTerms.Parameters.AddWithValue("$rowid", rowId);
                     insertTerms.Parameters.AddWithValue("$terms", string.Join(' ', indexed.Terms));
                     await insertTerms.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await InsertGramsAsync(insertGrams, rowId, indexed.Terms, cancellationToken).ConfigureAwait(false);
                     newRows.Add((rowId, indexed.Vector));
                 }
             }

@@ -46,6 +46,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
                 await ExecuteAsync(connection, SqliteSchema.Pragmas, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.BackfillDocumentTerms, cancellationToken).ConfigureAwait(false);
+                await BackfillGramsAsync(connection, cancellationToken).ConfigureAwait(false);
                 await LoadAsync(connection, cancellationToken).ConfigureAwait(false);
                 connectionString = cs;
             }

@@ -47,6 +47,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, idx);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE IF NOT EXISTS document_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_grams USING fts5(grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
         """;
 

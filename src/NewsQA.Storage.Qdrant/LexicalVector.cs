@@ -1,4 +1,5 @@
 using System.Text;
+using NewsQA.Core.Analysis;
 
 namespace NewsQA.Storage.Qdrant;
 
@@ -8,6 +9,11 @@ namespace NewsQA.Storage.Qdrant;
 /// multiply the query side by IDF, so a query of 1 per term scores Σ idf(t)·w(t, chunk) — BM25 with a fixed
 /// average length. A fixed <see cref="AverageChunkTerms"/> keeps stored weights valid as the corpus grows (a live
 /// average would need every chunk rewritten); chunks are cut to similar sizes, so the error is small.
+/// <para>
+/// The grams field (<see cref="TermGrams"/>) lives in the same vector under its own dimensions (a gram's hash is taken
+/// with a prefix no term has), with its own length normalisation; the query gives each gram <see cref="TermGrams.Weight"/>
+/// instead of 1, so the score is terms' BM25 + weight × grams' BM25, as the embedded store adds them.
+/// </para>
 /// <para>
 /// A term's dimension is the FNV-1a 32-bit hash of its UTF-8 bytes: stable across processes and versions with no
 /// vocabulary to store. Two terms may collide (about n²/2³³ pairs for n distinct terms: ~1 pair at 100k terms,
@@ -23,6 +29,12 @@ internal static class LexicalVector
     /// <summary>About what the German analyzer keeps of a default ~700-character chunk once stop words are gone.</summary>
     internal const double AverageChunkTerms = 60;
 
+    /// <summary>The grams of such a chunk (XQuAD dev with 10kGNAD distractors: 67 terms, 397 grams per chunk).</summary>
+    internal const double AverageChunkGrams = 360;
+
+    // A gram's dimension is hashed with this prefix, which no analyzed term starts with, so grams and terms never share one.
+    private const string GramPrefix = "\u0001";
+
     /// <summary>The chunk side: BM25 term-frequency weights; null when the chunk has no terms at all.</summary>
     public static SparseTerms? ForChunk(IReadOnlyList<string> terms)
     {
@@ -31,13 +43,27 @@ internal static class LexicalVector
             return null;
         }
 
-        var norm = K1 * (1 - B + (B * terms.Count / AverageChunkTerms));
-        return Build(terms, tf => (float)(tf * (K1 + 1) / (tf + norm)));
+        var grams = TermGrams.Of(terms);
+        return Build(Counts(terms, string.Empty, Saturation(terms.Count, AverageChunkTerms)).Concat(Counts(grams, GramPrefix, Saturation(grams.Count, AverageChunkGrams))));
     }
 
-    /// <summary>The query side: 1 per distinct term (Qdrant applies IDF); null when nothing is left to match.</summary>
-    public static SparseTerms? ForQuery(IReadOnlyList<string> terms) =>
-        terms.Count == 0 ? null : Build(terms.Distinct(StringComparer.Ordinal).ToList(), tf => (float)tf);
+    /// <summary>The query side: 1 per distinct term, <see cref="TermGrams.Weight"/> per distinct gram (Qdrant applies IDF); null when nothing is left to match.</summary>
+    public static SparseTerms? ForQuery(IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
+        return Build(Counts(distinct, string.Empty, _ => 1).Concat(Counts(TermGrams.Of(distinct).Distinct(StringComparer.Ordinal), GramPrefix, _ => TermGrams.Weight)));
+    }
+
+    private static Func<int, double> Saturation(int length, double averageLength)
+    {
+        var norm = K1 * (1 - B + (B * length / averageLength));
+        return tf => tf * (K1 + 1) / (tf + norm);
+    }
 
     internal static uint Index(string term)
     {
@@ -51,16 +77,19 @@ internal static class LexicalVector
         return hash;
     }
 
-    private static SparseTerms Build(IReadOnlyList<string> terms, Func<int, float> weight)
+    /// <summary>Each distinct item's dimension and weight (from its count); items whose hashes collide are summed.</summary>
+    private static IEnumerable<(uint Index, double Weight)> Counts(IEnumerable<string> items, string prefix, Func<int, double> weight) =>
+        items.GroupBy(i => i, StringComparer.Ordinal).Select(g => (Index(prefix + g.Key), weight(g.Count())));
+
+    private static SparseTerms Build(IEnumerable<(uint Index, double Weight)> weights)
     {
-        var counts = new SortedDictionary<uint, int>();
-        foreach (var term in terms)
+        var byIndex = new SortedDictionary<uint, double>();
+        foreach (var (index, weight) in weights)
         {
-            var index = Index(term);
-            counts[index] = counts.GetValueOrDefault(index) + 1;
+            byIndex[index] = byIndex.GetValueOrDefault(index) + weight;
         }
 
-        return new SparseTerms([.. counts.Keys], [.. counts.Values.Select(weight)]);
+        return new SparseTerms([.. byIndex.Keys], [.. byIndex.Values.Select(w => (float)w)]);
     }
 }
 

@@ -15,19 +15,25 @@ public sealed class LexicalVectorTests
     {
         var once = LexicalVector.ForChunk(["drohn"])!;
         var often = LexicalVector.ForChunk(Enumerable.Repeat("drohn", 10).ToList())!;
+        float Term(SparseTerms v) => v.Values[Array.IndexOf(v.Indices, LexicalVector.Index("drohn"))];
 
-        Assert.Single(often.Indices);
-        Assert.True(often.Values[0] > once.Values[0]);
-        Assert.True(often.Values[0] < 2.2f); // bounded by k1 + 1
+        // The term's dimension and its five grams' (TermGrams), which live in dimensions of their own.
+        Assert.Equal(6, often.Indices.Length);
+        Assert.True(Term(often) > Term(once));
+        Assert.True(Term(often) < 2.2f); // bounded by k1 + 1
+        Assert.All(often.Values, v => Assert.InRange(v, 0f, 2.2f));
     }
 
     [Fact]
     public void QueryWeights_CountEachDistinctTermOnce_WithSortedUniqueIndices()
     {
         var query = LexicalVector.ForQuery(["drohn", "ukrain", "drohn"])!;
+        var terms = new[] { LexicalVector.Index("drohn"), LexicalVector.Index("ukrain") };
 
-        Assert.Equal(2, query.Indices.Length);
-        Assert.All(query.Values, v => Assert.Equal(1f, v));
+        // Two terms at 1 each, and the distinct grams of both (5 + 6) at the grams' weight.
+        Assert.Equal(2 + 11, query.Indices.Length);
+        Assert.All(terms, t => Assert.Equal(1f, query.Values[Array.IndexOf(query.Indices, t)]));
+        Assert.Equal(11, query.Values.Count(v => v == (float)NewsQA.Core.Analysis.TermGrams.Weight));
         Assert.Equal(query.Indices.Order(), query.Indices);
         Assert.Null(LexicalVector.ForQuery([]));
     }

@@ -83,7 +83,7 @@ public sealed partial class Retriever(
         activity?.SetTag("newsqa.search.mode", mode.ToWireName());
 
         var searchWatch = Stopwatch.StartNew();
-        var terms = analyzer.Analyze(request.Query);
+        var terms = QueryTerms.Of(analyzer, request.Query);
         IReadOnlyList<RetrievedPassage> passages;
         switch (mode)
         {

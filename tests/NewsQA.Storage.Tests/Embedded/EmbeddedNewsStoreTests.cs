@@ -37,6 +37,29 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
     }
 
     [Fact]
+    public async Task AStoreWrittenBeforeTheGramsField_OpensAndGainsIt()
+    {
+        var (doc, chunks) = StoreTestData.Document("old", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten.");
+        await Store.UpsertAsync(doc, chunks, Ct);
+        (Store as IDisposable)?.Dispose();
+
+        // What an older version left on disk: no grams table and no flag saying it was filled.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataPath, "newsqa.db")}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE chunk_grams; DELETE FROM meta WHERE key = 'chunk_grams';";
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        using var reopened = await OpenAsync();
+
+        Assert.Equal("old", Assert.Single(await reopened.SearchLexicalAsync(StoreTestData.Terms("Strecken"), SearchFilter.None, 5, Ct)).Chunk.DocumentId);
+        Assert.Equal("old", Assert.Single(await reopened.SearchLexicalAsync(StoreTestData.Terms("Victoria"), SearchFilter.None, 5, Ct)).Chunk.DocumentId);
+    }
+
+    [Fact]
     public async Task WritesOfAnotherProcess_AreSeenWithoutRestart()
     {
         // Two store instances on one directory stand for the API and `newsqa ingest` running side by side.

@@ -113,6 +113,22 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LexicalSearch_FindsACompoundByItsPart()
+    {
+        var (a, ca) = StoreTestData.Document("a", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten.");
+        var (b, cb) = StoreTestData.Document("b", Budget);
+        await Store.UpsertAsync(a, ca, Ct);
+        await Store.UpsertAsync(b, cb, Ct);
+
+        // "Strecken" is no term of either text; only the grams field (TermGrams) meets it inside the compound.
+        var hits = await Store.SearchLexicalAsync(StoreTestData.Terms("Strecken"), SearchFilter.None, 10, Ct);
+
+        // The budget text shares a gram or two ("str" of "umstritten"), so it may follow, far behind.
+        Assert.Equal("a", hits[0].Chunk.DocumentId);
+        Assert.All(hits.Skip(1), h => Assert.True(h.Score < hits[0].Score / 2));
+    }
+
+    [Fact]
     public async Task LexicalSearch_RespectsTop()
     {
         for (var i = 0; i < 5; i++)

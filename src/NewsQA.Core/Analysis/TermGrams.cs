@@ -1,0 +1,41 @@
+namespace NewsQA.Core.Analysis;
+
+/// <summary>
+/// The second lexical field of every backend: the character 3-grams of each analyzed term, with "_" marking the
+/// term's start and end ("drohn" → "_dr", "dro", "roh", "ohn", "hn_"); terms of up to four characters stay whole.
+/// German compounds share their parts' grams ("Funkwellen" meets "Wellen", "Eisenbahnstrecke" meets "Strecke"), and
+/// stems the stemmer left apart still meet on most grams. A chunk's lexical score is its terms' BM25 plus
+/// <see cref="Weight"/> × its grams' BM25. Measured on XQuAD dev with the 1,028 10kGNAD distractors (README,
+/// "Quality"), MRR@10 de .940 → .957, en .968 → .976; corpus-dictionary decompounding (Lucene's
+/// DictionaryCompoundWordTokenFilter) instead fell to .928, 4-grams reached .955 / .973, weight 0.3 no better.
+/// </summary>
+public static class TermGrams
+{
+    /// <summary>Share of the grams' BM25 in a chunk's lexical score (0.1 .958, 0.2 .957 / .976, 0.4 .951 on de / en).</summary>
+    public const double Weight = 0.2;
+
+    private const int Size = 3;
+
+    /// <summary>Grams of <paramref name="terms"/> in order, with repeats (BM25 counts them).</summary>
+    public static IReadOnlyList<string> Of(IEnumerable<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var grams = new List<string>();
+        foreach (var term in terms)
+        {
+            if (term.Length <= Size + 1)
+            {
+                grams.Add(term);
+                continue;
+            }
+
+            var marked = "_" + term + "_";
+            for (var i = 0; i + Size <= marked.Length; i++)
+            {
+                grams.Add(marked.Substring(i, Size));
+            }
+        }
+
+        return grams;
+    }
+}
