@@ -34,24 +34,30 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
-        // Chunks found by their terms or by their grams (TermGrams): each half adds its BM25, the grams' weighted.
+        // Chunks found by their terms, then their grams' BM25 (TermGrams) weighted on top: grams reorder what the terms
+        // found but find nothing themselves, so a passage sharing only a few letters with the question never appears.
         var found = new Dictionary<string, (Chunk Chunk, double Score)>(StringComparer.Ordinal);
-        async Task CollectAsync(string select, string query, double weight)
+        await using (var chunks = LexicalCommand(connection, "SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_terms MATCH $match", match, filter, depth))
+        await using (var reader = await chunks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var chunks = LexicalCommand(connection, select, query, filter, depth);
-            await using var reader = await chunks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var chunk = ReadChunk(reader, 0);
-                var score = weight * -reader.GetDouble(6);
-                found[chunk.Id] = found.TryGetValue(chunk.Id, out var seen) ? (seen.Chunk, seen.Score + score) : (chunk, score);
+                found[chunk.Id] = (chunk, -reader.GetDouble(6));
             }
         }
 
-        await CollectAsync("SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_terms MATCH $match", match, 1).ConfigureAwait(false);
-        if (SqlFilter.FtsQuery(TermGrams.Of(queryTerms)) is { } grams)
+        if (found.Count > 0 && SqlFilter.FtsQuery(TermGrams.Of(queryTerms)) is { } grams)
         {
-            await CollectAsync("SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_grams) AS rank FROM chunk_grams JOIN chunks c ON c.rowid = chunk_grams.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_grams MATCH $match", grams, TermGrams.Weight).ConfigureAwait(false);
+            await using var cmd = Command(connection, null, "SELECT c.id, bm25(chunk_grams) AS rank FROM chunk_grams JOIN chunks c ON c.rowid = chunk_grams.rowid WHERE chunk_grams MATCH $match AND c.id IN (SELECT value FROM json_each($chunks))");
+            cmd.Parameters.AddWithValue("$match", grams);
+            cmd.Parameters.AddWithValue("$chunks", JsonSerializer.Serialize(found.Keys));
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (chunk, score) = found[reader.GetString(0)];
+                found[chunk.Id] = (chunk, score + (TermGrams.Weight * -reader.GetDouble(1)));
+            }
         }
 
         var hits = new List<ChunkHit>(found.Count);

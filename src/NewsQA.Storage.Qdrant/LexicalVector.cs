@@ -59,6 +59,10 @@ internal static class LexicalVector
         return Build(Counts(distinct, string.Empty, _ => 1).Concat(Counts(TermGrams.Of(distinct).Distinct(StringComparer.Ordinal), GramPrefix, _ => TermGrams.Weight)));
     }
 
+    /// <summary>The query's terms alone, 1 each: what finds the candidates the full query rescores.</summary>
+    public static SparseTerms? ForQueryTerms(IReadOnlyList<string> terms) =>
+        terms.Count == 0 ? null : Build(Counts(terms.Distinct(StringComparer.Ordinal), string.Empty, _ => 1));
+
     private static Func<int, double> Saturation(int length, double averageLength)
     {
         var norm = K1 * (1 - B + (B * length / averageLength));

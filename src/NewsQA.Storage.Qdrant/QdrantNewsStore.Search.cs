@@ -15,8 +15,28 @@ public sealed partial class QdrantNewsStore
         }
 
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, null, QdrantFilters.For(filter), Overfetch(top), cancellationToken).ConfigureAwait(false);
+        var qdrantFilter = QdrantFilters.For(filter);
+        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, [TermCandidates(queryTerms, qdrantFilter, (ulong)Math.Max(LexicalDepth, top * 4))], qdrantFilter, Overfetch(top), cancellationToken).ConfigureAwait(false);
         return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As deep as the embedded store's lexical candidate list, so both rerank the same chunks.</summary>
+    private const int LexicalDepth = 100;
+
+    /// <summary>
+    /// The chunks that share a term with the query (its terms' dimensions only), which the full query (terms and grams,
+    /// <see cref="LexicalVector"/>) then rescores: grams reorder what the terms found but find nothing themselves, as
+    /// in the embedded store. Qdrant scores a query over its prefetch's points only (Query API, "re-scoring").
+    /// </summary>
+    private PrefetchQuery TermCandidates(IReadOnlyList<string> queryTerms, Filter? filter, ulong depth)
+    {
+        var prefetch = new PrefetchQuery { Query = LexicalVector.ForQueryTerms(queryTerms)!.ToQuery(), Using = LexicalVectorName, Limit = depth };
+        if (filter is not null)
+        {
+            prefetch.Filter = filter;
+        }
+
+        return prefetch;
     }
 
     /// <inheritdoc/>
@@ -61,6 +81,7 @@ public sealed partial class QdrantNewsStore
         var depth = (ulong)fusion.Value.CandidatesFor(top);
         var dense = new PrefetchQuery { Query = queryVector.ToArray(), Using = DenseVector, Limit = depth };
         var lexical = new PrefetchQuery { Query = sparse.ToQuery(), Using = LexicalVectorName, Limit = depth };
+        lexical.Prefetch.Add(TermCandidates(queryTerms, qdrantFilter, (ulong)Math.Max(LexicalDepth, (int)depth * 4)));
         if (qdrantFilter is not null)
         {
             dense.Filter = qdrantFilter;

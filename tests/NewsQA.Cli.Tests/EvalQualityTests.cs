@@ -27,11 +27,12 @@ public sealed class EvalQualityTests : IDisposable
         var report = JsonNode.Parse(result.Output)!;
         Assert.Equal(632, report["questions"]!.GetValue<int>());
         var metrics = Run(report, "newsqa");
-        Assert.True(metrics["recall@1"]!.GetValue<double>() >= 0.91, result.Output);
-        Assert.True(metrics["recall@5"]!.GetValue<double>() >= 0.97, result.Output);
-        Assert.True(metrics["recall@10"]!.GetValue<double>() >= 0.98, result.Output);
-        Assert.True(metrics["mrr@10"]!.GetValue<double>() >= 0.94, result.Output);
-        Assert.True(metrics["ndcg@10"]!.GetValue<double>() >= 0.95, result.Output);
+        // Measured .960 / .992 / .975 with the grams field and question-word-free queries (before: .934 / .979 / .954).
+        Assert.True(metrics["recall@1"]!.GetValue<double>() >= 0.95, result.Output);
+        Assert.True(metrics["recall@5"]!.GetValue<double>() >= 0.985, result.Output);
+        Assert.True(metrics["recall@10"]!.GetValue<double>() >= 0.985, result.Output);
+        Assert.True(metrics["mrr@10"]!.GetValue<double>() >= 0.965, result.Output);
+        Assert.True(metrics["ndcg@10"]!.GetValue<double>() >= 0.97, result.Output);
         Assert.True(metrics["answerContains"]!.GetValue<double>() >= 0.74, result.Output);
 
         // The baseline runs beside NewsQA in every report, over the same documents, and retrieves only.
@@ -54,12 +55,18 @@ public sealed class EvalQualityTests : IDisposable
         Assert.Equal(120 + 1028, report["documents"]!.GetValue<int>());
         var lexical = Run(report, "newsqa");
         Assert.Equal("lexical", lexical["mode"]!.GetValue<string>());
-        // Measured .911 / .973 / .939 (chunk + document BM25, title terms, one hit per article); before: .892 / .964 / .923.
-        Assert.True(lexical["recall@1"]!.GetValue<double>() >= 0.90, result.Output);
-        Assert.True(lexical["recall@5"]!.GetValue<double>() >= 0.965, result.Output);
-        Assert.True(lexical["mrr@10"]!.GetValue<double>() >= 0.93, result.Output);
-        // Answered .897 with issue 14's answerer (premise check and neighbour sentences answer fewer, surer).
-        Assert.True(lexical["answered"]!.GetValue<double>() >= 0.88, result.Output);
+        // Measured .938 / .983 / .959 with the grams field and question-word-free queries; before .911 / .973 / .939.
+        Assert.True(lexical["recall@1"]!.GetValue<double>() >= 0.93, result.Output);
+        Assert.True(lexical["recall@5"]!.GetValue<double>() >= 0.975, result.Output);
+        Assert.True(lexical["mrr@10"]!.GetValue<double>() >= 0.95, result.Output);
+
+        // Issue 13's margin over the plain BM25 beside it in the same report (.959 against .944 measured).
+        var baseline = Run(report, "bm25");
+        Assert.True(lexical["mrr@10"]!.GetValue<double>() >= baseline["mrr@10"]!.GetValue<double>() + 0.01, result.Output);
+
+        // Answered .873 (.894 without the grams field, .897 before this change) at the same answerContains (.741 / .742):
+        // the answers given up were ones without the gold text; issue 14's answerer reads the reordered passages.
+        Assert.True(lexical["answered"]!.GetValue<double>() >= 0.86, result.Output);
     }
 
     private static JsonNode Run(JsonNode report, string system) =>

@@ -35,6 +35,9 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
         "geschah", "geschehen", "passiert", "passierte", "ereignet", "happened", "happen", "happens",
     };
 
+    /// <summary>Is <paramref name="term"/> (analyzed) one of the question words and fillers? Search drops them too (<see cref="QueryTerms"/>).</summary>
+    public static bool IsQuestionWord(string term) => QuestionWords.Contains(term);
+
     public static QuestionProfile From(string question, ITermAnalyzer analyzer)
     {
         var terms = analyzer.Analyze(question).Where(t => !QuestionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();

@@ -1,6 +1,7 @@
 using NewsQA.Core.Analysis;
+using NewsQA.Core.Query;
 
-namespace NewsQA.Core.Tests.Analysis;
+namespace NewsQA.Core.Tests.Query;
 
 public sealed class QueryTermsTests
 {
