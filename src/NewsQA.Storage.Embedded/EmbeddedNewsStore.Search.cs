@@ -21,7 +21,7 @@ public sealed partial class EmbeddedNewsStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
-        var depth = Math.Max(LexicalDepth, top * 4);
+        var depth = TermGrams.Candidates(top);
 
         // FTS5's bm25() is "lower is better"; the store contract is "higher is better", hence the negations.
         var documentScores = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -80,9 +80,6 @@ public sealed partial class EmbeddedNewsStore
     /// 2 .936 but worse on the small sets, 100 (document only) .940 but R@1 of English and answers fall.
     /// </summary>
     private const double DocumentWeight = 0.5;
-
-    /// <summary>Candidates of each half before they are combined: enough that the combination can reorder a page.</summary>
-    private const int LexicalDepth = 100;
 
     private static SqliteCommand LexicalCommand(SqliteConnection connection, string select, string match, SearchFilter filter, int limit)
     {

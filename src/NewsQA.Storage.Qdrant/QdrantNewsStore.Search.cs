@@ -1,3 +1,4 @@
+using NewsQA.Core.Analysis;
 using NewsQA.Core.Fusion;
 using NewsQA.Core.Storage;
 using Qdrant.Client.Grpc;
@@ -16,12 +17,9 @@ public sealed partial class QdrantNewsStore
 
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var qdrantFilter = QdrantFilters.For(filter);
-        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, [TermCandidates(queryTerms, qdrantFilter, (ulong)Math.Max(LexicalDepth, top * 4))], qdrantFilter, Overfetch(top), cancellationToken).ConfigureAwait(false);
+        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, [TermCandidates(queryTerms, qdrantFilter, (ulong)TermGrams.Candidates(top))], qdrantFilter, Overfetch(top), cancellationToken).ConfigureAwait(false);
         return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>As deep as the embedded store's lexical candidate list, so both rerank the same chunks.</summary>
-    private const int LexicalDepth = 100;
 
     /// <summary>
     /// The chunks that share a term with the query (its terms' dimensions only), which the full query (terms and grams,
@@ -81,7 +79,7 @@ public sealed partial class QdrantNewsStore
         var depth = (ulong)fusion.Value.CandidatesFor(top);
         var dense = new PrefetchQuery { Query = queryVector.ToArray(), Using = DenseVector, Limit = depth };
         var lexical = new PrefetchQuery { Query = sparse.ToQuery(), Using = LexicalVectorName, Limit = depth };
-        lexical.Prefetch.Add(TermCandidates(queryTerms, qdrantFilter, (ulong)Math.Max(LexicalDepth, (int)depth * 4)));
+        lexical.Prefetch.Add(TermCandidates(queryTerms, qdrantFilter, (ulong)TermGrams.Candidates((int)depth)));
         if (qdrantFilter is not null)
         {
             dense.Filter = qdrantFilter;

@@ -19,6 +19,12 @@ public static class TermGrams
 
     private const int Size = 3;
 
+    /// <summary>
+    /// How many chunks the terms find for the grams to reorder, in both backends (so both rerank the same chunks):
+    /// enough that the combination can reorder a page.
+    /// </summary>
+    public static int Candidates(int top) => Math.Max(100, top * 4);
+
     /// <summary>Grams of <paramref name="terms"/> in order, with repeats (BM25 counts them).</summary>
     public static IReadOnlyList<string> Of(IEnumerable<string> terms)
     {
