@@ -37,8 +37,9 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         }
 
         // Candidates from an article that lacks a specific term another article has answer another question.
+        var texts = analyzed.Passages.Select(p => p.Chunk.Text).ToList();
         var missing = candidates.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => PremiseCheck.MissingIn(id, question, analyzed.Documents), StringComparer.Ordinal);
+            .ToDictionary(id => id, id => PremiseCheck.MissingIn(id, question, analyzed.Documents, texts), StringComparer.Ordinal);
         var sound = candidates.Where(c => missing[c.DocumentId] is null).ToList();
         if (sound.Count == 0)
         {

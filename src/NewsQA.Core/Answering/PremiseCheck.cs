@@ -14,12 +14,23 @@ namespace NewsQA.Core.Answering;
 internal static class PremiseCheck
 {
     /// <summary>The word of a specific term that <paramref name="documentId"/> lacks while a rival document has it, if any.</summary>
-    public static string? MissingIn(string documentId, QuestionProfile question, IReadOnlyDictionary<string, HashSet<string>> documents)
+    /// <param name="documentId">The article the candidate answer quotes.</param>
+    /// <param name="question">The question's terms.</param>
+    /// <param name="documents">Per retrieved article, the terms of its retrieved passages.</param>
+    /// <param name="texts">The retrieved passages' texts, to tell names from common nouns (<see cref="NameLike"/>).</param>
+    public static string? MissingIn(string documentId, QuestionProfile question, IReadOnlyDictionary<string, HashSet<string>> documents, IReadOnlyList<string> texts)
     {
         var own = documents[documentId];
         var ownCount = Covered(question, own);
         foreach (var (term, word) in question.Specific)
         {
+            // A name the article lacks while another has it ("Schoigu" for the article about Saar) is a different
+            // subject, however many of the other words the article covers, and however many articles name it.
+            if (!SentenceScorer.Matches(term, own) && NameLike.Is(word, texts) && documents.Any(d => d.Key != documentId && SentenceScorer.Matches(term, d.Value)))
+            {
+                return word;
+            }
+
             // Only terms that single out one article count: a noun many retrieved articles share ("Jahr",
             // "Angriffe") says nothing about which one the question is about.
             // Counted exactly: "Kampf" in one article does not make "Kampfjets" common.

@@ -88,25 +88,30 @@ public sealed class ScopedQuestionTests : ApiTest
     }
 
     /// <summary>
-    /// The false-premise set joins names from two seeds. Measured when written: 3 of its 6 questions get
-    /// <c>no_answer</c> (the others find one article holding both parts worded loosely enough); the floor keeps that.
+    /// The false-premise set joins names from two seeds. Measured: 11 of its 12 questions get <c>no_answer</c>, ten with a
+    /// reason naming a word of the question, fp-006 below the confidence threshold (0.397 < 0.40); fp-004 ("Welches System will Großbritannien an Israel liefern?") is still
+    /// answered from the Gravehawk article, whose sentence holds every word but Israel. The floor keeps the 11.
     /// </summary>
     [Fact]
-    public async Task FalsePremiseSet_MostlyGetsNoAnswerWithAReasonNamingTheMissingWord()
+    public async Task FalsePremiseSet_GetsNoAnswerWithAReasonNamingAWordOfTheQuestion()
     {
-        var refused = 0;
+        var refused = new List<string>();
         var questions = Lines("false-premise.jsonl").Select(n => n["question"]!.GetValue<string>()).ToList();
         foreach (var question in questions)
         {
             var answer = await Client.PostJsonAsync("/api/ask", new { question }, Ct);
             if (answer["status"]!.GetValue<string>() == "no_answer")
             {
-                refused++;
+                refused.Add(question);
                 Assert.Empty(answer["citations"]!.AsArray());
+                // Either the premise check names the word the closest article lacks, or the confidence was too low.
+                var reason = answer["reason"]!.GetValue<string>();
+                var named = System.Text.RegularExpressions.Regex.Match(reason, "mentions '([^']+)'");
+                Assert.True(named.Success ? question.Contains(named.Groups[1].Value, StringComparison.Ordinal) : reason.Contains("too weakly", StringComparison.Ordinal), $"{question}: {reason}");
             }
         }
 
-        Assert.True(refused >= 3, $"{refused} of {questions.Count} false-premise questions got no_answer");
+        Assert.True(refused.Count >= 11, $"{refused.Count} of {questions.Count} false-premise questions got no_answer: {string.Join(" | ", refused)}");
     }
 
     [Fact]
