@@ -77,6 +77,10 @@ public sealed class FirstStartTests : IDisposable
         using var client = app.CreateClient();
         using var switched = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var answered = new List<(string Phase, int Results, string Status)>();
+        // Completed by the query loop once a query ran wholly inside a phase: the test holds the download (and the
+        // end) until it has seen that, so no phase depends on how fast this machine answers.
+        var answeredIn = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>();
+        TaskCompletionSource AnsweredIn(string phase) => answeredIn.GetOrAdd(phase, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
         var queries = Task.Run(async () =>
         {
@@ -91,14 +95,15 @@ public sealed class FirstStartTests : IDisposable
                 {
                     answered.Add((phase, search["results"]!.AsArray().Count, ask["status"]!.GetValue<string>()));
                 }
+
+                AnsweredIn(phase).TrySetResult();
             }
         }, Ct);
 
-        await fixture.WaitForAsync(client, r => Status(r) == "downloading", Ct);
-        await Task.Delay(300, Ct);
+        // The hub holds the model file halfway until a query was answered while readiness said downloading.
+        await UntilAnsweredAsync(AnsweredIn("downloading").Task, queries, answered);
         hub.Hold.SetResult();
-        await fixture.WaitForAsync(client, r => Status(r) == "ok", Ct);
-        await Task.Delay(300, Ct);
+        await UntilAnsweredAsync(AnsweredIn("ok").Task, queries, answered);
         await switched.CancelAsync();
         await queries;
 
@@ -109,6 +114,27 @@ public sealed class FirstStartTests : IDisposable
         Assert.All(answered, a => Assert.True(a.Results > 0, $"{a.Phase}: no results ({seen})"));
         Assert.All(answered.Where(a => a.Phase is "downloading" or "embedding"), a => Assert.True(a.Status == "answered", $"{a.Phase}: {a.Status} ({seen})"));
         Assert.True(new[] { "downloading", "embedding", "ok" }.All(p => answered.Any(a => a.Phase == p)), $"queries ran in every phase: {seen}");
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="phaseAnswered"/>; a query loop that failed (a non-2xx answer) fails the test with its
+    /// error, and one that never answers in the phase fails it after a minute (a bound against a hang, not a timing).
+    /// </summary>
+    private static async Task UntilAnsweredAsync(Task phaseAnswered, Task queries, List<(string Phase, int Results, string Status)> answered)
+    {
+        var first = await Task.WhenAny(phaseAnswered, queries, Task.Delay(TimeSpan.FromMinutes(1), Ct));
+        if (first == queries)
+        {
+            await queries;
+        }
+
+        if (first != phaseAnswered)
+        {
+            lock (answered)
+            {
+                Assert.Fail($"no query ran wholly inside the awaited phase; answered: {string.Join(", ", answered.Select(a => a.Phase).Distinct())}");
+            }
+        }
     }
 
     private static async Task<string> PhaseAsync(HttpClient client)
