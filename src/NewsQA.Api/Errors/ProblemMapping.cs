@@ -27,7 +27,7 @@ internal static partial class ProblemMapping
             DocumentRejectedException rejected => Problem(400, ProblemTypes.Validation, "Document rejected", rejected.Message),
             EmbeddingModelMismatchException => Problem(503, ProblemTypes.ModelMismatch, "Search index needs rebuilding",
                 $"The search index was built with another embedding model and must be rebuilt by the operator. Request id: {id}."),
-            StoreUnavailableException store => Problem(503, ProblemTypes.StoreUnavailable, $"{Capitalize(store.Component)} unavailable",
+            StoreUnavailableException store => Problem(503, ProblemTypes.StoreUnavailable, $"{store.ComponentSubject} unavailable",
                 $"The article store cannot be reached right now; please try again in a moment. Request id: {id}."),
             EmbedderUnavailableException embedder => Problem(503, ProblemTypes.EmbedderUnavailable, "Embedding model unavailable",
                 $"{embedder.ReaderMessage ?? "Dense search needs the embedding model, which is not available right now; search with mode 'lexical' or 'hybrid'."} Request id: {id}."),
@@ -112,9 +112,6 @@ internal static partial class ProblemMapping
         };
         return problem;
     }
-
-    /// <summary>The component's name ("Qdrant", "embedded store") names the part, never where it is or what it said.</summary>
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

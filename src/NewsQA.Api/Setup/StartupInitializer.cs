@@ -33,7 +33,7 @@ internal sealed partial class StartupInitializer(
         LogAccess();
         if (report.StoreError is { } storeError)
         {
-            LogStoreUnavailable(logger, storeError.Component, storeError.Message);
+            LogStoreUnavailable(logger, storeError.ComponentSubject, storeError.Message);
             recovery = RecoverAsync(report, stopping.Token);
             return;
         }
@@ -74,7 +74,7 @@ internal sealed partial class StartupInitializer(
         catch (NewsQA.Core.Storage.StoreUnavailableException ex)
         {
             // The store went away again while seeding: reads and writes report it; the next start seeds.
-            LogStoreUnavailable(logger, ex.Component, ex.Message);
+            LogStoreUnavailable(logger, ex.ComponentSubject, ex.Message);
         }
     }
 
@@ -137,7 +137,7 @@ internal sealed partial class StartupInitializer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limiting is off (RateLimit:Enabled=false).")]
     private static partial void LogRateLimitOff(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable: {Message}. The API answers 503 and retries in the background until it answers.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Component} is unavailable; the API answers 503 and retries in the background until it answers. Reason: {Message}")]
     private static partial void LogStoreUnavailable(ILogger logger, string component, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Embedder unusable: {Problem}")]

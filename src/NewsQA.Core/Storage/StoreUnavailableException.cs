@@ -5,6 +5,12 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 {
     /// <summary>The part that failed, as health checks and problem details name it ("Qdrant", "embedded store").</summary>
     public string Component { get; init; } = "store";
+
+    /// <summary>
+    /// The component as the subject that starts a sentence or a title ("Qdrant", "Embedded store"): a product name
+    /// takes no article, so readers never see "The Qdrant".
+    /// </summary>
+    public string ComponentSubject => Component.Length == 0 ? Component : char.ToUpperInvariant(Component[0]) + Component[1..];
 }
 
 /// <summary>Stored vectors come from another embedding model than the configured one; `newsqa reindex` fixes it.</summary>

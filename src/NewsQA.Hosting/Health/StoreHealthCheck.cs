@@ -30,7 +30,7 @@ internal sealed class StoreHealthCheck(INewsStore store, IConfiguration configur
                 ["status"] = "unavailable",
                 ["provider"] = provider,
                 // Readiness is unauthenticated: the reason (file paths, URLs, driver messages) goes to the log, not here.
-                ["message"] = $"The {ex.Component} cannot be reached or opened; the service log says why.",
+                ["message"] = $"{ex.ComponentSubject} cannot be reached or opened; the service log says why.",
                 ["component"] = ex.Component,
             }!);
         }

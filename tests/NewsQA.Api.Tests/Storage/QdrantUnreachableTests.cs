@@ -32,6 +32,8 @@ public sealed class QdrantUnreachableTests() : ApiTest(new Dictionary<string, st
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
         Assert.Contains("Qdrant", body["failing"]!.AsArray().Select(f => f!.GetValue<string>()));
+        // The sentence a reader sees: the product name without an article, nothing about where it was sought.
+        Assert.Equal("Qdrant cannot be reached or opened; the service log says why.", body["store"]!["message"]!.GetValue<string>());
         using var live = await Client.GetAsync("/health/live", Ct);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
@@ -53,5 +55,6 @@ public sealed class QdrantUnreachableTests() : ApiTest(new Dictionary<string, st
         Assert.DoesNotContain("127.0.0.1", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("gRPC", detail, StringComparison.Ordinal);
         Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 }

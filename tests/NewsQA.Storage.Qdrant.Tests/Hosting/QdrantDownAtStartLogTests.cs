@@ -46,6 +46,10 @@ public sealed class QdrantDownAtStartLogTests
         var report = string.Join("\n", entries.Select(e => $"{e.Level} {e.Category}: {e.Message}{(e.Exception is null ? "" : "\n" + e.Exception)}"));
         Assert.True(Retries(log) >= 2, $"no second retry logged:\n{report}");
         Assert.DoesNotContain(entries, e => e.Exception is not null);
+        // The start-up line reads as one sentence and then the reason, whatever punctuation the reason ends with.
+        var unavailable = Assert.Single(entries, e => e.Message.Contains("is unavailable", StringComparison.Ordinal));
+        Assert.StartsWith("Qdrant is unavailable; the API answers 503 and retries in the background until it answers. Reason: Qdrant cannot be reached for ", unavailable.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", unavailable.Message, StringComparison.Ordinal);
         var lines = entries.Sum(e => e.Message.Split('\n').Length);
         // The start (mode, access, rate limit, "Qdrant is unavailable") and one line per failed call and per retry.
         Assert.True(lines <= 12 + (3 * Retries(log)), $"{lines} lines:\n{report}");
