@@ -12,6 +12,8 @@ try
     builder.AddNewsQaTelemetry();
 
     var app = builder.Build();
+    // First, so every answer carries the security headers: problems from the limits below and the exception handler's.
+    app.UseNewsQaStaticFileHeaders();
     app.UseNewsQaProxy(app.Configuration);
     app.UseExceptionHandler();
     app.UseStatusCodePages();
@@ -19,7 +21,6 @@ try
     app.UseNewsQaBodyLimit();
     app.UseNewsQaRequestCharset();
     app.UseCors(CorsSetup.Policy);
-    app.UseNewsQaStaticFileHeaders();
     app.UseRateLimiter();
     app.UseDefaultFiles();
     app.UseStaticFiles();
