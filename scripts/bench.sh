@@ -19,6 +19,9 @@ WRK_SECONDS=${WRK_SECONDS:-15}
 PORT=${PORT:-5187}
 OUT=$ROOT/docs/performance.md
 mkdir -p "$BENCH"
+# Builds and tests beside a benchmark measure themselves into its figures; as root, run ahead of them (children and
+# their threads inherit the priority). Not a substitute for a quiet machine: memory bandwidth and caches stay shared.
+[ "$(id -u)" -eq 0 ] && renice -n -10 -p $$ >/dev/null
 log() { echo "[$(date +%T)] $*" >&2; }
 SECTIONS=$BENCH/sections.md; : > "$SECTIONS"
 section() { cat >> "$SECTIONS"; echo >> "$SECTIONS"; }
@@ -58,7 +61,7 @@ $B int8 --fp32 "$BENCH/random-e5" --int8 "$BENCH/random-e5-int8" --corpus "$CORP
 log "XQuAD-en dev retrieval, fp32 vs int8 (newsqa eval --mode dense)"
 eval_model() { # folder -> "R@5 MRR@10"
   Embeddings__Model=$1 Logging__LogLevel__Default=Warning dotnet "$CLI_DLL" eval --paragraphs "$XQUAD/paragraphs.jsonl" --questions "$XQUAD/questions.jsonl" --mode dense --json \
-    | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); print(d['recall@5'], d['mrr@10'])"
+    | /usr/bin/python3 -c "import json,sys; r=[r for r in json.load(sys.stdin)['runs'] if r['system'] != 'bm25'][0]; print(r['recall@5'], r['mrr@10'])"
 }
 {
   echo "### Retrieval quality int8 vs fp32: XQuAD-en dev (120 paragraphs, 632 questions), dense only, \`newsqa eval --mode dense\`"
@@ -78,7 +81,11 @@ eval_model() { # folder -> "R@5 MRR@10"
 } | section
 
 log "roofline"
-gcc -O2 -mavx512f -mavx512vnni -pthread tests/NewsQA.Benchmarks/peak/peak.c -o "$BENCH/peak"
+# The widest kernels this CPU has, as ONNX Runtime's MLAS chooses them at run time (AVX-512 VNNI, AVX-VNNI, AVX2).
+PEAK_FLAGS="-mavx2 -mfma"
+grep -qw avx_vnni /proc/cpuinfo && PEAK_FLAGS="-mavx2 -mfma -mavxvnni"
+grep -qw avx512_vnni /proc/cpuinfo && PEAK_FLAGS="-mavx512f -mavx512vnni"
+gcc -O2 $PEAK_FLAGS -pthread tests/NewsQA.Benchmarks/peak/peak.c -o "$BENCH/peak"
 "$BENCH/peak" 1 1 > "$BENCH/peak-1.txt"; "$BENCH/peak" 1 2 > "$BENCH/peak-2.txt"
 /usr/bin/python3 scripts/roofline.py "$BENCH/peak-1.txt" "$BENCH/peak-2.txt" "$BENCH/int8-minilm.json" "$BENCH/int8-arctic.json" "$BENCH/int8-e5.json" | section
 
@@ -238,7 +245,7 @@ log "write $OUT"
   echo
   echo '```'
   lscpu | grep -E '^(Architecture|CPU\(s\)|Model name|Thread|Core|Socket|L2|L3)' | cut -c1-160
-  echo "AVX-512 / VNNI flags: $(grep -o -w -E 'avx512f|avx512_vnni|avx512_bf16|avx_vnni|amx_int8' /proc/cpuinfo | sort -u | tr '\n' ' ')"
+  echo "SIMD flags: $(grep -o -w -E 'avx2|fma|avx512f|avx512_vnni|avx512_bf16|avx_vnni|amx_int8' /proc/cpuinfo | sort -u | tr '\n' ' ')"
   echo "load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   free -h | head -2
   dotnet --info | sed -n '/^\.NET SDK/,/^$/p;/^Host/,/^$/p' | head -14
@@ -256,7 +263,7 @@ log "write $OUT"
   echo "/usr/bin/python3 scripts/quantize-int8.py FP32_FOLDER .bench/{minilm,arctic-xs,random-e5}-int8"
   echo "\$B int8 --fp32 FP32_FOLDER --int8 INT8_FOLDER --chunks $INT8_CHUNKS    # per model"
   echo "Embeddings__Model=FOLDER dotnet newsqa.dll eval --paragraphs tests/TestData/xquad-en-dev/paragraphs.jsonl --questions .../questions.jsonl --mode dense --json"
-  echo "gcc -O2 -mavx512f -mavx512vnni -pthread tests/NewsQA.Benchmarks/peak/peak.c -o .bench/peak && .bench/peak 1 {1,2}"
+  echo "gcc -O2 $PEAK_FLAGS -pthread tests/NewsQA.Benchmarks/peak/peak.c -o .bench/peak && .bench/peak 1 {1,2}"
   echo "/usr/bin/python3 scripts/roofline.py .bench/peak-1.txt .bench/peak-2.txt .bench/int8-*.json"
   echo "\$B embed --model .bench/random-e5 --chunks 128 --sweep-chunks 48; node tests/NewsQA.Benchmarks/js/embed.mjs .bench random-e5 .bench/ids.json 2"
   echo "\$B embed --model .bench/minilm-int8 ...; node tests/NewsQA.Benchmarks/js/embed.mjs .bench/tjs minilm-int8 .bench/ids-int8.json 2"

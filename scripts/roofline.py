@@ -25,7 +25,8 @@ def read_peak(path):
     with open(path) as f:
         for line in f:
             key, value = line.split()
-            values[key] = float(value)
+            # "isa" names the instructions peak.c was built for (avx512-vnni, avx-vnni or avx2); the rest are numbers.
+            values[key] = value if key == "isa" else float(value)
     return values
 
 
@@ -52,8 +53,11 @@ def main():
     peaks = {1: read_peak(sys.argv[1]), 2: read_peak(sys.argv[2])}
     print("### Roofline: FLOPs per token from the graph vs this machine's measured peak")
     print()
-    print(f"Peak (tests/NewsQA.Benchmarks/peak/peak.c, register-only AVX-512 loops, best of 3): fp32 FMA {peaks[1]['fp32_gflops']:.0f} GFLOP/s on 1 thread, "
-          f"{peaks[2]['fp32_gflops']:.0f} on 2; int8 VNNI (vpdpbusd) {peaks[1]['int8_gops']:.0f} GOP/s on 1 thread, {peaks[2]['int8_gops']:.0f} on 2.")
+    isa = peaks[1].get("isa", "avx512-vnni")
+    int8_kernel = "vpmaddubsw + vpmaddwd + vpaddd, no VNNI on this CPU" if isa == "avx2" else "vpdpbusd"
+    print(f"Peak (tests/NewsQA.Benchmarks/peak/peak.c built for {isa}, register-only loops, best of 3): fp32 FMA {peaks[1]['fp32_gflops']:.0f} GFLOP/s on 1 thread, "
+          f"{peaks[2]['fp32_gflops']:.0f} on 2; int8 u8×s8 ({int8_kernel}) {peaks[1]['int8_gops']:.0f} GOP/s on 1 thread, {peaks[2]['int8_gops']:.0f} on 2; "
+          f"int8 / fp32 peak: {peaks[2]['int8_gops'] / peaks[2]['fp32_gflops']:.2f} (the most int8 weight GEMMs can gain here).")
     print()
     rows = []
     for path in sys.argv[3:]:
@@ -71,7 +75,7 @@ def main():
             for threads in (1, 2):
                 seconds = tokens / tps[(threads, model)]
                 p = peaks[threads]
-                # Fastest this pass could run at peak: fp32 model all on FMA; int8 model's weight GEMMs on VNNI, attention on FMA.
+                # Fastest this pass could run at peak: fp32 model all on FMA; int8 model's weight GEMMs on the int8 peak, attention on FMA.
                 floor = (gemm + attention) / (p["fp32_gflops"] * 1e9) if model == "fp32" else gemm / (p["int8_gops"] * 1e9) + attention / (p["fp32_gflops"] * 1e9)
                 rows.append((d["fp32"], model, threads, tps[(threads, model)], per_token * tps[(threads, model)] / 1e9, floor / seconds))
         prof = r["profileMicroseconds"]
@@ -90,13 +94,13 @@ def main():
               f"{per_token / 1e6:.1f} MFLOP executed per real token.")
         print()
         top = sorted(int8_share.items(), key=lambda kv: -kv[1])[:6]
-        print(f"- int8 time by operator (ONNX Runtime profiler, 2 threads): weight GEMMs (DynamicQuantizeMatMul/MatMulIntegerToFloat, VNNI) "
+        print(f"- int8 time by operator (ONNX Runtime profiler, 2 threads): weight GEMMs (DynamicQuantizeMatMul/MatMulIntegerToFloat, int8) "
               f"**{w_share * 100:.0f}%**, attention products and Softmax (fp32) **{a_share * 100:.0f}%**, the rest {(1 - w_share - a_share) * 100:.0f}% "
               f"(top: {', '.join(f'{k} {v * 100:.0f}%' for k, v in top)}). fp32 profile: "
               f"{', '.join(f'{k} {v * 100:.0f}%' for k, v in sorted(share['fp32'][1].items(), key=lambda kv: -kv[1])[:4])}.")
         wt = int8_total * w_share / 1e6
         if wt > 0:
-            print(f"- Inside the int8 weight GEMMs ONNX Runtime reached {gemm / wt / 1e9:.0f} GOP/s = **{gemm / wt / 1e9 / peaks[2]['int8_gops']:.2f} of the 2-thread VNNI peak** "
+            print(f"- Inside the int8 weight GEMMs ONNX Runtime reached {gemm / wt / 1e9:.0f} GOP/s = **{gemm / wt / 1e9 / peaks[2]['int8_gops']:.2f} of the 2-thread int8 peak** "
                   f"(profiled pass; a run under the profiler is somewhat slower than without).")
         # fp32's MatMul bucket holds the weight GEMMs and the attention x V products; int8's holds only the latter (same
         # op, same shapes), so the difference is the fp32 weight-GEMM time, comparable with int8's quantized GEMMs.

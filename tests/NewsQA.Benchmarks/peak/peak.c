@@ -1,11 +1,15 @@
-// Compute peak of this CPU for the two kernels the embedder's GEMMs use (issue 16, roofline):
-//   fp32: AVX-512 FMA (vfmadd231ps zmm), 2 FLOPs per lane, 16 lanes
-//   int8: AVX-512 VNNI (vpdpbusd zmm), u8 x s8 -> s32, 4 multiply-adds per 32-bit lane = 8 ops per lane, 16 lanes
+// Compute peak of this CPU for the two kernels the embedder's GEMMs use (issue 16, roofline), with the widest
+// instructions the build targets (bench.sh picks the flags from /proc/cpuinfo, as ONNX Runtime's MLAS picks its
+// kernels at run time):
+//   fp32: FMA, 2 FLOPs per lane (vfmadd231ps: 16 lanes with AVX-512, 8 with AVX2)
+//   int8: u8 x s8 -> s32 multiply-adds, 8 ops per 32-bit lane: vpdpbusd (AVX-512 VNNI, 16 lanes; AVX-VNNI, 8 lanes),
+//         or, without VNNI, vpmaddubsw + vpmaddwd + vpaddd (AVX2, 8 lanes, three instructions: MLAS's AVX2 U8S8
+//         kernel does the same; vpmaddubsw saturates at s16, which a peak loop does not care about)
 // Register-only loops with 12 independent accumulators (more than FMA latency x ports), so the figure is the
 // instruction throughput ceiling: no GEMM reaches it, every GEMM is bounded by it.
-// usage: peak SECONDS THREADS   -> prints "fp32 GFLOPS" and "int8 GOPS" (sum over threads)
+// usage: peak SECONDS THREADS   -> prints "isa NAME", "fp32 GFLOPS" and "int8 GOPS" (sum over threads)
 // Both inner loops are fully unrolled (pragma) so the accumulators live in registers, not in the stack array.
-// build: gcc -O2 -mavx512f -mavx512vnni -pthread peak.c -o peak
+// build: gcc -O2 -mavx512f -mavx512vnni | -mavx2 -mfma -mavxvnni | -mavx2 -mfma   -pthread peak.c -o peak
 #include <immintrin.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,6 +18,36 @@
 
 #define ACC 12
 #define INNER 1000
+
+#if defined(__AVX512F__) && defined(__AVX512VNNI__)
+#define ISA "avx512-vnni"
+#define LANES 16
+typedef __m512 vf; typedef __m512i vi;
+#define SET1_PS _mm512_set1_ps
+#define FMA_PS _mm512_fmadd_ps
+#define SET1_EPI32 _mm512_set1_epi32
+#define SET1_EPI8 _mm512_set1_epi8
+#define DOT_U8S8(acc, a, b) _mm512_dpbusd_epi32(acc, a, b)
+static float sum_ps(vf v) { return _mm512_reduce_add_ps(v); }
+static long sum_epi32(vi v) { return _mm512_reduce_add_epi32(v); }
+#else
+#define LANES 8
+typedef __m256 vf; typedef __m256i vi;
+#define SET1_PS _mm256_set1_ps
+#define FMA_PS _mm256_fmadd_ps
+#define SET1_EPI32 _mm256_set1_epi32
+#define SET1_EPI8 _mm256_set1_epi8
+#if defined(__AVXVNNI__)
+#define ISA "avx-vnni"
+#define DOT_U8S8(acc, a, b) _mm256_dpbusd_avx_epi32(acc, a, b)
+#else
+#define ISA "avx2"
+static const short one16 = 1;
+#define DOT_U8S8(acc, a, b) _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(a, b), _mm256_set1_epi16(one16)))
+#endif
+static float sum_ps(vf v) { float x[8]; _mm256_storeu_ps(x, v); float s = 0; for (int i = 0; i < 8; i++) s += x[i]; return s; }
+static long sum_epi32(vi v) { int x[8]; _mm256_storeu_si256((__m256i *)x, v); long s = 0; for (int i = 0; i < 8; i++) s += x[i]; return s; }
+#endif
 
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
 
@@ -24,31 +58,31 @@ static void *run(void *arg) {
   double start = now(), end = start + j->seconds;
   long iters = 0;
   if (j->kind == 0) {
-    __m512 acc[ACC];
-    for (int i = 0; i < ACC; i++) acc[i] = _mm512_set1_ps((float)i);
-    const __m512 a = _mm512_set1_ps(0.999f), b = _mm512_set1_ps(1e-4f);
+    vf acc[ACC];
+    for (int i = 0; i < ACC; i++) acc[i] = SET1_PS((float)i);
+    const vf a = SET1_PS(0.999f), b = SET1_PS(1e-4f);
     do {
       for (int n = 0; n < INNER; n++)
 #pragma GCC unroll 12
-        for (int i = 0; i < ACC; i++) acc[i] = _mm512_fmadd_ps(acc[i], a, b);
+        for (int i = 0; i < ACC; i++) acc[i] = FMA_PS(acc[i], a, b);
       iters++;
     } while (now() < end);
-    float s = 0; for (int i = 0; i < ACC; i++) s += _mm512_reduce_add_ps(acc[i]);
+    float s = 0; for (int i = 0; i < ACC; i++) s += sum_ps(acc[i]);
     j->sink = s;
-    j->ops = (double)iters * INNER * ACC * 16 * 2;
+    j->ops = (double)iters * INNER * ACC * LANES * 2;
   } else {
-    __m512i acc[ACC];
-    for (int i = 0; i < ACC; i++) acc[i] = _mm512_set1_epi32(i);
-    const __m512i a = _mm512_set1_epi8(3), b = _mm512_set1_epi8(-2);
+    vi acc[ACC];
+    for (int i = 0; i < ACC; i++) acc[i] = SET1_EPI32(i);
+    const vi a = SET1_EPI8(3), b = SET1_EPI8(-2);
     do {
       for (int n = 0; n < INNER; n++)
 #pragma GCC unroll 12
-        for (int i = 0; i < ACC; i++) acc[i] = _mm512_dpbusd_epi32(acc[i], a, b);
+        for (int i = 0; i < ACC; i++) acc[i] = DOT_U8S8(acc[i], a, b);
       iters++;
     } while (now() < end);
-    long s = 0; for (int i = 0; i < ACC; i++) s += _mm512_reduce_add_epi32(acc[i]);
+    long s = 0; for (int i = 0; i < ACC; i++) s += sum_epi32(acc[i]);
     j->sink = (float)s;
-    j->ops = (double)iters * INNER * ACC * 16 * 8;
+    j->ops = (double)iters * INNER * ACC * LANES * 8;
   }
   j->seconds = now() - start;
   return NULL;
@@ -73,6 +107,6 @@ int main(int argc, char **argv) {
     if (f > fp) fp = f;
     if (q > i8) i8 = q;
   }
-  printf("fp32_gflops %.1f\nint8_gops %.1f\n", fp, i8);
+  printf("isa %s\nfp32_gflops %.1f\nint8_gops %.1f\n", ISA, fp, i8);
   return 0;
 }
