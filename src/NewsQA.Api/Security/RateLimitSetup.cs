@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NewsQA.Api.Errors;
 
 namespace NewsQA.Api.Security;
 
@@ -52,19 +52,8 @@ internal static class RateLimitSetup
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Type = ProblemTypes.RateLimited,
-                Title = "Too many requests",
-                Detail = $"This client's request budget (RateLimit:PermitsPerMinute) is used up; retry in {seconds} s.",
-            },
-        });
+        await http.WriteProblemAsync(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests",
+            $"This client's request budget (RateLimit:PermitsPerMinute) is used up; retry in {seconds} s.");
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
+using NewsQA.Api.Errors;
 
 namespace NewsQA.Api.Setup;
 
@@ -17,19 +17,9 @@ internal static class RequestBodyLimit
             var max = http.RequestServices.GetRequiredService<IOptions<ApiLimitsOptions>>().Value.MaxBodyBytes;
             if (http.Request.ContentLength > max)
             {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 http.Response.Headers.Connection = "close";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Type = ProblemTypes.TooLarge,
-                        Title = "Request body too large",
-                        Detail = $"The body exceeds the limit of {max} bytes (Limits:MaxBodyBytes).",
-                    },
-                });
+                await http.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, ProblemTypes.TooLarge, "Request body too large",
+                    $"The body exceeds the limit of {max} bytes (Limits:MaxBodyBytes).");
                 return;
             }
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using NewsQA.Api.Errors;
 
 namespace NewsQA.Api.Setup;
 
@@ -18,18 +18,8 @@ internal static class RequestCharset
                 && media.Charset is { Length: > 0 } charset
                 && !IsUtf8(charset.Value!.Trim('"')))
             {
-                http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status415UnsupportedMediaType,
-                        Type = ProblemTypes.UnsupportedMediaType,
-                        Title = "Unsupported charset",
-                        Detail = "Request bodies must be UTF-8: send charset=utf-8 or no charset.",
-                    },
-                });
+                await http.WriteProblemAsync(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported charset",
+                    "Request bodies must be UTF-8: send charset=utf-8 or no charset.");
                 return;
             }
 

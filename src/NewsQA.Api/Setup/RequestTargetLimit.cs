@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NewsQA.Api.Errors;
 
 namespace NewsQA.Api.Setup;
 
@@ -27,18 +27,8 @@ internal static class RequestTargetLimit
             var length = (http.Request.PathBase.Value?.Length ?? 0) + (http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0);
             if (length > MaxTargetChars)
             {
-                http.Response.StatusCode = StatusCodes.Status414UriTooLong;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status414UriTooLong,
-                        Type = ProblemTypes.UriTooLong,
-                        Title = "URL too long",
-                        Detail = $"The path and query string are {length} characters; the limit is {MaxTargetChars}. A cursor is what a previous page returned in 'nextCursor'.",
-                    },
-                });
+                await http.WriteProblemAsync(StatusCodes.Status414UriTooLong, ProblemTypes.UriTooLong, "URL too long",
+                    $"The path and query string are {length} characters; the limit is {MaxTargetChars}. A cursor is what a previous page returned in 'nextCursor'.");
                 return;
             }
 
