@@ -42,12 +42,12 @@ internal static class IngestBench
         await oneByOneStore.InitializeAsync();
         var bulk = new IngestPipeline(bulkStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
         var oneByOne = new IngestPipeline(oneByOneStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
-        var chunkCount = Corpus.Chunks(docs, window).Count;
-        await encoder.EmbedPassagesAsync(Corpus.Chunks(docs.Take(4), window)); // warm-up: session, arenas, JIT
+        var slices = docs.Chunk((docs.Count + sliceCount - 1) / sliceCount).Select(s => new Slice(s, window)).ToList();
+        var chunkCount = slices.Sum(s => s.Chunks.Count);
+        await encoder.EmbedPassagesAsync([.. slices.SelectMany(s => s.ChunksPerDocument).Take(4).SelectMany(c => c)]); // warm-up: session, arenas, JIT
 
         var totals = Enum.GetValues<Phase>().ToDictionary(p => p, _ => 0.0);
         var sliceEfficiency = new List<double>();
-        var slices = docs.Chunk((docs.Count + sliceCount - 1) / sliceCount).Select(s => new Slice(s, window)).ToList();
         Progress($"ingest: {docs.Count} articles, {chunkCount} chunks, {slices.Count} slices, 4 phases each in rotating order");
         for (var i = 0; i < slices.Count; i++)
         {
@@ -85,11 +85,20 @@ internal static class IngestBench
     }
 
     /// <summary>A slice's documents and, cut beforehand so no embedding phase times the chunker, their chunks.</summary>
-    private sealed class Slice(DocumentInput[] documents, IPassageWindow window)
+    private sealed class Slice
     {
-        public DocumentInput[] Documents { get; } = documents;
-        public List<string> Chunks { get; } = Corpus.Chunks(documents, window);
-        public List<List<string>> ChunksPerDocument { get; } = [.. documents.Select(d => Corpus.Chunks([d], window))];
+        public Slice(DocumentInput[] documents, IPassageWindow window)
+        {
+            Documents = documents;
+            ChunksPerDocument = [.. documents.Select(d => Corpus.Chunks([d], window))];
+            Chunks = [.. ChunksPerDocument.SelectMany(c => c)]; // bulk embedding's input: the same chunks in ingest's order
+        }
+
+        public DocumentInput[] Documents { get; }
+
+        public List<List<string>> ChunksPerDocument { get; }
+
+        public List<string> Chunks { get; }
     }
 
     private static async Task RunPhaseAsync(Phase phase, Slice slice, IngestPipeline bulk, IngestPipeline oneByOne, DenseEncoder encoder)
