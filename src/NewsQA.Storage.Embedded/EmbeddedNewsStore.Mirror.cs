@@ -19,12 +19,12 @@ public sealed partial class EmbeddedNewsStore
     {
         var generation = await ReadGenerationAsync(connection, null, cancellationToken).ConfigureAwait(false);
         var loadedSummaries = new ConcurrentDictionary<string, DocumentSummary>(StringComparer.Ordinal);
-        await using (var docs = Command(connection, null, "SELECT id, title, url, published, source, chunk_count FROM documents"))
+        await using (var docs = Command(connection, null, "SELECT id, title, url, published, source, chunk_count, language FROM documents"))
         await using (var reader = await docs.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var s = new DocumentSummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetInt32(5));
+                var s = new DocumentSummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetInt32(5), reader.GetString(6));
                 loadedSummaries[s.Id] = s;
             }
         }

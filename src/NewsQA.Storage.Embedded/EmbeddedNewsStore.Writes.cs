@@ -21,11 +21,12 @@ public sealed partial class EmbeddedNewsStore
             var oldRows = await DeleteChunksAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
 
             await using (var upsert = Command(connection, tx, """
-                INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at)
-                VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now)
+                INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language)
+                VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url, published = excluded.published,
                     published_from = excluded.published_from, published_to = excluded.published_to, source = excluded.source,
-                    text = excluded.text, content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, updated_at = excluded.updated_at
+                    text = excluded.text, content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, updated_at = excluded.updated_at,
+                    language = excluded.language
                 """))
             {
                 upsert.Parameters.AddWithValue("$id", document.Id);
@@ -37,6 +38,7 @@ public sealed partial class EmbeddedNewsStore
                 upsert.Parameters.AddWithValue("$source", (object?)document.Source ?? DBNull.Value);
                 upsert.Parameters.AddWithValue("$text", document.Text);
                 upsert.Parameters.AddWithValue("$hash", document.ContentHash);
+                upsert.Parameters.AddWithValue("$language", document.Language);
                 upsert.Parameters.AddWithValue("$chunks", chunks.Count);
                 upsert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -82,7 +84,7 @@ public sealed partial class EmbeddedNewsStore
                 return;
             }
 
-            summaries[document.Id] = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count);
+            summaries[document.Id] = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language);
             WithDenseWrite(() =>
             {
                 oldRows.ForEach(dense.Remove);

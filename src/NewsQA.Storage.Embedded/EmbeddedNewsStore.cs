@@ -47,6 +47,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
                 await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.BackfillDocumentTerms, cancellationToken).ConfigureAwait(false);
                 await BackfillGramsAsync(connection, cancellationToken).ConfigureAwait(false);
+                await BackfillLanguagesAsync(connection, cancellationToken).ConfigureAwait(false);
                 await LoadAsync(connection, cancellationToken).ConfigureAwait(false);
                 connectionString = cs;
             }
@@ -67,7 +68,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
     public async Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash FROM documents WHERE id = $id");
+        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash, language FROM documents WHERE id = $id");
         cmd.Parameters.AddWithValue("$id", documentId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -75,7 +76,7 @@ public sealed partial class EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> opt
             return null;
         }
 
-        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6));
+        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
     }
 
     /// <inheritdoc/>

@@ -34,6 +34,12 @@ internal static class SqlFilter
             cmd.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(sources));
         }
 
+        if (filter.Languages is { Count: > 0 } languages)
+        {
+            sql.Append(" AND d.language IN (SELECT value FROM json_each($languages))");
+            cmd.Parameters.AddWithValue("$languages", JsonSerializer.Serialize(languages));
+        }
+
         if (filter.PublishedFrom is { } from)
         {
             sql.Append(" AND d.published_to >= $from");

@@ -32,7 +32,8 @@ internal static class SqliteSchema
             text           TEXT NOT NULL,
             content_hash   TEXT NOT NULL,
             chunk_count    INTEGER NOT NULL,
-            updated_at     TEXT NOT NULL
+            updated_at     TEXT NOT NULL,
+            language       TEXT
         );
         CREATE TABLE IF NOT EXISTS chunks (
             rowid       INTEGER PRIMARY KEY,

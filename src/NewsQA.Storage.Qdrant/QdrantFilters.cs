@@ -24,6 +24,11 @@ internal static class QdrantFilters
             must.Must.Add(Match(QdrantPayload.Source, [.. sources.Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal)]));
         }
 
+        if (filter.Languages is { Count: > 0 } languages)
+        {
+            must.Must.Add(Match(QdrantPayload.Language, [.. languages.Distinct(StringComparer.Ordinal)]));
+        }
+
         if (filter.PublishedFrom is { } from)
         {
             must.Must.Add(Range(QdrantPayload.PublishedTo, new global::Qdrant.Client.Grpc.Range { Gte = QdrantPayload.DayNumber(from.Earliest) }));

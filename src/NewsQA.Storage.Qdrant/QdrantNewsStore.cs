@@ -56,6 +56,7 @@ public sealed partial class QdrantNewsStore(QdrantCalls qdrant, IOptions<QdrantS
             await IndexAsync(Documents, QdrantPayload.Kind, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.DocumentId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.Source, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Chunks, QdrantPayload.Language, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.PublishedFrom, PayloadSchemaType.Integer, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.PublishedTo, PayloadSchemaType.Integer, cancellationToken).ConfigureAwait(false);
 

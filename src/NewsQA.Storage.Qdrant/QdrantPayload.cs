@@ -1,4 +1,5 @@
 using NewsQA.Core.Documents;
+using NewsQA.Core.Language;
 using Qdrant.Client.Grpc;
 
 namespace NewsQA.Storage.Qdrant;
@@ -7,7 +8,8 @@ namespace NewsQA.Storage.Qdrant;
 /// The one place where documents and chunks become Qdrant payloads and back. Dates are stored as the integer
 /// yyyymmdd of the first and last day the (possibly month- or year-precise) date can mean, so a range index can
 /// answer the overlap test; <c>source</c> is stored lower-cased for case-insensitive matching, the original in
-/// <c>sourceName</c> for display.
+/// <c>sourceName</c> for display. <c>language</c> is on documents and chunks alike (chunks for the filter); a point
+/// written before languages existed has none and reads as "und" until <c>newsqa reindex</c> rewrites it.
 /// </summary>
 internal static class QdrantPayload
 {
@@ -19,13 +21,14 @@ internal static class QdrantPayload
     public const string PublishedFrom = "publishedFrom";
     public const string PublishedTo = "publishedTo";
     public const string ContentHash = "contentHash";
+    public const string Language = "language";
     public const string Text = "text";
     public const string EmbeddingModel = "embeddingModel";
     public const string EmbeddingDimensions = "embeddingDimensions";
 
     public static Dictionary<string, Value> ForDocument(NewsDocument document, int chunkCount)
     {
-        var payload = Common(document.Id, document.PublishedAt, document.Source, document.ContentHash);
+        var payload = Common(document);
         payload[Kind] = DocumentKind;
         payload["title"] = document.Title;
         Optional(payload, "url", document.Url);
@@ -38,7 +41,7 @@ internal static class QdrantPayload
 
     public static Dictionary<string, Value> ForChunk(NewsDocument document, Chunk chunk)
     {
-        var payload = Common(document.Id, document.PublishedAt, document.Source, document.ContentHash);
+        var payload = Common(document);
         payload["chunkId"] = chunk.Id;
         payload["index"] = chunk.Index;
         payload["start"] = chunk.Span.Start;
@@ -55,10 +58,10 @@ internal static class QdrantPayload
     };
 
     public static NewsDocument ToDocument(IDictionary<string, Value> p) => new(
-        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty);
+        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty, LanguageOf(p));
 
     public static DocumentSummary ToSummary(IDictionary<string, Value> p) =>
-        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Int(p, "chunkCount") ?? 0);
+        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Int(p, "chunkCount") ?? 0, LanguageOf(p));
 
     public static Chunk ToChunk(IDictionary<string, Value> p) => new(
         Get(p, "chunkId")!, Get(p, DocumentId)!, Int(p, "index")!.Value, new TextSpan(Int(p, "start")!.Value, Int(p, "end")!.Value), Get(p, Text) ?? string.Empty);
@@ -72,9 +75,10 @@ internal static class QdrantPayload
     /// <summary>yyyymmdd as an integer: ordered like the dates, and range-indexable.</summary>
     public static int DayNumber(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
 
-    private static Dictionary<string, Value> Common(string documentId, PublicationDate? published, string? source, string contentHash)
+    private static Dictionary<string, Value> Common(NewsDocument document)
     {
-        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) { [DocumentId] = documentId, [ContentHash] = contentHash };
+        var (source, published) = (document.Source, document.PublishedAt);
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) { [DocumentId] = document.Id, [ContentHash] = document.ContentHash, [Language] = document.Language };
         if (source is not null)
         {
             payload[Source] = source.ToLowerInvariant();
@@ -98,6 +102,8 @@ internal static class QdrantPayload
             payload[key] = value;
         }
     }
+
+    private static string LanguageOf(IDictionary<string, Value> p) => Get(p, Language) ?? LanguageCode.Undetermined;
 
     private static PublicationDate? Date(IDictionary<string, Value> p) =>
         PublicationDate.TryParse(Get(p, "published"), out var date) ? date : null;

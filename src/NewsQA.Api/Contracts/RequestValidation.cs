@@ -4,6 +4,7 @@ using NewsQA.Contracts.Ask;
 using NewsQA.Contracts.Search;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Documents;
+using NewsQA.Core.Language;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
@@ -89,6 +90,7 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
             Sources = Values("filter.sources", filter.Sources),
             PublishedFrom = from,
             PublishedTo = to,
+            Languages = Language("filter.language", filter.Language) is { } language ? [language] : null,
         };
     }
 
@@ -158,6 +160,22 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
 
         Add(field, $"'{field}' must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD.");
         return null;
+    }
+
+    private string? Language(string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var code = LanguageCode.Normalize(value);
+        if (code is null)
+        {
+            Add(field, $"'{field}' must be {LanguageCode.Describe}.");
+        }
+
+        return code;
     }
 
     private IReadOnlyList<string>? Values(string field, IReadOnlyList<string>? values)

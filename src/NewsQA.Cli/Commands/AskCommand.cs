@@ -7,14 +7,14 @@ using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
 
-/// <summary><c>newsqa ask "QUESTION" [--top N] [--json]</c>: the answer with its numbered citations.</summary>
+/// <summary><c>newsqa ask "QUESTION" [--top N] [--language L] [--json]</c>: the answer with its numbered citations.</summary>
 internal static class AskCommand
 {
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "A question in plain language" };
         var top = CommonOptions.Top(8);
-        var command = new Command("ask", "Answer a question with cited quotes") { question, top, CommonOptions.Json };
+        var command = new Command("ask", "Answer a question with cited quotes") { question, top, CommonOptions.Language, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(question)!;
@@ -25,13 +25,13 @@ internal static class AskCommand
                 return 2;
             }
 
-            if (!CommonOptions.InRange("--top", n, 1, 50))
+            if (!CommonOptions.InRange("--top", n, 1, 50) || !CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
             {
                 return 2;
             }
 
             await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct);
-            var answer = await host.Get<AskService>().AskAsync(new AskRequest(q, n, SearchFilter.None, []), ct);
+            var answer = await host.Get<AskService>().AskAsync(new AskRequest(q, n, filter, []), ct);
             if (parse.GetValue(CommonOptions.Json))
             {
                 CliJson.Print(answer);

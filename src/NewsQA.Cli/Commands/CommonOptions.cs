@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NewsQA.Core.Language;
+using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
 
@@ -18,6 +20,33 @@ internal static class CommonOptions
         Description = $"Number of results (1-50, default {defaultValue})",
         DefaultValueFactory = _ => defaultValue,
     };
+
+    public static readonly Option<string?> Language = new("--language")
+    {
+        Description = "Only documents of this language (ISO 639-1 code such as de or en, or und)",
+    };
+
+    /// <summary>
+    /// The filter of <c>--language</c>: false (after a clear message) when the value is no language code, the same check
+    /// as the API's <c>filter.language</c>.
+    /// </summary>
+    public static bool TryFilter(string? language, out SearchFilter filter)
+    {
+        filter = SearchFilter.None;
+        if (language is null)
+        {
+            return true;
+        }
+
+        if (LanguageCode.Normalize(language) is not { } code)
+        {
+            Console.Error.WriteLine($"error: --language must be {LanguageCode.Describe}, got '{language}'.");
+            return false;
+        }
+
+        filter = new SearchFilter { Languages = [code] };
+        return true;
+    }
 
     /// <summary>Checks an option's range; prints a clear message and returns false when out of bounds.</summary>
     public static bool InRange(string name, int value, int min, int max)

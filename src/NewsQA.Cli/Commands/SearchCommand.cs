@@ -7,7 +7,7 @@ using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
 
-/// <summary><c>newsqa search "QUERY" [--top N] [--mode M] [--json]</c>.</summary>
+/// <summary><c>newsqa search "QUERY" [--top N] [--mode M] [--language L] [--json]</c>.</summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -15,7 +15,7 @@ internal static class SearchCommand
         var query = new Argument<string>("query") { Description = "What to search for" };
         var top = CommonOptions.Top(8);
         var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or lexical", DefaultValueFactory = _ => SearchMode.Hybrid };
-        var command = new Command("search", "Search passages") { query, top, mode, CommonOptions.Json };
+        var command = new Command("search", "Search passages") { query, top, mode, CommonOptions.Language, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(query)!;
@@ -26,9 +26,14 @@ internal static class SearchCommand
                 return 2;
             }
 
+            if (!CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
+            {
+                return 2;
+            }
+
             await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var result = await host.Get<Retriever>().SearchAsync(new SearchRequest(q, n, parse.GetValue(mode), SearchFilter.None), ct);
+            var result = await host.Get<Retriever>().SearchAsync(new SearchRequest(q, n, parse.GetValue(mode), filter), ct);
             if (parse.GetValue(CommonOptions.Json))
             {
                 CliJson.Print(result.ToResponse(q, watch.Elapsed));

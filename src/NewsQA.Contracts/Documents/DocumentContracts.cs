@@ -8,15 +8,15 @@ namespace NewsQA.Contracts.Documents;
 /// <c>body</c> as an alias of <c>text</c> and <c>date</c> of <c>publishedAt</c>. Without
 /// <c>title</c>/<c>publishedAt</c>/<c>source</c>, they are extracted from the text.
 /// </summary>
-public sealed record DocumentRequest(string? Text, string? Id = null, string? Title = null, string? Url = null, string? PublishedAt = null, string? Source = null, string? Body = null, string? Date = null);
+public sealed record DocumentRequest(string? Text, string? Id = null, string? Title = null, string? Url = null, string? PublishedAt = null, string? Source = null, string? Body = null, string? Date = null, string? Language = null);
 
-public sealed record IngestResponse(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status);
+public sealed record IngestResponse(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status, string Language);
 
 public sealed record ChunkReference(string Id, TextSpan Span);
 
-public sealed record DocumentResponse(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, string Text, string ContentHash, IReadOnlyList<ChunkReference> Chunks);
+public sealed record DocumentResponse(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, string Text, string ContentHash, IReadOnlyList<ChunkReference> Chunks, string Language);
 
-public sealed record DocumentListItem(string Id, string Title, PublicationDate? PublishedAt, string? Source, int Chunks);
+public sealed record DocumentListItem(string Id, string Title, PublicationDate? PublishedAt, string? Source, int Chunks, string Language);
 
 public sealed record DocumentListResponse(IReadOnlyList<DocumentListItem> Items, string? NextCursor);
 
@@ -24,10 +24,10 @@ public sealed record DocumentListResponse(IReadOnlyList<DocumentListItem> Items,
 public static class DocumentMapping
 {
     public static IngestResponse ToResponse(this IngestResult r) =>
-        new(r.Id, r.Title, r.PublishedAt, r.Chunks, r.ContentHash, r.Status);
+        new(r.Id, r.Title, r.PublishedAt, r.Chunks, r.ContentHash, r.Status, r.Language);
 
     public static DocumentResponse ToResponse(this NewsDocument d, IReadOnlyList<Chunk> chunks) =>
-        new(d.Id, d.Title, d.Url, d.PublishedAt, d.Source, d.Text, d.ContentHash, chunks.Select(c => new ChunkReference(c.Id, c.Span)).ToList());
+        new(d.Id, d.Title, d.Url, d.PublishedAt, d.Source, d.Text, d.ContentHash, chunks.Select(c => new ChunkReference(c.Id, c.Span)).ToList(), d.Language);
 
-    public static DocumentListItem ToListItem(this DocumentSummary s) => new(s.Id, s.Title, s.PublishedAt, s.Source, s.Chunks);
+    public static DocumentListItem ToListItem(this DocumentSummary s) => new(s.Id, s.Title, s.PublishedAt, s.Source, s.Chunks, s.Language);
 }

@@ -7,7 +7,7 @@ public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mo
 
 public sealed record ScoresDto(double? Dense, double? Lexical, double? Fused);
 
-public sealed record SearchResultDto(string DocumentId, string ChunkId, string Title, PublicationDate? PublishedAt, string? Url, string? Source, string Text, TextSpan Span, double Score, ScoresDto Scores);
+public sealed record SearchResultDto(string DocumentId, string ChunkId, string Title, PublicationDate? PublishedAt, string? Url, string? Source, string Text, TextSpan Span, double Score, ScoresDto Scores, string Language);
 
 public sealed record SearchTimingsDto(double EmbedMs, double SearchMs, double TotalMs);
 

@@ -22,7 +22,8 @@ public static class SearchMapping
         p.Hit.Chunk.Text,
         p.Hit.Chunk.Span,
         Math.Round(p.Score, 6),
-        new ScoresDto(Round(p.Dense), Round(p.Lexical), Round(p.Fused)));
+        new ScoresDto(Round(p.Dense), Round(p.Lexical), Round(p.Fused)),
+        p.Hit.Document.Language);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

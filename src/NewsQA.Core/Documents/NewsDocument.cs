@@ -1,6 +1,11 @@
+using NewsQA.Core.Language;
+
 namespace NewsQA.Core.Documents;
 
-/// <summary>An ingested article: metadata plus its cleaned text, which every span points into.</summary>
+/// <summary>
+/// An ingested article: metadata plus its cleaned text, which every span points into. <see cref="Language"/> is the
+/// sender's ISO 639-1 code or the detected one (<see cref="TextLanguage"/>), "und" when neither tells.
+/// </summary>
 public sealed record NewsDocument(
     string Id,
     string Title,
@@ -8,7 +13,8 @@ public sealed record NewsDocument(
     PublicationDate? PublishedAt,
     string? Source,
     string Text,
-    string ContentHash);
+    string ContentHash,
+    string Language = LanguageCode.Undetermined);
 
 /// <summary>The metadata a result or citation carries about its document, without the text.</summary>
-public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks);
+public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined);

@@ -30,7 +30,7 @@ public sealed record DecodedDocument(DocumentInput? Input, string Field, string?
 /// the seeds and <c>POST /api/documents</c>, so the same record is accepted or refused with the same message
 /// everywhere. Text is strict UTF-8 (a leading BOM is dropped) without NUL characters; a JSON record has
 /// <c>text</c> (alias <c>body</c>), and optionally <c>id</c>, <c>title</c>, <c>publishedAt</c> (alias
-/// <c>date</c>, "YYYY[-MM[-DD]]"), <c>url</c>, <c>source</c>.
+/// <c>date</c>, "YYYY[-MM[-DD]]"), <c>url</c>, <c>source</c>, <c>language</c> (ISO 639-1; detected when absent).
 /// </summary>
 public static class DocumentDecoder
 {
@@ -96,7 +96,7 @@ public static class DocumentDecoder
         }
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in (string[])["text", "body", "id", "title", "publishedAt", "date", "url", "source"])
+        foreach (var name in (string[])["text", "body", "id", "title", "publishedAt", "date", "url", "source", "language"])
         {
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -142,6 +142,7 @@ public static class DocumentDecoder
             Url = fields.GetValueOrDefault("url"),
             Source = fields.GetValueOrDefault("source"),
             PublishedAt = published,
+            Language = fields.GetValueOrDefault("language"),
         });
     }
 }

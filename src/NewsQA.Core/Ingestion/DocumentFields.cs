@@ -1,3 +1,5 @@
+using NewsQA.Core.Language;
+
 namespace NewsQA.Core.Ingestion;
 
 /// <summary>
@@ -21,6 +23,11 @@ public static class DocumentFields
         if (!string.IsNullOrWhiteSpace(input.Url) && !IsHttpUrl(input.Url.Trim()))
         {
             throw new DocumentRejectedException("url", "'url' must be an absolute http or https URL.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Language) && LanguageCode.Normalize(input.Language) is null)
+        {
+            throw new DocumentRejectedException("language", $"'language' must be {LanguageCode.Describe}.");
         }
     }
 

@@ -14,6 +14,9 @@ public sealed record DocumentInput(string Text)
     public PublicationDate? PublishedAt { get; init; }
     public string? Source { get; init; }
 
+    /// <summary>The sender's ISO 639-1 code as sent (<see cref="DocumentFields.Check"/> refuses anything else); null or blank = detect it.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Where the input came from (file and line), for error messages.</summary>
     public string? Origin { get; init; }
 }

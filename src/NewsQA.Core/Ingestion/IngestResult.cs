@@ -16,4 +16,4 @@ public enum IngestStatus
     Unchanged,
 }
 
-public sealed record IngestResult(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status);
+public sealed record IngestResult(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status, string Language = NewsQA.Core.Language.LanguageCode.Undetermined);

@@ -8,6 +8,7 @@ using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Ingestion;
+using NewsQA.Core.Language;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Pipeline;
@@ -108,9 +109,10 @@ public sealed partial class IngestPipeline(
         }
 
         var url = NullIfBlank(input.Url);
-        var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text);
+        var explicitLanguage = LanguageCode.Normalize(input.Language);
+        var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, explicitLanguage);
         var id = input.Id ?? DocumentId.FromContentHash(hash);
-        var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash);
+        var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash, explicitLanguage ?? TextLanguage.Detect(cleaned.Text));
         string? existingHash;
         int existingChunks;
         if (knownInThisRun is not null && knownInThisRun.TryGetValue(id, out var earlier))
@@ -125,7 +127,7 @@ public sealed partial class IngestPipeline(
 
         if (existingHash == hash)
         {
-            return new PreparedDocument(input, document, [], IngestStatus.Unchanged) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged) };
+            return new PreparedDocument(input, document, [], IngestStatus.Unchanged) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged, document.Language) };
         }
 
         var chunks = Chunker.Chunk(document.Id, document.Text);
@@ -138,8 +140,17 @@ public sealed partial class IngestPipeline(
     }
 
     /// <summary>Re-chunks and re-embeds a stored document as it is (no cleaning): what `reindex` does after a model change.</summary>
-    public Task<int> ReindexAsync(NewsDocument document, CancellationToken cancellationToken = default) =>
-        IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, Chunker.Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken);
+    /// A document stored before languages existed (Qdrant payloads without one read as "und") gets its language detected.
+    public Task<int> ReindexAsync(NewsDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Language == LanguageCode.Undetermined)
+        {
+            document = document with { Language = TextLanguage.Detect(document.Text) };
+        }
+
+        return IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, Chunker.Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken);
+    }
 
     private async Task<int> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ internal sealed record PreparedDocument(DocumentInput Input, NewsDocument Docume
     public IReadOnlyList<IReadOnlyList<string>>? Terms { get; init; }
 
     public IngestResult Result(int chunks) =>
-        new(Document.Id, Document.Title, Document.PublishedAt, chunks, Document.ContentHash, Status);
+        new(Document.Id, Document.Title, Document.PublishedAt, chunks, Document.ContentHash, Status, Document.Language);
 }
 
 /// <summary>What became of one input of a bulk ingest: its result, or why it was rejected.</summary>

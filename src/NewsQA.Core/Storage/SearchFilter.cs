@@ -15,6 +15,12 @@ public sealed record SearchFilter
     public PublicationDate? PublishedFrom { get; init; }
     public PublicationDate? PublishedTo { get; init; }
 
+    /// <summary>
+    /// Only documents of these languages (codes as <c>LanguageCode.Normalize</c> returns them, "und" included): the
+    /// request's <c>filter.language</c>, or the languages one analysis of the query is matched against.
+    /// </summary>
+    public IReadOnlyList<string>? Languages { get; init; }
+
     public bool HasDateRange => PublishedFrom is not null || PublishedTo is not null;
 
     /// <summary>The reference semantics every store implements (and the embedded store uses directly).</summary>
@@ -26,6 +32,11 @@ public sealed record SearchFilter
         }
 
         if (Sources is { Count: > 0 } && (document.Source is null || !Sources.Contains(document.Source, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if (Languages is { Count: > 0 } && !Languages.Contains(document.Language, StringComparer.Ordinal))
         {
             return false;
         }

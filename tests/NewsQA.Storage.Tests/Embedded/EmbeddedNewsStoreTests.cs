@@ -63,6 +63,34 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
     }
 
     [Fact]
+    public async Task AStoreWrittenBeforeLanguages_OpensWithTheirLanguagesDetected()
+    {
+        var (de, cde) = StoreTestData.Document("de-old", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten, und die Züge sind nicht kompatibel.");
+        var (en, cen) = StoreTestData.Document("en-old", "The railway lines of Victoria have different gauges, and the trains are not compatible with each other.");
+        await Store.UpsertAsync(de, cde, Ct);
+        await Store.UpsertAsync(en, cen, Ct);
+        (Store as IDisposable)?.Dispose();
+
+        // What an older version left on disk: a documents table without the language column.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataPath, "newsqa.db")}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "ALTER TABLE documents DROP COLUMN language;";
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        using var reopened = await OpenAsync();
+
+        Assert.Equal("de", (await reopened.GetAsync("de-old", Ct))!.Language);
+        Assert.Equal(["de", "en"], (await reopened.ListAsync(10, null, Ct)).Select(s => s.Language));
+        var english = await reopened.SearchLexicalAsync(StoreTestData.Terms("Victoria"), new SearchFilter { Languages = ["en"] }, 5, Ct);
+        Assert.Equal("en-old", Assert.Single(english).Chunk.DocumentId);
+        Assert.Equal(cen.Count, (await reopened.GetChunksAsync("en-old", Ct)).Count);
+    }
+
+    [Fact]
     public async Task WritesOfAnotherProcess_AreSeenWithoutRestart()
     {
         // Two store instances on one directory stand for the API and `newsqa ingest` running side by side.

@@ -192,6 +192,41 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Language_IsStoredReturnedAndFiltered()
+    {
+        var (de, cde) = StoreTestData.Document("de1", Drones, vectorOf: _ => StoreTestData.Axis(0));
+        var (en, cen) = StoreTestData.Document("en1", Drones, vectorOf: _ => StoreTestData.Axis(0, 0.2f), language: "en");
+        await Store.UpsertAsync(de, cde, Ct);
+        await Store.UpsertAsync(en, cen, Ct);
+
+        Assert.Equal("de", (await Store.GetAsync("de1", Ct))!.Language);
+        Assert.Equal("en", (await Store.GetAsync("en1", Ct))!.Language);
+        Assert.Equal(["de", "en"], (await Store.ListAsync(10, null, Ct)).Select(s => s.Language));
+        foreach (var dense in new[] { false, true })
+        {
+            foreach (var language in new[] { "de", "en" })
+            {
+                var filter = new SearchFilter { Languages = [language] };
+                var hits = dense
+                    ? await Store.SearchDenseAsync(StoreTestData.Axis(0), filter, 10, Ct)
+                    : await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), filter, 10, Ct);
+                Assert.NotEmpty(hits);
+                Assert.All(hits, h => Assert.Equal(language, h.Document.Language));
+                Assert.All(hits, h => Assert.Equal(language + "1", h.Chunk.DocumentId));
+            }
+
+            var french = dense
+                ? await Store.SearchDenseAsync(StoreTestData.Axis(0), new SearchFilter { Languages = ["fr"] }, 10, Ct)
+                : await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), new SearchFilter { Languages = ["fr"] }, 10, Ct);
+            Assert.Empty(french);
+        }
+
+        var reopened = await ReopenAsync();
+        Assert.Equal("en", (await reopened.GetAsync("en1", Ct))!.Language);
+        Assert.Equal(["de", "en"], (await reopened.ListAsync(10, null, Ct)).Select(s => s.Language));
+    }
+
+    [Fact]
     public async Task List_PagesByIdWithCursor()
     {
         foreach (var id in new[] { "c", "a", "e", "b", "d" })

@@ -2,6 +2,7 @@ using NewsQA.Core.Analysis;
 using NewsQA.Core.Chunking;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Ingestion;
+using NewsQA.Core.Language;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Testing.Contract;
@@ -17,10 +18,11 @@ public static class StoreTestData
         PublicationDate? published = null,
         string? source = null,
         Func<int, float[]>? vectorOf = null,
-        int targetChars = 120)
+        int targetChars = 120,
+        string? language = null)
     {
-        var hash = ContentHash.Compute(id, null, published, source, text);
-        var document = new NewsDocument(id, "Titel " + id, null, published, source, text, hash);
+        var hash = ContentHash.Compute(id, null, published, source, text, language);
+        var document = new NewsDocument(id, "Titel " + id, null, published, source, text, hash, language ?? TextLanguage.Detect(text));
         var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = targetChars, MaxChars = 400, MinCharsBeforeParagraphBreak = 50, OverlapSentences = 0 })
             .Chunk(id, text);
         var indexed = chunks.Select((c, i) => new IndexedChunk(c, Analyzer.Analyze(c.Text), vectorOf is null ? (ReadOnlyMemory<float>?)null : Normalize(vectorOf(i)))).ToList();
