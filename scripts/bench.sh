@@ -129,6 +129,13 @@ start_api() { # data-dir seeds-on-empty [query-cache-size]; sets API_PID and STA
   done
   STARTED=$(echo "$(date +%s.%N) - $t0" | bc)
 }
+wait_hybrid() { # /health/live answers before the seeds are in and the model is attached; readiness says when search is hybrid
+  for _ in $(seq 1 1200); do
+    curl -fs "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q '"searchMode":"hybrid"' && return 0
+    sleep 0.1
+  done
+  echo "readiness never reported searchMode hybrid" >&2; curl -s "http://127.0.0.1:$PORT/health/ready" >&2; exit 1
+}
 stop_api() { if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi; API_PID=; }
 trap stop_api EXIT
 
@@ -143,7 +150,9 @@ start_api "$BENCH/store-100k" false; S2=$STARTED; stop_api
   echo "- **Start with 100k chunks / empty data dir: $(echo "scale=2; ($S1 + $S2) / ($E1 + $E2)" | bc)** (100k chunks: ${S1:0:5} s, ${S2:0:5} s; empty: ${E1:0:5} s, ${E2:0:5} s)."
 } | section
 
-QUERY="Wer hat die Wahl in Österreich gewonnen?"
+# English, because the int8 model is all-MiniLM-L6-v2, whose manifest lists only English: a German question would
+# run lexically (Retrieval:OtherLanguageDenseWeight 0) and the "uncached search" would never embed.
+QUERY="Who is the Ukrainian defence minister?"
 SEARCH_BODY="{\"query\":\"$QUERY\",\"top\":5}"
 LEXICAL_BODY="{\"query\":\"$QUERY\",\"top\":5,\"mode\":\"lexical\"}"
 ASK_BODY="{\"question\":\"$QUERY\"}"
@@ -163,19 +172,26 @@ field() { echo "$1" | cut -d"|" -f"$2"; }
 ms() { # wrk latency (e.g. 812.00us, 3.41ms, 1.02s) -> milliseconds
   echo "$1" | awk '/us$/ {sub("us",""); print $1/1000; next} /ms$/ {sub("ms",""); print $1; next} /s$/ {sub("s",""); print $1*1000}'
 }
+expect_dense() { # fails the run unless a search right now embeds its query and runs hybrid: else wrk would time another path
+  local r; r=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/search" -H 'Content-Type: application/json' -d "$SEARCH_BODY")
+  echo "$r" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if d['mode']=='hybrid' and d['timings']['embedMs']>0 else 1)" \
+    || { echo "search did not embed its query and run hybrid: $r" >&2; exit 1; }
+}
 row() { echo "| $(field "$1" 1) | $(field "$1" 2) | $(field "$1" 3) | $(field "$1" 4) | $(field "$1" 5) |"; }
 BOUND_MS=$(json "$BENCH/int8-minilm.json" queryLatencyMsInt8)
 
 log "http: query path on the seeds, cache off then on"
 rm -rf "$BENCH/http-data"
 start_api "$BENCH/http-data" true 0
-curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/search" -H 'Content-Type: application/json' -d "$SEARCH_BODY" || true
+wait_hybrid
+expect_dense
 LIVE=$(run_wrk live /health/live "")
 SEARCH=$(run_wrk search-nocache /api/search "$SEARCH_BODY")
 ASK=$(run_wrk ask-nocache /api/ask "$ASK_BODY")
 stop_api
 start_api "$BENCH/http-data" false 1024
-curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/search" -H 'Content-Type: application/json' -d "$SEARCH_BODY" || true
+wait_hybrid
+expect_dense # the miss that fills the cache: every request wrk sends after it is a hit
 HIT=$(run_wrk search-cachehit /api/search "$SEARCH_BODY")
 LEX=$(run_wrk search-lexical /api/search "$LEXICAL_BODY")
 stop_api
@@ -194,7 +210,8 @@ log "http: search and ask at 10k and 100k chunks, query embedding included (cach
 SCALE_ROWS=""
 for size in 10k 100k; do
   start_api "$BENCH/store-$size" false 0
-  curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/search" -H 'Content-Type: application/json' -d "$SEARCH_BODY" || true
+  wait_hybrid
+  expect_dense
   S=$(run_wrk "search-$size" /api/search "$SEARCH_BODY"); A=$(run_wrk "ask-$size" /api/ask "$ASK_BODY")
   stop_api
   SCALE_ROWS+="$(row "$S")"$'\n'"$(row "$A")"$'\n'
