@@ -190,8 +190,8 @@ public static class DocumentsApi
         return TypedResults.Ok(document.ToResponse(chunks));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, INewsStore store, CancellationToken ct) =>
-        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IngestPipeline pipeline, CancellationToken ct) =>
+        await pipeline.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
 
     /// <summary>A Problem result, so the 404 is sent as application/problem+json like every other error.</summary>
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(

@@ -40,10 +40,7 @@ internal static class ReindexCommand
 
                     foreach (var summary in page)
                     {
-                        if (await store.GetAsync(summary.Id, ct) is { } document)
-                        {
-                            await pipeline.ReindexAsync(document, ct);
-                        }
+                        await pipeline.ReindexAsync(summary.Id, ct);
 
                         task.Value = ++done;
                     }

@@ -33,12 +33,7 @@ public sealed partial class IngestPipeline(
     /// <summary>The encoder when a model is attached; null while lexical-only.</summary>
     private DenseEncoder? Dense => encoder is { IsAvailable: true } ? encoder : null;
 
-    /// <summary>
-    /// Writes of one id (or, without an id, of one text) run one at a time: the unchanged/created/updated verdict
-    /// reads the stored hash before the write, so ten concurrent PUTs of a new id would all see "absent" and all
-    /// answer 201. Striped, so unrelated ids rarely wait for each other.
-    /// </summary>
-    private readonly SemaphoreSlim[] writeStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly DocumentWriteLocks writeLocks = new();
 
     public async Task<IngestResult> IngestAsync(DocumentInput input, CancellationToken cancellationToken = default)
     {
@@ -47,17 +42,7 @@ public sealed partial class IngestPipeline(
         var watch = Stopwatch.StartNew();
         try
         {
-            var stripe = writeStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(input.Id ?? input.Text) % (uint)writeStripes.Length)];
-            await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
-            IngestResult result;
-            try
-            {
-                result = await IngestCoreAsync(input, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                stripe.Release();
-            }
+            var result = await writeLocks.RunAsync(input.Id ?? input.Text, () => IngestCoreAsync(input, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             activity?.SetTag("newsqa.document.id", result.Id);
             activity?.SetTag("newsqa.ingest.status", result.Status.ToWireName());
@@ -139,18 +124,28 @@ public sealed partial class IngestPipeline(
         return new PreparedDocument(input, document, chunks, existingHash is null ? IngestStatus.Created : IngestStatus.Updated);
     }
 
-    /// <summary>Re-chunks and re-embeds a stored document as it is (no cleaning): what `reindex` does after a model change.</summary>
+    /// <summary>Re-chunks and re-embeds a stored document as it is now (no cleaning): what `reindex` and the background backfill do after a model change. Null when the document is gone.</summary>
     /// A document stored before languages existed (Qdrant payloads without one read as "und") gets its language detected.
-    public Task<int> ReindexAsync(NewsDocument document, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Language == LanguageCode.Undetermined)
+    public Task<int?> ReindexAsync(string documentId, CancellationToken cancellationToken = default) =>
+        writeLocks.RunAsync<int?>(documentId, async () =>
         {
-            document = document with { Language = TextLanguage.Detect(document.Text) };
-        }
+            // Read under the lock: a copy read before it could be older than an update that landed meanwhile.
+            if (await store.GetAsync(documentId, cancellationToken).ConfigureAwait(false) is not { } document)
+            {
+                return null;
+            }
 
-        return IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, Chunker.Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken);
-    }
+            if (document.Language == LanguageCode.Undetermined)
+            {
+                document = document with { Language = TextLanguage.Detect(document.Text) };
+            }
+
+            return await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, Chunker.Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Deletes a document and its chunks; false when there was none. Under the id's lock, so a re-embedding in flight cannot bring it back.</summary>
+    public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
+        writeLocks.RunAsync(documentId, () => store.DeleteAsync(documentId, cancellationToken), cancellationToken);
 
     private async Task<int> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {

@@ -77,11 +77,8 @@ public sealed partial class EmbeddingBackfill(
             var watch = Stopwatch.StartNew();
             foreach (var summary in page)
             {
-                // A document deleted since it was listed is simply gone; one updated since was embedded by its write.
-                if (await store.GetAsync(summary.Id, cancellationToken).ConfigureAwait(false) is { } document)
-                {
-                    await pipeline.ReindexAsync(document, cancellationToken).ConfigureAwait(false);
-                }
+                // A document deleted since it was listed is simply gone; one updated meanwhile is re-embedded as updated.
+                await pipeline.ReindexAsync(summary.Id, cancellationToken).ConfigureAwait(false);
             }
 
             checkpoint = checkpoint with { After = page[^1].Id, Embedded = checkpoint.Embedded + page.Count };

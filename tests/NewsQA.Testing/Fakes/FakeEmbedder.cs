@@ -12,14 +12,22 @@ public sealed class FakeEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 
     public volatile bool Failing;
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>When set, awaited before each call embeds: lets a test hold a write in the middle, where a race would happen.</summary>
+    public Func<Task>? BeforeEmbedding { get; set; }
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
+        if (BeforeEmbedding is { } hold)
+        {
+            await hold();
+        }
+
         if (Failing)
         {
             throw new HttpRequestException("The test switched the embedder off.");
         }
 
-        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(v => new Embedding<float>(Vector(v)))));
+        return new GeneratedEmbeddings<Embedding<float>>(values.Select(v => new Embedding<float>(Vector(v))));
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;
