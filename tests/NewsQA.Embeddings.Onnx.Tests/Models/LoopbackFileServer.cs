@@ -1,49 +1,41 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using NewsQA.Testing.Hosting;
 
 namespace NewsQA.Embeddings.Onnx.Tests.Models;
 
-/// <summary>Kestrel on 127.0.0.1 with an OS-chosen port, serving in-memory files with HTTP Range support; records the Range headers it was sent.</summary>
+/// <summary>A <see cref="LoopbackHost"/> serving in-memory files with HTTP Range support; records the Range headers it was sent.</summary>
 internal sealed class LoopbackFileServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private LoopbackFileServer(WebApplication app, Uri baseUri)
+    private LoopbackFileServer(WebApplication app, Uri baseUri, ConcurrentQueue<string?> rangeHeaders)
     {
         _app = app;
         BaseUri = baseUri;
+        RangeHeaders = rangeHeaders;
     }
 
     public Uri BaseUri { get; }
 
-    public ConcurrentQueue<string?> RangeHeaders { get; } = new();
+    public ConcurrentQueue<string?> RangeHeaders { get; }
 
     public Uri UrlOf(string name) => new(BaseUri, "files/" + name);
 
     public static async Task<LoopbackFileServer> StartAsync(IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        LoopbackFileServer? server = null;
-        app.MapGet("/files/{name}", (string name, HttpRequest request) =>
-        {
-            server!.RangeHeaders.Enqueue(request.Headers.Range.ToString() is { Length: > 0 } range ? range : null);
-            return files.TryGetValue(name, out var bytes)
-                ? Results.File(bytes, "application/octet-stream", enableRangeProcessing: true)
-                : Results.NotFound();
-        });
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new LoopbackFileServer(app, new Uri(address + "/"));
-        return server;
+        var ranges = new ConcurrentQueue<string?>();
+        var (app, baseUri) = await LoopbackHost.StartAsync(
+            a => a.MapGet("/files/{name}", (string name, HttpRequest request) =>
+            {
+                ranges.Enqueue(request.Headers.Range.ToString() is { Length: > 0 } range ? range : null);
+                return files.TryGetValue(name, out var bytes)
+                    ? Results.File(bytes, "application/octet-stream", enableRangeProcessing: true)
+                    : Results.NotFound();
+            }),
+            cancellationToken);
+        return new LoopbackFileServer(app, baseUri, ranges);
     }
 
     public async ValueTask DisposeAsync()

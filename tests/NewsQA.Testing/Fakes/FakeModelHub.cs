@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsQA.Testing.Fakes;
 
@@ -22,16 +16,13 @@ namespace NewsQA.Testing.Fakes;
 public sealed class FakeModelHub : IAsyncDisposable
 {
     private const string Repo = "fake/tiny-xlmr";
-    private readonly WebApplication app;
     private readonly Dictionary<string, byte[]> files;
     private readonly ConcurrentDictionary<string, long> cutAfter = new();
     private readonly ConcurrentQueue<string?> ranges = new();
 
-    private FakeModelHub(WebApplication app, Dictionary<string, byte[]> files)
-    {
-        this.app = app;
-        this.files = files;
-    }
+    private WebApplication app = null!;
+
+    private FakeModelHub(Dictionary<string, byte[]> files) => this.files = files;
 
     public static string TinyModelFolder => Path.Combine(RepoPaths.Root, "models", "tiny", "xlmr");
 
@@ -58,13 +49,8 @@ public sealed class FakeModelHub : IAsyncDisposable
             ["model.onnx"] = await File.ReadAllBytesAsync(Path.Combine(TinyModelFolder, "model.onnx"), cancellationToken),
             ["sentencepiece.bpe.model"] = await File.ReadAllBytesAsync(Path.Combine(TinyModelFolder, "sentencepiece.bpe.model"), cancellationToken),
         };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var hub = new FakeModelHub(builder.Build(), files);
-        hub.app.MapGet($"/{Repo}/resolve/main/{{file}}", hub.ServeAsync);
-        await hub.app.StartAsync(cancellationToken);
-        hub.BaseUri = new Uri(hub.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        var hub = new FakeModelHub(files);
+        (hub.app, hub.BaseUri) = await Hosting.LoopbackHost.StartAsync(a => a.MapGet($"/{Repo}/resolve/main/{{file}}", hub.ServeAsync), cancellationToken);
         return hub;
     }
 

@@ -3,12 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsQA.Testing.Fakes;
 
@@ -28,10 +23,8 @@ public sealed record FakeChatMessage(string Role, string Content);
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeChatRequest> requests = new();
-
-    private FakeOpenAiServer(WebApplication app) => this.app = app;
+    private WebApplication app = null!;
 
     /// <summary>Base URL as configured in <c>Llm:Endpoint</c> (ends in <c>/v1</c>).</summary>
     public string Endpoint { get; private set; } = "";
@@ -49,14 +42,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var server = new FakeOpenAiServer(builder.Build());
-        server.app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await server.app.StartAsync(cancellationToken);
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = address.TrimEnd('/') + "/v1";
+        var server = new FakeOpenAiServer();
+        (server.app, var baseUri) = await Hosting.LoopbackHost.StartAsync(a => a.MapPost("/v1/chat/completions", server.HandleAsync), cancellationToken);
+        server.Endpoint = baseUri + "v1";
         return server;
     }
 
