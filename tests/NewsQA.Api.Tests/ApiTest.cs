@@ -4,9 +4,11 @@ namespace NewsQA.Api.Tests;
 
 /// <summary>
 /// Base of API tests that talk to one in-process app: each test class instance gets its own
-/// <see cref="NewsQaApplication"/> (own data directory) built from <paramref name="settings"/>, and a client for it.
+/// <see cref="NewsQaApplication"/> (own data directory) built from <paramref name="settings"/>, and a client for it:
+/// in memory, or with <paramref name="onLoopback"/> over a real socket for what only Kestrel itself shows (its checks
+/// of the request line before the app runs, the headers a browser receives).
 /// </summary>
-public abstract class ApiTest(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+public abstract class ApiTest(IReadOnlyDictionary<string, string?>? settings = null, bool onLoopback = false) : IAsyncLifetime
 {
     protected NewsQaApplication App { get; } = new(settings);
 
@@ -16,7 +18,7 @@ public abstract class ApiTest(IReadOnlyDictionary<string, string?>? settings = n
 
     public ValueTask InitializeAsync()
     {
-        Client = App.CreateClient();
+        Client = onLoopback ? new HttpClient { BaseAddress = new Uri(App.StartOnLoopback()) } : App.CreateClient();
         return ValueTask.CompletedTask;
     }
 

@@ -8,29 +8,12 @@ namespace NewsQA.Api.Tests.Security;
 /// line before the app runs. What Kestrel still answers itself, with an empty body no app can shape, is listed in
 /// docs/security.md and shown by scripts/hostile.sh: a NUL (<c>%00</c>) in the path, a request line over 64 KiB.
 /// </summary>
-public sealed class RequestTargetTests : IAsyncLifetime
+public sealed class RequestTargetTests() : ApiTest(new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" }, onLoopback: true)
 {
-    private readonly NewsQaApplication app = new(new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" });
-    private HttpClient client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        client = new HttpClient { BaseAddress = new Uri(app.StartOnLoopback()) };
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task TwentyKilobyteCursor_Is414Problem()
     {
-        using var response = await client.GetAsync("/api/documents?cursor=" + new string('A', 20_000), Ct);
+        using var response = await Client.GetAsync("/api/documents?cursor=" + new string('A', 20_000), Ct);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestUriTooLong, ProblemTypes.UriTooLong);
         Assert.True(problem.TryGetProperty("traceId", out _));
@@ -40,7 +23,7 @@ public sealed class RequestTargetTests : IAsyncLifetime
     public async Task UrlAtTheLimit_ReachesTheEndpoint()
     {
         var target = "/api/documents?cursor=";
-        using var response = await client.GetAsync(target + new string('.', 8 * 1024 - target.Length), Ct);
+        using var response = await Client.GetAsync(target + new string('.', 8 * 1024 - target.Length), Ct);
 
         // Read by the endpoint: not a cursor it returned ('.' is no base64url).
         await ProblemAssert.NamesFieldAsync(response, "cursor");
@@ -49,7 +32,7 @@ public sealed class RequestTargetTests : IAsyncLifetime
     [Fact]
     public async Task NulInTheQuery_Is400NamingTheParameter()
     {
-        using var response = await client.GetAsync("/api/documents?cursor=a%00b", Ct);
+        using var response = await Client.GetAsync("/api/documents?cursor=a%00b", Ct);
 
         await ProblemAssert.NamesFieldAsync(response, "cursor");
     }

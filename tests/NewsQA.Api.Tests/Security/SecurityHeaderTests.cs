@@ -10,34 +10,16 @@ namespace NewsQA.Api.Tests.Security;
 /// it writes its problem, so a header set on the way in is lost on both paths unless it is added as the response
 /// starts. Over a real socket, as a browser meets it.
 /// </summary>
-public sealed class SecurityHeaderTests : IAsyncLifetime
-{
-    private readonly NewsQaApplication app = new(new Dictionary<string, string?>
+public sealed class SecurityHeaderTests() : ApiTest(new Dictionary<string, string?>
     {
         ["Seeds:IngestOnEmpty"] = "false",
         ["Limits:MaxBodyBytes"] = "65536",
-    });
-
-    private HttpClient client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        client = new HttpClient { BaseAddress = new Uri(app.StartOnLoopback()) };
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
-
+    }, onLoopback: true)
+{
     [Fact]
     public async Task BodyTooLarge_413ProblemCarriesNosniff()
     {
-        using var response = await client.PostAsync("/api/search", Json($$"""{"query":"{{new string('a', 70_000)}}"}"""), Ct);
+        using var response = await Client.PostAsync("/api/search", Json($$"""{"query":"{{new string('a', 70_000)}}"}"""), Ct);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.TooLarge);
         AssertNosniff(response);
@@ -46,7 +28,7 @@ public sealed class SecurityHeaderTests : IAsyncLifetime
     [Fact]
     public async Task UrlTooLong_414ProblemCarriesNosniff()
     {
-        using var response = await client.GetAsync("/api/documents?cursor=" + new string('A', 20_000), Ct);
+        using var response = await Client.GetAsync("/api/documents?cursor=" + new string('A', 20_000), Ct);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestUriTooLong, ProblemTypes.UriTooLong);
         AssertNosniff(response);
@@ -55,7 +37,7 @@ public sealed class SecurityHeaderTests : IAsyncLifetime
     [Fact]
     public async Task MalformedJson_400ProblemFromTheExceptionHandlerCarriesNosniff()
     {
-        using var response = await client.PostAsync("/api/search", Json("""{"query":"""), Ct);
+        using var response = await Client.PostAsync("/api/search", Json("""{"query":"""), Ct);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         AssertNosniff(response);
@@ -64,7 +46,7 @@ public sealed class SecurityHeaderTests : IAsyncLifetime
     [Fact]
     public async Task UnknownPath_404CarriesNosniff()
     {
-        using var response = await client.GetAsync("/api/nothing-here", Ct);
+        using var response = await Client.GetAsync("/api/nothing-here", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         AssertNosniff(response);
