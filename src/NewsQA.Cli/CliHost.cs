@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting;
@@ -48,7 +49,9 @@ internal sealed class CliHost : IAsyncDisposable
         NewsQaConfigurationRules.Common().Enforce(configuration);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        // Every log line goes to stderr: stdout is the command's output, and `--json` output must parse whatever is logged.
         services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddNewsQa(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

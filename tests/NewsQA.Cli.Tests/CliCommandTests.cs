@@ -75,6 +75,20 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonOutput_ParsesWhileLogsAreWritten()
+    {
+        // At Information the store logs what it loaded while the command runs: a log line that belongs on stderr.
+        var logging = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" };
+        await CliProcess.RunAsync(work, Ct, "ingest", Seeds);
+
+        var search = await CliProcess.RunWithEnvironmentAsync(work, logging, Ct, "search", "Gravehawk Systeme", "--json");
+
+        Assert.Equal(0, search.ExitCode);
+        Assert.NotEmpty(JsonNode.Parse(search.Output)!["results"]!.AsArray());
+        Assert.Contains("info: ", search.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadArguments_ExitNonZeroWithAMessage()
     {
         var result = await CliProcess.RunAsync(work, Ct, "search", "Drohnen", "--top", "0");
