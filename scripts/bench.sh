@@ -69,8 +69,10 @@ eval_model() { # folder -> "R@5 MRR@10"
   Q_ROWS=""
   for pair in "all-MiniLM-L6-v2|$MINILM|$BENCH/minilm-int8" "snowflake-arctic-embed-xs|$ARCTIC|$BENCH/arctic-xs-int8"; do
     IFS='|' read -r name fp int <<< "$pair"
-    read -r r5f mrrf <<< "$(eval_model "$fp")"
-    read -r r5i mrri <<< "$(eval_model "$int")"
+    # Assigned first: a failed eval inside a here-string would not stop the run, and empty figures would print as +0.0000.
+    FP_RUN=$(eval_model "$fp"); INT_RUN=$(eval_model "$int")
+    read -r r5f mrrf <<< "$FP_RUN"
+    read -r r5i mrri <<< "$INT_RUN"
     echo "- **$name: MRR@10 int8 − fp32: $(echo "$mrri - $mrrf" | bc -l | xargs printf '%+.4f')** (target ≥ −0.01); R@5 int8 − fp32: $(echo "$r5i - $r5f" | bc -l | xargs printf '%+.4f')."
     Q_ROWS+="| $name | $r5f | $r5i | $mrrf | $mrri |"$'\n'
   done
@@ -178,13 +180,19 @@ expect_dense() { # fails the run unless a search right now embeds its query and 
     || { echo "search did not embed its query and run hybrid: $r" >&2; exit 1; }
 }
 row() { echo "| $(field "$1" 1) | $(field "$1" 2) | $(field "$1" 3) | $(field "$1" 4) | $(field "$1" 5) |"; }
-BOUND_MS=$(json "$BENCH/int8-minilm.json" queryLatencyMsInt8)
+embed_ms() { # median server-side embedMs of 31 sequential uncached searches: the bound's single-query latency, same process and threads
+  for _ in $(seq 1 31); do
+    curl -fs -X POST "http://127.0.0.1:$PORT/api/search" -H 'Content-Type: application/json' -d "$SEARCH_BODY" \
+      | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['timings']['embedMs'])"
+  done | sort -g | sed -n 16p
+}
 
 log "http: query path on the seeds, cache off then on"
 rm -rf "$BENCH/http-data"
 start_api "$BENCH/http-data" true 0
 wait_hybrid
 expect_dense
+BOUND_MS=$(embed_ms)
 LIVE=$(run_wrk live /health/live "")
 SEARCH=$(run_wrk search-nocache /api/search "$SEARCH_BODY")
 ASK=$(run_wrk ask-nocache /api/ask "$ASK_BODY")
@@ -198,7 +206,7 @@ stop_api
 {
   echo "### Query path over HTTP (wrk, 127.0.0.1, 2 threads, 8 connections, ${WRK_SECONDS} s each; seeds; int8 all-MiniLM-L6-v2; rate limiting off)"
   echo
-  echo "- **/api/search requests/s without the query cache / its bound (1 / single-query embed latency, $(printf '%.2f' "$BOUND_MS") ms, same process defaults): $(echo "scale=3; $(field "$SEARCH" 2) * $BOUND_MS / 1000" | bc)** (target ≥ 0.8)."
+  echo "- **/api/search requests/s without the query cache / its bound (1 / single-query embed latency: median embedMs of 31 sequential uncached searches in the same API process just before, $(printf '%.2f' "$BOUND_MS") ms): $(echo "scale=3; $(field "$SEARCH" 2) * $BOUND_MS / 1000" | bc)** (target ≥ 0.8)."
   echo "- **Cache-hit /api/search p50 / lexical /api/search p50: $(echo "scale=2; $(ms "$(field "$HIT" 3)") / $(ms "$(field "$LEX" 3)")" | bc)**; cache-hit requests/s / lexical: $(echo "scale=2; $(field "$HIT" 2) / $(field "$LEX" 2)" | bc); cache-hit / uncached requests/s: $(echo "scale=1; $(field "$HIT" 2) / $(field "$SEARCH" 2)" | bc)."
   echo
   echo "| run | requests/s | p50 | p99 | non-2xx |"
