@@ -3,6 +3,7 @@ using NewsQA.Core.Citations;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Documents;
+using NewsQA.Core.Embedding;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;
@@ -14,26 +15,29 @@ namespace NewsQA.Core.Answering;
 /// Confidence below <see cref="AnswerOptions.MinConfidence"/> means no answer, and so does a false premise
 /// (<see cref="PremiseCheck"/>).
 /// </summary>
-public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options) : IAnswerer
+public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options, DenseEncoder? encoder = null) : IAnswerer
 {
     private static readonly ExtractiveWeights Weights = ExtractiveWeights.Calibrated;
+
+    private readonly SentenceMeaning? meaning = encoder is null ? null : new SentenceMeaning(encoder);
 
     public AnswerMode Mode => AnswerMode.Extractive;
 
     /// <inheritdoc/>
-    public Task<AnswerDraft> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default)
+    public async Task<AnswerDraft> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default)
     {
         var question = QuestionProfile.From(context.Question, analyzer);
         if (question.Terms.Count == 0)
         {
-            return Task.FromResult(AnswerDraft.None("The question has no content words to look for."));
+            return AnswerDraft.None("The question has no content words to look for.");
         }
 
         var analyzed = SentenceCandidates.Analyze(context.Passages, analyzer);
-        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages));
+        var vectors = await SentenceVectorsAsync(context, analyzed, cancellationToken).ConfigureAwait(false);
+        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages), vectors);
         if (candidates.Count == 0)
         {
-            return Task.FromResult(AnswerDraft.None("No passage was retrieved."));
+            return AnswerDraft.None("No passage was retrieved.");
         }
 
         // Candidates from an article that lacks a specific term another article has answer another question.
@@ -44,17 +48,17 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         if (sound.Count == 0)
         {
             var top = candidates[0];
-            return Task.FromResult(AnswerDraft.None(
+            return AnswerDraft.None(
                 $"No retrieved article mentions '{missing[top.DocumentId]}' together with the rest of the question; the closest one is about something else.",
-                top.Confidence));
+                top.Confidence);
         }
 
         var best = sound[0];
         var minConfidence = context.MinConfidence ?? options.Value.MinConfidence;
         if (best.Confidence < minConfidence)
         {
-            return Task.FromResult(AnswerDraft.None(
-                $"The best passage covers the question too weakly (confidence {best.Confidence:F2} < {minConfidence:F2}).", best.Confidence));
+            return AnswerDraft.None(
+                $"The best passage covers the question too weakly (confidence {best.Confidence:F2} < {minConfidence:F2}).", best.Confidence);
         }
 
         var chosen = new List<Candidate> { best };
@@ -76,13 +80,34 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             .Select(c => new DraftSegment(c.Quote, [new DraftQuote(c.DocumentId, c.ChunkId, c.Quote, c.Span)]))
             .ToList();
         var highlight = HighlightFinder.Find(question.Expected, best.Quote, context.Question);
-        return Task.FromResult(new AnswerDraft(true, segments, best.Confidence)
+        return new AnswerDraft(true, segments, best.Confidence)
         {
             Highlight = highlight is { } h ? new DraftHighlight(best.Quote, h.Offset, h.Length) : null,
-        });
+        };
     }
 
-    private static List<Candidate> Rank(QuestionProfile question, AnalyzedPassages analyzed, IReadOnlyDictionary<string, double> margins)
+    /// <summary>The passages' sentence vectors when a model ranked them (<see cref="AnswerContext.QueryVector"/>); else null, and words alone count.</summary>
+    private async Task<SentenceVectors?> SentenceVectorsAsync(AnswerContext context, AnalyzedPassages analyzed, CancellationToken cancellationToken)
+    {
+        if (context.QueryVector is not { } query || meaning is null || encoder is not { IsAvailable: true })
+        {
+            return null;
+        }
+
+        var sentences = analyzed.Passages.SelectMany(p => p.Sentences).Select(s => s.Text).ToList();
+        try
+        {
+            var vectors = await meaning.EmbedAsync(sentences, cancellationToken).ConfigureAwait(false);
+            return new SentenceVectors(query, analyzed.Passages, vectors);
+        }
+        catch (EmbedderUnavailableException)
+        {
+            // The model failed after it ranked: an answer scored by words beats none.
+            return null;
+        }
+    }
+
+    private static List<Candidate> Rank(QuestionProfile question, AnalyzedPassages analyzed, IReadOnlyDictionary<string, double> margins, SentenceVectors? vectors)
     {
         var passages = analyzed.Passages;
         var weights = SentenceScorer.PassageWeights(question, passages.Select(p => p.Terms).ToList());
@@ -116,6 +141,14 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
                 if (unit.Paired)
                 {
                     confidence -= Weights.PairPenalty;
+                }
+
+                // With a model, meaning joins the words: a weighted mean, so confidence keeps the lexical scale's range
+                // and stays comparable across questions (the threshold is fitted per model, Calibration/AnswerThreshold).
+                var similarity = vectors?.Of(rank, unit);
+                if (similarity is { } sim)
+                {
+                    confidence = (confidence + (Weights.Meaning * sim)) / (1 + Weights.Meaning);
                 }
 
                 var span = new TextSpan(chunk.Span.Start + unit.Local.Start, chunk.Span.Start + unit.Local.End);

@@ -16,6 +16,12 @@ public sealed record AnswerContext(string Question, string Language, IReadOnlyLi
 {
     /// <summary>The confidence below which there is no answer, when the caller resolved it (<c>AnswerThreshold</c>); else <c>Answer:MinConfidence</c>.</summary>
     public double? MinConfidence { get; init; }
+
+    /// <summary>
+    /// The question's vector from retrieval when a model ranked the passages: the extractive answerer then weighs
+    /// sentences by meaning too. Null (lexical retrieval, no model) scores by words alone.
+    /// </summary>
+    public ReadOnlyMemory<float>? QueryVector { get; init; }
 }
 
 /// <summary>An answer before verification. <see cref="Answered"/> false means "no answer" with <see cref="Reason"/>.</summary>

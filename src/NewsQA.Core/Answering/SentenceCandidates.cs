@@ -51,7 +51,7 @@ internal static class SentenceCandidates
         {
             if (s[i].Terms.Count > 0)
             {
-                yield return new Unit(s[i].Local, s[i].Text, s[i].Terms, Paired: false);
+                yield return new Unit(s[i].Local, s[i].Text, s[i].Terms, Paired: false, First: i);
             }
 
             if (i + 1 < s.Count && s[i + 1].Terms.Count > 0 && s[i].Terms.Count > 0 && SentenceEnd.IsComplete(s[i].Text)
@@ -60,7 +60,7 @@ internal static class SentenceCandidates
                 var local = new TextSpan(s[i].Local.Start, s[i + 1].Local.End);
                 var terms = new HashSet<string>(s[i].Terms, StringComparer.Ordinal);
                 terms.UnionWith(s[i + 1].Terms);
-                yield return new Unit(local, local.Slice(passage.Chunk.Text), terms, Paired: true);
+                yield return new Unit(local, local.Slice(passage.Chunk.Text), terms, Paired: true, First: i);
             }
         }
     }
@@ -74,4 +74,9 @@ internal sealed record AnalyzedPassage(Chunk Chunk, IReadOnlyList<Sentence> Sent
 internal sealed record AnalyzedPassages(IReadOnlyList<AnalyzedPassage> Passages, IReadOnlyDictionary<string, HashSet<string>> Documents);
 
 /// <summary>A sentence, or two adjacent ones, with its span in its chunk.</summary>
-internal sealed record Unit(TextSpan Local, string Text, ISet<string> Terms, bool Paired);
+/// <param name="Local">Its span in its chunk.</param>
+/// <param name="Text">Its text.</param>
+/// <param name="Terms">Its analyzed terms.</param>
+/// <param name="Paired">Two sentences, <paramref name="First"/> and the next.</param>
+/// <param name="First">Index of its (first) sentence in the passage's <see cref="AnalyzedPassage.Sentences"/>.</param>
+internal sealed record Unit(TextSpan Local, string Text, ISet<string> Terms, bool Paired, int First);

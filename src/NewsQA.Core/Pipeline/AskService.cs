@@ -53,6 +53,7 @@ public sealed class AskService(
             StandaloneQuestion = query,
             Interpretation = scope.Interpretation,
             Mode = result.Mode,
+            QueryVector = result.QueryVector,
         };
     }
 
@@ -71,6 +72,8 @@ public sealed class AskService(
         var context = new AnswerContext(retrieval.StandaloneQuestion ?? retrieval.Request.Question, retrieval.Language, retrieval.Passages, retrieval.Request.History)
         {
             MinConfidence = threshold?.For(model),
+            // Only with the model whose threshold applies: without it the answer is scored as the lexical threshold expects.
+            QueryVector = model is null ? null : retrieval.QueryVector,
         };
         AnswerDraft draft;
         if (onText is not null && answerer is IStreamingAnswerer streaming)
@@ -170,6 +173,9 @@ public sealed record AskRetrieval(AskRequest Request, string Language, IReadOnly
 
     /// <summary>The search mode retrieval ran in (hybrid becomes lexical without a model).</summary>
     public SearchMode Mode { get; init; } = SearchMode.Hybrid;
+
+    /// <summary>The question's vector retrieval ranked with (<see cref="RetrievalResult.QueryVector"/>); null when it ran lexical.</summary>
+    public ReadOnlyMemory<float>? QueryVector { get; init; }
 
     /// <summary>Distinct documents of the passages, best first: the "sources" a streaming client can show early.</summary>
     public IReadOnlyList<SourceReference> Sources => Passages

@@ -6,7 +6,11 @@ namespace NewsQA.Core.Retrieval;
 public sealed record RetrievedPassage(ChunkHit Hit, double Score, double? Dense, double? Lexical, double? Fused);
 
 /// <summary>What a search returned, the mode actually used (hybrid falls back to lexical without a model), and timings.</summary>
-public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, SearchMode Mode, double EmbedMs, double SearchMs);
+public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, SearchMode Mode, double EmbedMs, double SearchMs)
+{
+    /// <summary>The question's vector when the model ranked (dense, hybrid), so the answerer weighs sentences by meaning without embedding the question again.</summary>
+    public ReadOnlyMemory<float>? QueryVector { get; init; }
+}
 
 /// <summary>A search; <c>OnePerDocument</c>: search pages show each document once (its best passage), answers read several passages of one article.</summary>
 public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter, bool OnePerDocument = true);

@@ -112,7 +112,10 @@ public sealed partial class Retriever(
         }
 
         metrics?.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
-        return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds);
+        return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds)
+        {
+            QueryVector = mode == SearchMode.Lexical ? null : vector,
+        };
     }
 
     private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>

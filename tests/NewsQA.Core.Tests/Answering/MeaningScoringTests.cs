@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Analysis;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Chunking;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Storage;
+using NewsQA.Testing.Fakes;
+
+namespace NewsQA.Core.Tests.Answering;
+
+/// <summary>
+/// The answerer weighs sentences by meaning only when retrieval hands it the question's vector: an answer without
+/// one (lexical retrieval, no model) is exactly the words-only answer, and so is one whose model fails mid-answer.
+/// (What the meaning score chooses with a real model: NewsQA.Embeddings.Onnx.Tests, MeaningChoiceTests.)
+/// </summary>
+public sealed class MeaningScoringTests
+{
+    private const string Text =
+        "Die Ukraine hat ihre Rüstungsproduktion stark ausgebaut.\n\n" +
+        "Insbesondere wurden etwa 2,5 Millionen Mörser- und Artilleriegeschosse hergestellt, erklärte Minister Smetanin. " +
+        "Ziel sei es, im laufenden Jahr 3.000 Raketen zu produzieren.\n\n" +
+        "Die Grünen wollen die Hilfen nicht über neue Schulden finanzieren.";
+
+    private static readonly GermanTermAnalyzer Analyzer = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Questions() => new(
+        "Wie viele Artilleriegeschosse wurden hergestellt?",
+        "Wie viele Raketen sollen produziert werden?",
+        "Wer hat die Fußball-Weltmeisterschaft 2014 gewonnen?",
+        "Wie wollen die Grünen die Hilfen finanzieren?");
+
+    private static AnswerContext Context(string question)
+    {
+        var document = new DocumentSummary("doc", "Titel", null, new PublicationDate(2025), null, 1);
+        var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = 120, MaxChars = 400, MinCharsBeforeParagraphBreak = 50 }).Chunk("doc", Text);
+        var passages = chunks.Select(c => new RetrievedPassage(new ChunkHit(c, document, 1), 1, 0.5, 1, null)).ToList();
+        return new AnswerContext(question, "de", passages, []) { MinConfidence = 0 };
+    }
+
+    private static ExtractiveAnswerer Answerer(DenseEncoder? encoder = null) => new(Analyzer, Options.Create(new AnswerOptions()), encoder);
+
+    private static (DenseEncoder Encoder, FakeEmbedder Embedder) Model()
+    {
+        var embedder = new FakeEmbedder();
+        return (new DenseEncoder(embedder, new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions)), embedder);
+    }
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task WithoutTheQuestionsVector_AModelChangesNothing(string question)
+    {
+        var wordsOnly = await Answerer().AnswerAsync(Context(question), Ct);
+        var withModel = await Answerer(Model().Encoder).AnswerAsync(Context(question), Ct);
+
+        Assert.Equal(Describe(wordsOnly), Describe(withModel));
+    }
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task ModelFailingWhileAnswering_AnswersByWords(string question)
+    {
+        var (encoder, embedder) = Model();
+        var vector = await encoder.EmbedQueryAsync(question, Ct);
+        embedder.Failing = true;
+
+        var wordsOnly = await Answerer().AnswerAsync(Context(question), Ct);
+        var failed = await Answerer(encoder).AnswerAsync(Context(question) with { QueryVector = vector }, Ct);
+
+        Assert.Equal(Describe(wordsOnly), Describe(failed));
+    }
+
+    [Fact]
+    public async Task WithTheQuestionsVector_ConfidenceMovesWithTheCosine()
+    {
+        // Confidence is (words + Meaning × cosine) / (1 + Meaning): a question vector orthogonal to every sentence keeps
+        // the words' choice at a lower confidence; one equal to the quoted sentence's vector raises it above that.
+        const string question = "Wie viele Artilleriegeschosse wurden hergestellt?";
+        var (encoder, _) = Model();
+        var wordsOnly = await Answerer().AnswerAsync(Context(question), Ct);
+        var quoted = wordsOnly.Segments[0].Quotes[0].Quote;
+        var same = (await encoder.EmbedPassagesAsync([quoted], Ct))[0];
+        var orthogonal = new float[FakeEmbedder.Dimensions];
+
+        var near = await Answerer(encoder).AnswerAsync(Context(question) with { QueryVector = same }, Ct);
+        var far = await Answerer(encoder).AnswerAsync(Context(question) with { QueryVector = orthogonal }, Ct);
+
+        Assert.Equal(quoted, far.Segments[0].Quotes[0].Quote);
+        Assert.True(far.Confidence < wordsOnly.Confidence, $"{far.Confidence} >= {wordsOnly.Confidence}");
+        Assert.Contains(quoted, near.Segments[0].Quotes[0].Quote, StringComparison.Ordinal);
+        Assert.True(near.Confidence > far.Confidence, $"{near.Confidence} <= {far.Confidence}");
+    }
+
+    private static string Describe(AnswerDraft draft) =>
+        $"{draft.Answered} {draft.Confidence:F6} {draft.Reason} | " + string.Join(" | ", draft.Segments.SelectMany(s => s.Quotes).Select(q => $"{q.DocumentId}:{q.Span}:{q.Quote}"));
+}
