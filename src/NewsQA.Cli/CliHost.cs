@@ -1,8 +1,10 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using NewsQA.Core.Embedding;
+using NewsQA.Core.Evaluation;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting;
 using Microsoft.Extensions.Options;
@@ -37,7 +39,8 @@ internal sealed class CliHost : IAsyncDisposable
 
     /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
     /// <param name="overrides">Keys set on top of configuration (eval --calibrate asks with Answer:MinConfidence 0).</param>
-    public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="vectorCache">eval --vector-cache: a folder of vectors (<see cref="EvalVectorCache"/>) the model's output is kept in and read from.</param>
+    public static async Task<CliHost> StartAsync(string? dataPath, CancellationToken cancellationToken, bool allowModelChange = false, IReadOnlyDictionary<string, string?>? overrides = null, string? vectorCache = null)
     {
         var configuration = Configuration(dataPath);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -53,6 +56,10 @@ internal sealed class CliHost : IAsyncDisposable
         services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddNewsQa(configuration);
+        if (vectorCache is not null)
+        {
+            CacheVectors(services, vectorCache);
+        }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var report = await provider.GetRequiredService<NewsQaStartup>().RunAsync(cancellationToken);
@@ -84,6 +91,23 @@ internal sealed class CliHost : IAsyncDisposable
 
         return new CliHost(provider, report);
     }
+
+    /// <summary>Puts <see cref="EvalVectorCache"/> between the encoder and the model, when there is a model.</summary>
+    private static void CacheVectors(ServiceCollection services, string directory)
+    {
+        var model = services.LastOrDefault(d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>));
+        if (model?.ImplementationFactory is not { } create)
+        {
+            return;
+        }
+
+        services.Remove(model);
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            new EvalVectorCache((IEmbeddingGenerator<string, Embedding<float>>)create(sp), directory, sp.GetRequiredService<EmbeddingProfile>().ModelId));
+    }
+
+    /// <summary>The vector cache in use, or null (no --vector-cache or no model).</summary>
+    public EvalVectorCache? VectorCache => provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>() as EvalVectorCache;
 
     /// <summary>The data directory the API and the CLI's other commands use: <paramref name="dataPath"/> (--data), else <c>Data:Path</c>, else ./data.</summary>
     public static string DataPath(string? dataPath) => Configuration(dataPath)[NewsQaConfigurationRules.DataPath] ?? "./data";

@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Retriever>();
         services.TryAddSingleton<CitationVerifier>();
         services.TryAddSingleton(sp => new AnswerThreshold(sp.GetRequiredService<IOptions<AnswerOptions>>()));
+        services.TryAddSingleton(sp => new FusionWeights(sp.GetRequiredService<IOptions<FusionOptions>>()));
         services.TryAddSingleton<AskService>();
         services.TryAddSingleton<IngestPipeline>();
         services.TryAddSingleton<EvalRunner>();

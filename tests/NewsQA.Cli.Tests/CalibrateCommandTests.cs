@@ -51,6 +51,34 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CalibrateWithAModel_FitsFusionWeightsAndStoresThemBesideTheThreshold()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "TestData");
+        var distractors = Path.Combine(work, "distractors.jsonl");
+        await File.WriteAllLinesAsync(distractors, File.ReadLines(Path.Combine(data, "gnad10k", "articles.jsonl")).Take(30), TestContext.Current.CancellationToken);
+        var store = Path.Combine(work, "data");
+        var model = new Dictionary<string, string> { ["Embeddings__Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", "bert") };
+
+        var result = await CliProcess.RunWithEnvironmentAsync(work, model, TestContext.Current.CancellationToken,
+            "eval", "--paragraphs", Path.Combine(data, "xquad-en-dev", "paragraphs.jsonl"), "--questions", Path.Combine(data, "xquad-en-dev", "questions.jsonl"),
+            "--limit", "20", "--distractors", distractors, "--mode", "hybrid", "--calibrate", "--data", store, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var fusion = JsonNode.Parse(result.Output)!["calibrations"]!.AsArray().Single()!["fusion"]!;
+        var rows = fusion["rows"]!.AsArray().Select(r => r!).ToList();
+        var chosen = fusion["chosen"]!;
+        Assert.Equal(20, fusion["questions"]!.GetValue<int>());
+        // The chosen pair is the grid's best, so never below plain RRF or lexical alone on the set it was fitted on.
+        Assert.Equal(rows.Max(r => r["mrrAt10"]!.GetValue<double>()), chosen["mrrAt10"]!.GetValue<double>(), 6);
+        Assert.True(chosen["mrrAt10"]!.GetValue<double>() >= fusion["lexicalOnly"]!["mrrAt10"]!.GetValue<double>());
+
+        var stored = CalibrationFile.Read(store)["tiny-bert"];
+        Assert.Equal(chosen["denseWeight"]!.GetValue<double>(), stored.DenseWeight);
+        Assert.Equal(chosen["lexicalWeight"]!.GetValue<double>(), stored.LexicalWeight);
+        Assert.Equal(chosen["mrrAt10"]!.GetValue<double>(), stored.FusionMrrAt10!.Value, 4);
+    }
+
+    [Fact]
     public async Task CalibrateWithoutDistractors_IsAClearError()
     {
         var data = Path.Combine(AppContext.BaseDirectory, "TestData", "xquad-de-dev");

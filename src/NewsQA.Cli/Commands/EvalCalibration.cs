@@ -10,11 +10,12 @@ using NewsQA.Core.Retrieval;
 namespace NewsQA.Cli.Commands;
 
 /// <summary>
-/// <c>newsqa eval … --distractors PATH… --calibrate</c>: fits <c>Answer:MinConfidence</c> for the model in use. The
+/// <c>newsqa eval … --distractors PATH… --calibrate</c>: fits the fusion weights (with a model and hybrid among the modes:
+/// <see cref="FusionWeightFit"/>, objective MRR@10) and then <c>Answer:MinConfidence</c> for the model in use. The
 /// questions are asked twice with <c>Answer:MinConfidence</c> 0, so each reports its best confidence: of the paragraphs
 /// with the distractors (answerable) and of the distractors alone (unanswerable: every answer there is a false one).
 /// Prints the trade-off table, chooses by <see cref="CalibrationGoal"/> and stores the threshold in the data directory's
-/// <see cref="CalibrationFile"/> under the model's id, where the service picks it up.
+/// <see cref="CalibrationFile"/> under the model's id (the weights beside it), where the service picks both up.
 /// </summary>
 internal static class EvalCalibration
 {
@@ -52,11 +53,21 @@ internal static class EvalCalibration
 
     public static async Task<int> RunAsync(
         List<DocumentInput> answerableDocuments, List<DocumentInput> distractors, IReadOnlyList<EvalQuestion> questions, int top,
-        SearchMode[] modes, CalibrationGoal goal, string dataDirectory, bool json, CancellationToken ct)
+        SearchMode[] modes, CalibrationGoal goal, string dataDirectory, string? vectorCache, bool json, CancellationToken ct)
     {
-        var answerable = await AskAsync(answerableDocuments, questions, top, modes, json, "with their paragraphs", ct);
-        var unanswerable = await AskAsync(distractors, questions, top, modes, json, "of the distractors alone", ct);
+        // The weights are fitted first, on the answerable set, so the thresholds are fitted on the answers the service will give with them.
+        var answerable = await AskAsync(answerableDocuments, questions, top, modes, vectorCache, json, "with their paragraphs", fit: null, ct);
+        var unanswerable = await AskAsync(distractors, questions, top, modes, vectorCache, json, "of the distractors alone", answerable.Fusion, ct);
         var results = new List<Dictionary<string, object?>>();
+        if (answerable.Fusion is { } fusion && !json)
+        {
+            PrintFusion(answerable.Model!, fusion);
+        }
+        else if (answerable.Model is { } unfitted && modes.Contains(SearchMode.Hybrid) && !json)
+        {
+            Console.WriteLine($"fusion weights for {unfitted}: not fitted, the model's languages cover none of the questions (they search lexically: Retrieval:OtherLanguageDenseWeight)");
+        }
+
         foreach (var (mode, run) in answerable.Runs)
         {
             var rows = ThresholdTable.Build(run.Outcomes, unanswerable.Runs[mode].Outcomes);
@@ -69,11 +80,20 @@ internal static class EvalCalibration
 
             // Dense-only asks never happen in the service (ask runs hybrid, lexical without a model): only what it uses is stored.
             var stored = run.Used != SearchMode.Dense;
+            var fitted = run.Used == SearchMode.Hybrid ? answerable.Fusion : null;
             if (stored)
             {
+                // Weights fitted on another question set for this model stay when this set fitted none (questions in a language it does not know).
+                var previous = CalibrationFile.Read(dataDirectory).GetValueOrDefault(key);
                 CalibrationFile.Write(dataDirectory, key, new CalibrationEntry(
                     chosen.Threshold, run.Used.ToWireName(), goal.Describe(), questions.Count, questions.Count,
-                    Math.Round(chosen.AnswerContains, 4), Math.Round(chosen.Answered, 4), Math.Round(chosen.FalseAnswers, 4), DateTimeOffset.UtcNow));
+                    Math.Round(chosen.AnswerContains, 4), Math.Round(chosen.Answered, 4), Math.Round(chosen.FalseAnswers, 4), DateTimeOffset.UtcNow)
+                {
+                    DenseWeight = fitted?.Chosen.Weights.Dense ?? previous?.DenseWeight,
+                    LexicalWeight = fitted?.Chosen.Weights.Lexical ?? previous?.LexicalWeight,
+                    FusionMrrAt10 = fitted is null ? previous?.FusionMrrAt10 : Math.Round(fitted.Chosen.MrrAt10, 4),
+                    PlainRrfMrrAt10 = fitted is null ? previous?.PlainRrfMrrAt10 : Math.Round(fitted.PlainRrf.MrrAt10, 4),
+                });
             }
 
             results.Add(new Dictionary<string, object?>
@@ -83,6 +103,7 @@ internal static class EvalCalibration
                 ["goal"] = goal.Describe(),
                 ["minConfidence"] = chosen.Threshold,
                 ["stored"] = stored,
+                ["fusion"] = fitted is null ? null : FusionJson(fitted),
                 ["rows"] = rows.Select(r => new { threshold = r.Threshold, answerContains = Math.Round(r.AnswerContains, 4), answered = Math.Round(r.Answered, 4), highlightExact = Math.Round(r.HighlightExact, 4), falseAnswers = Math.Round(r.FalseAnswers, 4) }).ToList(),
             });
             if (!json)
@@ -97,6 +118,35 @@ internal static class EvalCalibration
         }
 
         return 0;
+    }
+
+    private static Dictionary<string, object?> FusionJson(FusionFit fit)
+    {
+        static object Row(FusionWeightRow r) => new { denseWeight = r.Weights.Dense, lexicalWeight = r.Weights.Lexical, recallAt1 = Math.Round(r.RecallAt1, 4), recallAt5 = Math.Round(r.RecallAt5, 4), mrrAt10 = Math.Round(r.MrrAt10, 4) };
+        return new Dictionary<string, object?>
+        {
+            ["objective"] = "mrr@10",
+            ["questions"] = fit.Questions,
+            ["chosen"] = Row(fit.Chosen),
+            ["plainRrf"] = Row(fit.PlainRrf),
+            ["lexicalOnly"] = Row(fit.LexicalOnly),
+            ["heldOutMrrAt10"] = Math.Round(fit.HeldOutMrrAt10, 4),
+            ["rows"] = fit.Rows.Select(Row).ToList(),
+        };
+    }
+
+    private static void PrintFusion(string model, FusionFit fit)
+    {
+        Console.WriteLine($"fusion weights for {model}: grid over {fit.Rows.Count} pairs, objective MRR@10 of the gold document, {fit.Questions} questions");
+        Console.WriteLine($"  {"dense",7} {"lexical",8} {"R@1",6} {"R@5",6} {"MRR@10",7}");
+        var shown = fit.Rows.OrderByDescending(r => r.MrrAt10).Take(8).Append(fit.PlainRrf).Append(fit.LexicalOnly).Distinct();
+        foreach (var r in shown)
+        {
+            var note = r == fit.Chosen ? "  chosen" : r == fit.PlainRrf ? "  plain RRF" : r == fit.LexicalOnly ? "  lexical only" : "";
+            Console.WriteLine($"{(r == fit.Chosen ? "* " : "  ")}{r.Weights.Dense,7:0.###} {r.Weights.Lexical,8:0.###} {r.RecallAt1,6:0.000} {r.RecallAt5,6:0.000} {r.MrrAt10,7:0.000}{note}");
+        }
+
+        Console.WriteLine($"  two-fold check (pair fitted on one half, scored on the other): MRR@10 {fit.HeldOutMrrAt10:0.000} against plain RRF {fit.HeldOutPlainMrrAt10:0.000}");
     }
 
     private static void Print(string key, SearchMode mode, int questions, CalibrationGoal goal, IReadOnlyList<ThresholdRow> rows, ThresholdRow chosen, string? storedIn)
@@ -115,23 +165,34 @@ internal static class EvalCalibration
 
     private sealed record ModeRun(SearchMode Used, IReadOnlyList<EvalOutcome> Outcomes);
 
-    private sealed record AskedRuns(Dictionary<SearchMode, ModeRun> Runs, string? Model);
+    private sealed record AskedRuns(Dictionary<SearchMode, ModeRun> Runs, string? Model, FusionFit? Fusion);
 
-    /// <summary>Ingests <paramref name="documents"/> into a temporary data directory and asks every question in each mode, refusing nothing for lack of confidence.</summary>
-    private static Task<AskedRuns> AskAsync(List<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top, SearchMode[] modes, bool json, string what, CancellationToken ct) =>
+    /// <summary>
+    /// Ingests <paramref name="documents"/> into a temporary data directory and asks every question in each mode, refusing
+    /// nothing for lack of confidence; hybrid asks with the weights of <paramref name="fit"/>, or, when none is given and
+    /// hybrid runs, with the pair it fits here first.
+    /// </summary>
+    private static Task<AskedRuns> AskAsync(List<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top, SearchMode[] modes, string? vectorCache, bool json, string what, FusionFit? fit, CancellationToken ct) =>
         EvalCommand.InTempDataAsync(async temp =>
         {
-            await using var host = await CliHost.StartAsync(temp, ct, overrides: AskEverything);
+            await using var host = await CliHost.StartAsync(temp, ct, overrides: AskEverything, vectorCache: vectorCache);
             var runner = host.Get<EvalRunner>();
             await EvalCommand.WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
+            if (fit is null && modes.Contains(SearchMode.Hybrid))
+            {
+                await EvalCommand.WithProgressAsync(json, $"Fitting fusion weights on {questions.Count} questions", questions.Count, async p => fit = await runner.FitFusionAsync(questions, top, p, ct));
+            }
+
             var runs = new Dictionary<SearchMode, ModeRun>();
             foreach (var mode in modes)
             {
                 IReadOnlyList<EvalOutcome> outcomes = [];
-                await EvalCommand.WithProgressAsync(json, $"Asking {questions.Count} questions {what} ({mode.ToWireName()})", questions.Count, async p => outcomes = await runner.RunAsync(questions, top, mode, p, ct));
+                var weights = mode == SearchMode.Hybrid ? fit?.Chosen.Weights : null;
+                await EvalCommand.WithProgressAsync(json, $"Asking {questions.Count} questions {what} ({mode.ToWireName()})", questions.Count, async p => outcomes = await runner.RunAsync(questions, top, mode, p, ct, weights));
                 runs[mode] = new ModeRun(EvalCommand.UsedMode(mode, host), outcomes);
             }
 
-            return new AskedRuns(runs, host.Encoder?.Profile.ModelId);
+            EvalCommand.ReportCache(host);
+            return new AskedRuns(runs, host.Encoder?.Profile.ModelId, fit);
         });
 }

@@ -16,7 +16,8 @@ namespace NewsQA.Cli.Commands;
 /// temporary data directory once, then scores retrieval and answers per mode, and the plain BM25 baseline
 /// (<see cref="PlainBm25"/>) over the same documents beside them. <c>--corpus PATH</c> ingests ordinary files instead
 /// of paragraphs (to ask questions a corpus cannot answer); <c>--report F.jsonl</c> writes one line per question and run;
-/// <c>--calibrate</c> fits <c>Answer:MinConfidence</c> instead (<see cref="EvalCalibration"/>).
+/// <c>--calibrate</c> fits <c>Answer:MinConfidence</c> instead (<see cref="EvalCalibration"/>); <c>--vector-cache DIR</c> keeps
+/// the model's vectors between runs (<see cref="EvalVectorCache"/>).
 /// </summary>
 internal static class EvalCommand
 {
@@ -30,9 +31,10 @@ internal static class EvalCommand
         var modes = new Option<SearchMode[]>("--mode") { Description = "hybrid (default), dense, lexical; several run on one ingest", AllowMultipleArgumentsPerToken = true };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N questions" };
         var report = new Option<FileInfo?>("--report") { Description = "Write per-question results (JSONL)" };
+        var vectorCache = VectorCacheOption;
         var command = new Command("eval", "Measure retrieval and answer quality on a question set, beside a plain BM25 baseline")
         {
-            paragraphs, corpus, distractors, questions, top, modes, limit, report, CommonOptions.Json,
+            paragraphs, corpus, distractors, questions, top, modes, limit, report, vectorCache, CommonOptions.Json,
             EvalCalibration.Calibrate, EvalCalibration.FalseAnswerCost, EvalCalibration.MaxFalseAnswers,
         };
         command.SetAction(async (parse, ct) =>
@@ -93,12 +95,12 @@ internal static class EvalCommand
             documents.AddRange(distractorDocuments);
             if (calibrate)
             {
-                return await EvalCalibration.RunAsync(documents, distractorDocuments, qs, k, runModes, goal!, CliHost.DataPath(parse.GetValue(CommonOptions.Data)), json, ct);
+                return await EvalCalibration.RunAsync(documents, distractorDocuments, qs, k, runModes, goal!, CliHost.DataPath(parse.GetValue(CommonOptions.Data)), parse.GetValue(vectorCache)?.FullName, json, ct);
             }
 
             return await InTempDataAsync(async temp =>
             {
-                await using var host = await CliHost.StartAsync(temp, ct);
+                await using var host = await CliHost.StartAsync(temp, ct, vectorCache: parse.GetValue(vectorCache)?.FullName);
                 var runner = host.Get<EvalRunner>();
                 var ingestWatch = Stopwatch.StartNew();
                 await WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
@@ -122,10 +124,26 @@ internal static class EvalCommand
                 }
 
                 Print(qs.Count, documents.Count, ingestSeconds, host.Encoder?.Profile.ModelId, runs, json);
+                ReportCache(host);
                 return 0;
             });
         });
         return command;
+    }
+
+    /// <summary>Eval only: where the model's vectors are kept between runs (<see cref="EvalVectorCache"/>).</summary>
+    internal static readonly Option<DirectoryInfo?> VectorCacheOption = new("--vector-cache")
+    {
+        Description = "Keep the model's vectors in this folder, keyed by model id and text, and reuse them in later evals",
+    };
+
+    /// <summary>One line on stderr, so a reader sees whether the cache was used (stdout stays the report).</summary>
+    internal static void ReportCache(CliHost host)
+    {
+        if (host.VectorCache is { } cache)
+        {
+            Console.Error.WriteLine($"vector cache: {cache.Hits} texts from the cache, {cache.Misses} embedded");
+        }
     }
 
     /// <summary>The mode a run really used: hybrid is lexical without a model.</summary>

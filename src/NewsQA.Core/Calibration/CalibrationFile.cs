@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace NewsQA.Core.Calibration;
 
-/// <summary>A fitted <c>Answer:MinConfidence</c> with what it was fitted on and what it gives there.</summary>
+/// <summary>
+/// A fitted <c>Answer:MinConfidence</c> with what it was fitted on and what it gives there, and for a model the
+/// weighted-RRF weights fitted with it (<see cref="FusionWeights"/>; absent in files written before they were fitted).
+/// </summary>
 public sealed record CalibrationEntry(
     [property: JsonPropertyName("minConfidence")] double MinConfidence,
     [property: JsonPropertyName("mode")] string Mode,
@@ -13,7 +16,25 @@ public sealed record CalibrationEntry(
     [property: JsonPropertyName("answerContains")] double AnswerContains,
     [property: JsonPropertyName("answered")] double Answered,
     [property: JsonPropertyName("falseAnswers")] double FalseAnswers,
-    [property: JsonPropertyName("fittedAt")] DateTimeOffset FittedAt);
+    [property: JsonPropertyName("fittedAt")] DateTimeOffset FittedAt)
+{
+    [JsonPropertyName("denseWeight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DenseWeight { get; init; }
+
+    [JsonPropertyName("lexicalWeight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? LexicalWeight { get; init; }
+
+    /// <summary>MRR@10 of the fitted weights on the labelled set, beside plain RRF's, so the file says what the fit bought.</summary>
+    [JsonPropertyName("fusionMrrAt10")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? FusionMrrAt10 { get; init; }
+
+    [JsonPropertyName("plainRrfMrrAt10")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PlainRrfMrrAt10 { get; init; }
+}
 
 /// <summary>
 /// <c>calibration.json</c> in the data directory: per model id (<see cref="LexicalKey"/> for answers from lexical

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Calibration;
+using NewsQA.Core.Embedding;
+using NewsQA.Core.Fusion;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Pipeline;
 using NewsQA.Core.Query;
@@ -15,7 +18,7 @@ namespace NewsQA.Core.Evaluation;
 /// both, and scores where the gold paragraph ranks. The same documents feed <see cref="PlainBm25"/>, the baseline
 /// every report shows beside NewsQA.
 /// </summary>
-public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask, IOptions<AnswerOptions> answerOptions)
+public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask, IOptions<AnswerOptions> answerOptions, DenseEncoder? encoder = null)
 {
     public static IReadOnlyList<T> ReadJsonLines<T>(string path)
     {
@@ -56,19 +59,21 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
     public Task IngestAsync(IReadOnlyList<EvalParagraph> paragraphs, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
         IngestAsync(AsDocuments(paragraphs), progress, cancellationToken);
 
-    /// <summary>Every question through retrieval and answering, both in <paramref name="mode"/>.</summary>
-    public async Task<IReadOnlyList<EvalOutcome>> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every question through retrieval and answering, both in <paramref name="mode"/>; hybrid fuses with
+    /// <paramref name="weights"/> when given (the pair calibration just fitted), else with the service's.
+    /// </summary>
+    public async Task<IReadOnlyList<EvalOutcome>> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default, RrfWeights? weights = null)
     {
         var outcomes = new List<EvalOutcome>(questions.Count);
         foreach (var q in questions)
         {
-            // Fetch more chunks than documents needed: a paragraph may be split into several chunks.
-            var search = await retriever.SearchAsync(new SearchRequest(q.Question, Math.Min(50, top * 3), mode, SearchFilter.None), cancellationToken).ConfigureAwait(false);
+            var search = await retriever.SearchAsync(new SearchRequest(q.Question, RetrievalDepth(top), mode, SearchFilter.None) { Weights = weights }, cancellationToken).ConfigureAwait(false);
             var rank = EvalMetrics.RankOf(q.GoldParagraphId, search.Passages.Select(p => p.Hit.Chunk.DocumentId));
 
             // The answer sees what the service's ask would retrieve, in the mode under test.
             var request = new AskRequest(q.Question, null, SearchFilter.None, []);
-            var forAnswer = await retriever.SearchAsync(new SearchRequest(q.Question, answerOptions.Value.Passages, mode, SearchFilter.None, OnePerDocument: false), cancellationToken).ConfigureAwait(false);
+            var forAnswer = await retriever.SearchAsync(new SearchRequest(q.Question, answerOptions.Value.Passages, mode, SearchFilter.None, OnePerDocument: false) { Weights = weights }, cancellationToken).ConfigureAwait(false);
             var answer = await ask.AnswerAsync(new AskRetrieval(request, QuestionLanguage.Detect(q.Question), forAnswer.Passages, forAnswer.SearchMs) { Mode = forAnswer.Mode, QueryVector = forAnswer.QueryVector }, cancellationToken).ConfigureAwait(false);
             var hit = answer.Status == AnswerStatus.Answered
                 && EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers);
@@ -82,6 +87,42 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
 
         return outcomes;
     }
+
+    /// <summary>
+    /// Fits the fusion weights for the attached model (<see cref="FusionWeightFit"/>) on the questions in a language
+    /// it declares: each question's two rankings once, fused in memory for every pair, scored where the gold ranks as
+    /// <see cref="RunAsync"/> scores it. Null without a searchable model or without such questions (those keep
+    /// <c>Retrieval:OtherLanguageDenseWeight</c>, which this does not fit).
+    /// </summary>
+    public async Task<FusionFit?> FitFusionAsync(IReadOnlyList<EvalQuestion> questions, int top, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (encoder is not { IsSearchable: true })
+        {
+            return null;
+        }
+
+        var known = questions.Where(q => encoder.Profile.Knows(QuestionLanguage.Detect(q.Question))).ToList();
+        var ranks = FusionWeightFit.Pairs.Select(_ => new List<int?>(known.Count)).ToList();
+        var done = 0;
+        foreach (var q in known)
+        {
+            var request = new SearchRequest(q.Question, RetrievalDepth(top), SearchMode.Hybrid, SearchFilter.None);
+            var rankings = await retriever.HybridCandidatesAsync(request, cancellationToken).ConfigureAwait(false);
+            for (var p = 0; p < FusionWeightFit.Pairs.Count; p++)
+            {
+                var page = retriever.Fuse(rankings!, FusionWeightFit.Pairs[p], request);
+                var rank = EvalMetrics.RankOf(q.GoldParagraphId, page.Select(h => h.Hit.Chunk.DocumentId));
+                ranks[p].Add(rank <= top ? rank : null);
+            }
+
+            progress?.Report(++done);
+        }
+
+        return known.Count == 0 ? null : FusionWeightFit.Choose(ranks);
+    }
+
+    /// <summary>Documents fetched for the retrieval metrics: more chunks than documents needed, a paragraph may be split into several.</summary>
+    private static int RetrievalDepth(int top) => Math.Min(50, top * 3);
 
     /// <summary>The baseline over the same documents: retrieval only (it has no answerer), so answer fields stay empty.</summary>
     public static IReadOnlyList<EvalOutcome> RunBaseline(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top)

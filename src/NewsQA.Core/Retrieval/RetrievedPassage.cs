@@ -13,4 +13,11 @@ public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, S
 }
 
 /// <summary>A search; <c>OnePerDocument</c>: search pages show each document once (its best passage), answers read several passages of one article.</summary>
-public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter, bool OnePerDocument = true);
+public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter, bool OnePerDocument = true)
+{
+    /// <summary>Fusion weights for this search alone (eval's calibration runs with the pair it fitted); null: the service's (<c>FusionWeights</c>).</summary>
+    public Fusion.RrfWeights? Weights { get; init; }
+}
+
+/// <summary>The two rankings a hybrid search fuses, at the depth it fuses them (eval fits fusion weights on them).</summary>
+public sealed record HybridCandidates(IReadOnlyList<ChunkHit> Dense, IReadOnlyList<ChunkHit> Lexical);

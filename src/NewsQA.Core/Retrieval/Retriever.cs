@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsQA.Core.Analysis;
+using NewsQA.Core.Calibration;
 using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Embedding;
 using NewsQA.Core.Fusion;
@@ -27,7 +28,8 @@ public sealed partial class Retriever(
     IOptions<FusionOptions> fusionOptions,
     DenseEncoder? encoder = null,
     NewsQaMetrics? metrics = null,
-    ILogger<Retriever>? logger = null)
+    ILogger<Retriever>? logger = null,
+    FusionWeights? fusionWeights = null)
 {
     public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -47,8 +49,8 @@ public sealed partial class Retriever(
 
         // A model that does not know the question's language ranks it no better than chance; its weight says how much
         // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
-        var weights = fusionOptions.Value;
-        var denseWeight = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query)) ? weights.DenseWeight : weights.OtherLanguageDenseWeight;
+        var weights = WeightsFor(request);
+        var denseWeight = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query)) ? weights.Dense : fusionOptions.Value.OtherLanguageDenseWeight;
         if (mode == SearchMode.Hybrid && denseWeight <= 0)
         {
             mode = SearchMode.Lexical;
@@ -89,7 +91,7 @@ public sealed partial class Retriever(
         {
             case SearchMode.Lexical:
                 var lexical = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
-                passages = Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
+                passages = LexicalPage(lexical, request);
                 break;
             case SearchMode.Dense:
                 var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
@@ -97,17 +99,14 @@ public sealed partial class Retriever(
                 break;
             case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
                 // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
-                var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.LexicalWeight, cancellationToken).ConfigureAwait(false);
+                var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.Lexical, cancellationToken).ConfigureAwait(false);
                 passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
                 break;
             default:
                 var denseTask = store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken);
                 var lexicalTask = store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken);
                 var rankings = await Task.WhenAll(denseTask, lexicalTask).ConfigureAwait(false);
-                var fusedHits = fusion.Fuse(rankings, [denseWeight, weights.LexicalWeight]);
-                passages = (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
-                    .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
-                    .ToList();
+                passages = Fuse(new HybridCandidates(rankings[0], rankings[1]), new RrfWeights(denseWeight, weights.Lexical), request);
                 break;
         }
 
@@ -117,6 +116,50 @@ public sealed partial class Retriever(
             QueryVector = mode == SearchMode.Lexical ? null : vector,
         };
     }
+
+    /// <summary>
+    /// The dense and lexical rankings a hybrid search of <paramref name="request"/> would fuse, at its candidate depth;
+    /// <see cref="Fuse"/> with a weight pair then ranks exactly as a hybrid search with that pair (eval fits the pair
+    /// over a labelled set this way, fusing in memory instead of searching once per pair). Null without a searchable model.
+    /// </summary>
+    public async Task<HybridCandidates?> HybridCandidatesAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        if (encoder is not { IsSearchable: true })
+        {
+            return null;
+        }
+
+        var vector = await encoder.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        var candidates = fusionOptions.Value.CandidatesFor(request.Top);
+        var dense = store.SearchDenseAsync(vector, request.Filter, candidates, cancellationToken);
+        var lexical = store.SearchLexicalAsync(QueryTerms.Of(analyzer, request.Query), request.Filter, candidates, cancellationToken);
+        var rankings = await Task.WhenAll(dense, lexical).ConfigureAwait(false);
+        return new HybridCandidates(rankings[0], rankings[1]);
+    }
+
+    /// <summary>Weighted RRF of the two rankings, paged as <paramref name="request"/> asks (Qdrant fuses the same way on its side).</summary>
+    public IReadOnlyList<RetrievedPassage> Fuse(HybridCandidates rankings, RrfWeights weights, SearchRequest request)
+    {
+        if (weights.Dense <= 0)
+        {
+            // As a search with that weight: the dense ranking is left out, lexical alone ranks.
+            return LexicalPage(rankings.Lexical, request);
+        }
+
+        var fusedHits = fusion.Fuse([rankings.Dense, rankings.Lexical], [weights.Dense, weights.Lexical]);
+        return (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
+            .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
+            .ToList();
+    }
+
+    /// <summary>The request's own pair, else the one fitted or configured for the model, else the shipped defaults.</summary>
+    private RrfWeights WeightsFor(SearchRequest request) =>
+        request.Weights
+        ?? fusionWeights?.For(encoder is { IsAvailable: true } ? encoder.Profile.ModelId : null)
+        ?? RrfWeights.Of(fusionOptions.Value);
+
+    private static List<RetrievedPassage> LexicalPage(IReadOnlyList<ChunkHit> lexical, SearchRequest request) =>
+        Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
 
     private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>
         request.OnePerDocument ? DocumentGrouping.BestPerDocument(ranked, request.Top) : ranked.Take(request.Top);

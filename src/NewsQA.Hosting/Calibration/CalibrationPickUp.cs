@@ -4,27 +4,40 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Calibration;
+using NewsQA.Core.Fusion;
 using NewsQA.Hosting.Configuration;
 
 namespace NewsQA.Hosting.Calibration;
 
 /// <summary>
-/// Hands the service the thresholds <c>newsqa eval --calibrate</c> stored in the data directory
-/// (<see cref="CalibrationFile"/>), unless <c>Answer:MinConfidence</c> is set in configuration, which always wins.
+/// Hands the service the thresholds and fusion weights <c>newsqa eval --calibrate</c> stored in the data directory
+/// (<see cref="CalibrationFile"/>), unless <c>Answer:MinConfidence</c> (for thresholds) or <c>Retrieval:DenseWeight</c> /
+/// <c>Retrieval:LexicalWeight</c> (for weights) are set in configuration, which always wins.
 /// </summary>
 internal static class CalibrationPickUp
 {
     public static IServiceCollection AddNewsQaCalibration(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read once, for both: a damaged file is one problem, reported once.
+        services.TryAddSingleton(sp => new CalibrationEntries(Read(configuration, sp.GetRequiredService<CalibrationProblem>())));
         services.Replace(ServiceDescriptor.Singleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AnswerOptions>>();
-            var configured = !string.IsNullOrWhiteSpace(configuration[$"{AnswerOptions.Section}:{nameof(AnswerOptions.MinConfidence)}"]);
-            return new AnswerThreshold(options, configured, Read(configuration, sp.GetRequiredService<CalibrationProblem>()));
+            var configured = IsSet(configuration, $"{AnswerOptions.Section}:{nameof(AnswerOptions.MinConfidence)}");
+            return new AnswerThreshold(options, configured, sp.GetRequiredService<CalibrationEntries>().Models);
+        }));
+        services.Replace(ServiceDescriptor.Singleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FusionOptions>>();
+            var configured = IsSet(configuration, $"{FusionOptions.Section}:{nameof(FusionOptions.DenseWeight)}")
+                || IsSet(configuration, $"{FusionOptions.Section}:{nameof(FusionOptions.LexicalWeight)}");
+            return new FusionWeights(options, configured, sp.GetRequiredService<CalibrationEntries>().Models);
         }));
         services.TryAddSingleton<CalibrationProblem>();
         return services;
     }
+
+    private static bool IsSet(IConfiguration configuration, string key) => !string.IsNullOrWhiteSpace(configuration[key]);
 
     private static IReadOnlyDictionary<string, CalibrationEntry> Read(IConfiguration configuration, CalibrationProblem problem)
     {
@@ -40,6 +53,9 @@ internal static class CalibrationPickUp
         }
     }
 }
+
+/// <summary>The calibration file's entries, read once at start.</summary>
+internal sealed record CalibrationEntries(IReadOnlyDictionary<string, CalibrationEntry> Models);
 
 /// <summary>Why the calibration file was not used, for the start log; null when it was (or there is none).</summary>
 internal sealed class CalibrationProblem

@@ -10,7 +10,7 @@ namespace NewsQA.Hosting.Health;
 /// time a model is downloaded or the store embedded: search answers lexically meanwhile); unhealthy when a
 /// configured model failed to load or the stored vectors come from another model.
 /// </summary>
-internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder, AnswerThreshold threshold) : IHealthCheck
+internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder, AnswerThreshold threshold, FusionWeights fusionWeights) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -30,6 +30,13 @@ internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder e
         var answersFrom = encoder.IsSearchable ? phase.ModelId : null;
         data["minConfidence"] = threshold.For(answersFrom);
         data["calibration"] = threshold.Notice(answersFrom) ?? threshold.Source(answersFrom);
+        if (answersFrom is not null)
+        {
+            // Hybrid ranks with the pair fitted for this model, or says it is plain RRF because none was.
+            var weights = fusionWeights.For(answersFrom);
+            data["fusionWeights"] = new Dictionary<string, double> { ["dense"] = weights.Dense, ["lexical"] = weights.Lexical };
+            data["fusionCalibration"] = fusionWeights.Source(answersFrom);
+        }
         if (phase.Status == EmbedderPhase.Downloading)
         {
             data["bytesDone"] = phase.Done;

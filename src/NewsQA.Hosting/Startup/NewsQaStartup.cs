@@ -79,6 +79,14 @@ public sealed class NewsQaStartup(IServiceProvider services, IConfiguration conf
         {
             logger?.LogWarning("{Calibration}", notice);
         }
+
+        // Weights are fitted by the same command, whose notice above covers both; a model with a threshold but no
+        // weights (a file written before weights were fitted) gets its own line.
+        var weights = services.GetRequiredService<FusionWeights>();
+        if (notice is null && embedder.ModelId is { } model && !weights.IsCalibrated(model) && !threshold.ExplicitlyConfigured)
+        {
+            logger?.LogWarning("Fusion weights: {Source}", weights.Source(model));
+        }
     }
 
     /// <summary>

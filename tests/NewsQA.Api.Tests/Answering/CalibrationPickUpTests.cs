@@ -78,6 +78,41 @@ public sealed class CalibrationPickUpTests
     }
 
     [Fact]
+    public async Task StoredFusionWeightsForTheModel_AreNamedInReadiness()
+    {
+        var log = new CapturedLog();
+        await using var app = new NewsQaApplication(
+            new Dictionary<string, string?> { ["Embeddings:Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", "xlmr") },
+            log.Install);
+        CalibrationFile.Write(app.DataPath, "tiny-xlmr", Entry(0.5) with { DenseWeight = 0.05, LexicalWeight = 2 });
+
+        var (_, ready) = await AskAsync(app);
+
+        var embeddings = ready["embeddings"]!;
+        Assert.Equal(0.05, embeddings["fusionWeights"]!["dense"]!.GetValue<double>(), 6);
+        Assert.Equal(2, embeddings["fusionWeights"]!["lexical"]!.GetValue<double>(), 6);
+        Assert.StartsWith("calibrated for tiny-xlmr", embeddings["fusionCalibration"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains("Fusion weights", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThresholdWithoutFusionWeights_SaysPlainRrfAtStartAndInReadiness()
+    {
+        var log = new CapturedLog();
+        await using var app = new NewsQaApplication(
+            new Dictionary<string, string?> { ["Embeddings:Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", "xlmr") },
+            log.Install);
+        CalibrationFile.Write(app.DataPath, "tiny-xlmr", Entry(0.5));
+
+        var (_, ready) = await AskAsync(app);
+
+        var embeddings = ready["embeddings"]!;
+        Assert.Equal(1, embeddings["fusionWeights"]!["dense"]!.GetValue<double>(), 6);
+        Assert.StartsWith("not calibrated for tiny-xlmr; plain RRF", embeddings["fusionCalibration"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(log.Entries, e => e.Message.Contains("Fusion weights: not calibrated for tiny-xlmr", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DamagedCalibrationFile_StartsWithTheDefaultAndSaysWhy()
     {
         var log = new CapturedLog();

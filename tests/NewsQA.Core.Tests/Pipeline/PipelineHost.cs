@@ -13,10 +13,13 @@ internal sealed class PipelineHost : IAsyncDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("newsqa-core-").FullName;
 
-    public PipelineHost()
+    /// <param name="configure">Registrations on top (they run first, so Core's TryAdd defaults step aside).</param>
+    public PipelineHost(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data }).Build();
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        configure?.Invoke(services);
+        services
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddNewsQaCore()
