@@ -54,6 +54,21 @@ public sealed class CrossLanguageTests
         Assert.Contains("German", reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ModelDeclaringOnlyEnglish_DoesNotQuoteGermanArticlesForAnEnglishQuestion()
+    {
+        // The question is in a language the model knows, the articles are not: its vectors of German text carry no
+        // meaning to match against, so the answer is the same reason lexical search gives.
+        await using var app = App(["en"]);
+        using var client = app.CreateClient();
+
+        var answer = await client.PostJsonAsync("/api/ask", new { question = Question }, Ct);
+
+        Assert.True(answer["status"]!.GetValue<string>() == "no_answer", answer.ToJsonString());
+        Assert.Empty(answer["citations"]!.AsArray());
+        Assert.Contains("German", answer["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static NewsQaApplication App(string[] languages) => new(
         services: s => s.AddSingleton(new DenseEncoder(new FakeMultilingualEmbedder(), new EmbeddingProfile("fake-multilingual", FakeMultilingualEmbedder.Dimensions) { Languages = languages })));
 }
