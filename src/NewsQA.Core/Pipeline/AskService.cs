@@ -30,6 +30,9 @@ public sealed class AskService(
     AnswerThreshold? threshold = null,
     DenseEncoder? encoder = null)
 {
+    /// <summary>The model's profile while one is loaded (its declared languages), else null: lexical only.</summary>
+    private EmbeddingProfile? LoadedModel => encoder is { IsAvailable: true } ? encoder.Profile : null;
+
     public async Task<AskRetrieval> RetrieveAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
@@ -95,7 +98,7 @@ public sealed class AskService(
         }
 
         // Words matched across languages (an English question's "minister" in a German article) are no answer to quote.
-        if (draft.Answered && draft.Mode == AnswerMode.Extractive && LanguageMismatch.Reason(retrieval.Language, QuotedPassages(draft, retrieval.Passages), retrieval.Mode, encoder?.Profile) is { } mismatch)
+        if (draft.Answered && draft.Mode == AnswerMode.Extractive && LanguageMismatch.Reason(retrieval.Language, QuotedPassages(draft, retrieval.Passages), retrieval.Mode, LoadedModel) is { } mismatch)
         {
             draft = AnswerDraft.None(mismatch, draft.Confidence, draft.Mode);
         }
@@ -107,7 +110,7 @@ public sealed class AskService(
         {
             var reason = retrieval.Passages.Count == 0 && retrieval.Interpretation is { } read
                 ? $"No article matches what the question names ({AskScope.Describe(read)})."
-                : LanguageMismatch.Reason(retrieval.Language, retrieval.Passages, retrieval.Mode, encoder?.Profile)
+                : LanguageMismatch.Reason(retrieval.Language, retrieval.Passages, retrieval.Mode, LoadedModel)
                   ?? draft.Reason ?? "No statement of the answer could be verified against the articles.";
             return new AnswerResult(AnswerStatus.NoAnswer, new AnswerBody(AnswerPhrases.NoAnswer(retrieval.Language), []), [], [], draft.Mode, timings)
             {
