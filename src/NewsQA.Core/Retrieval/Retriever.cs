@@ -103,10 +103,8 @@ public sealed partial class Retriever(
                 passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
                 break;
             default:
-                var denseTask = store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken);
-                var lexicalTask = store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken);
-                var rankings = await Task.WhenAll(denseTask, lexicalTask).ConfigureAwait(false);
-                passages = Fuse(new HybridCandidates(rankings[0], rankings[1]), new RrfWeights(denseWeight, weights.Lexical), request);
+                var rankings = await RankBothAsync(vector!.Value, terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = Fuse(rankings, new RrfWeights(denseWeight, weights.Lexical), request);
                 break;
         }
 
@@ -130,9 +128,14 @@ public sealed partial class Retriever(
         }
 
         var vector = await encoder.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
-        var candidates = fusionOptions.Value.CandidatesFor(request.Top);
-        var dense = store.SearchDenseAsync(vector, request.Filter, candidates, cancellationToken);
-        var lexical = store.SearchLexicalAsync(QueryTerms.Of(analyzer, request.Query), request.Filter, candidates, cancellationToken);
+        return await RankBothAsync(vector, QueryTerms.Of(analyzer, request.Query), request.Filter, fusionOptions.Value.CandidatesFor(request.Top), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Both rankings at once, as a hybrid search and the fusion fit both need them.</summary>
+    private async Task<HybridCandidates> RankBothAsync(ReadOnlyMemory<float> vector, IReadOnlyList<string> terms, SearchFilter filter, int candidates, CancellationToken cancellationToken)
+    {
+        var dense = store.SearchDenseAsync(vector, filter, candidates, cancellationToken);
+        var lexical = store.SearchLexicalAsync(terms, filter, candidates, cancellationToken);
         var rankings = await Task.WhenAll(dense, lexical).ConfigureAwait(false);
         return new HybridCandidates(rankings[0], rankings[1]);
     }
