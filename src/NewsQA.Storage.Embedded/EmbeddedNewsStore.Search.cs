@@ -3,11 +3,12 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Documents;
+using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Storage.Embedded;
 
-/// <summary>Lexical (FTS5 BM25 of terms, grams and whole documents) and dense (in-memory exact or quantized scan) search of the embedded store.</summary>
+/// <summary>Lexical (FTS5 BM25 of terms, grams and whole documents, combined as LexicalScoring says) and dense (in-memory exact or quantized scan) search of the embedded store.</summary>
 public sealed partial class EmbeddedNewsStore
 {
     /// <inheritdoc/>
@@ -34,8 +35,7 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
-        // Chunks found by their terms, then their grams' BM25 (TermGrams) weighted on top: grams reorder what the terms
-        // found but find nothing themselves, so a passage sharing only a few letters with the question never appears.
+        // Chunks found by their terms.
         var found = new Dictionary<string, (Chunk Chunk, double Score)>(StringComparer.Ordinal);
         await using (var chunks = LexicalCommand(connection, "SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_terms MATCH $match", match, filter, depth))
         await using (var reader = await chunks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -47,17 +47,38 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
-        if (found.Count > 0 && SqlFilter.FtsQuery(TermGrams.Of(queryTerms)) is { } grams)
+        // A query term no chunk has finds passages by its grams instead (TermGrams.UnknownTermWeight), beside the terms' candidates.
+        var unknownGrams = SqlFilter.FtsQuery(TermGrams.Of(await UnknownTermsAsync(connection, queryTerms, cancellationToken).ConfigureAwait(false)));
+        if (unknownGrams is not null)
         {
-            await using var cmd = Command(connection, null, "SELECT c.id, bm25(chunk_grams) AS rank FROM chunk_grams JOIN chunks c ON c.rowid = chunk_grams.rowid WHERE chunk_grams MATCH $match AND c.id IN (SELECT value FROM json_each($chunks))");
-            cmd.Parameters.AddWithValue("$match", grams);
-            cmd.Parameters.AddWithValue("$chunks", JsonSerializer.Serialize(found.Keys));
-            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var added = new List<string>();
+            await using (var byGrams = LexicalCommand(connection, "SELECT c.id, c.document_id, c.idx, c.start, c.end, c.text, bm25(chunk_grams) AS rank FROM chunk_grams JOIN chunks c ON c.rowid = chunk_grams.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_grams MATCH $match", unknownGrams, filter, TermGrams.UnknownTermCandidates))
+            await using (var reader = await byGrams.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                var (chunk, score) = found[reader.GetString(0)];
-                found[chunk.Id] = (chunk, score + (TermGrams.Weight * -reader.GetDouble(1)));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var chunk = ReadChunk(reader, 0);
+                    if (found.TryAdd(chunk.Id, (chunk, 0)))
+                    {
+                        added.Add(chunk.Id);
+                    }
+                }
             }
+
+            // Those chunks may still share other terms with the query: they score like every candidate.
+            await AddScoresAsync(connection, "chunk_terms", match, added, 1, found, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Grams' BM25 (TermGrams) weighted on top: grams reorder what the terms found but find nothing themselves, so a
+        // passage sharing only a few letters with the question never appears.
+        if (SqlFilter.FtsQuery(TermGrams.Of(queryTerms)) is { } grams)
+        {
+            await AddScoresAsync(connection, "chunk_grams", grams, [.. found.Keys], TermGrams.Weight, found, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (unknownGrams is not null)
+        {
+            await AddScoresAsync(connection, "chunk_grams", unknownGrams, [.. found.Keys], TermGrams.UnknownTermWeight, found, cancellationToken).ConfigureAwait(false);
         }
 
         var hits = new List<ChunkHit>(found.Count);
@@ -65,7 +86,7 @@ public sealed partial class EmbeddedNewsStore
         {
             if (summaries.TryGetValue(chunk.DocumentId, out var summary))
             {
-                var score = chunkScore + (DocumentWeight * documentScores.GetValueOrDefault(chunk.DocumentId));
+                var score = chunkScore + (LexicalScoring.DocumentWeight * documentScores.GetValueOrDefault(chunk.DocumentId));
                 hits.Add(new ChunkHit(chunk, summary, Math.Round(score, 6)));
             }
         }
@@ -73,13 +94,47 @@ public sealed partial class EmbeddedNewsStore
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Chunk.Id, StringComparer.Ordinal).Take(top).ToList();
     }
 
-    /// <summary>
-    /// A chunk's lexical score is its own BM25 plus this share of its whole document's BM25: a passage of an article
-    /// that is about the question outranks an equally matching passage of one that mentions it in passing. Measured on
-    /// XQuAD dev with 1,028 distractor articles (README, "Quality"): 0 (chunk only) MRR@10 .923 (de), 0.5 .933,
-    /// 2 .936 but worse on the small sets, 100 (document only) .940 but R@1 of English and answers fall.
-    /// </summary>
-    private const double DocumentWeight = 0.5;
+    /// <summary>Adds <paramref name="weight"/> × the BM25 of <paramref name="match"/> in <paramref name="table"/> to each of <paramref name="ids"/> that matches.</summary>
+    private static async Task AddScoresAsync(SqliteConnection connection, string table, string match, IReadOnlyList<string> ids, double weight, Dictionary<string, (Chunk Chunk, double Score)> found, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var cmd = Command(connection, null, $"SELECT c.id, bm25({table}) AS rank FROM {table} JOIN chunks c ON c.rowid = {table}.rowid WHERE {table} MATCH $match AND c.id IN (SELECT value FROM json_each($chunks))");
+        cmd.Parameters.AddWithValue("$match", match);
+        cmd.Parameters.AddWithValue("$chunks", JsonSerializer.Serialize(ids));
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var (chunk, score) = found[reader.GetString(0)];
+            found[chunk.Id] = (chunk, score + (weight * -reader.GetDouble(1)));
+        }
+    }
+
+    /// <summary>The distinct query terms that no chunk of the store has (whatever the filter: a word the archive knows is no typo).</summary>
+    private static async Task<IReadOnlyList<string>> UnknownTermsAsync(SqliteConnection connection, IReadOnlyList<string> queryTerms, CancellationToken ct)
+    {
+        var unknown = new List<string>();
+        await using var cmd = Command(connection, null, "SELECT EXISTS (SELECT 1 FROM chunk_terms WHERE chunk_terms MATCH $match)");
+        var parameter = cmd.Parameters.Add("$match", SqliteType.Text);
+        foreach (var term in queryTerms.Distinct(StringComparer.Ordinal))
+        {
+            if (SqlFilter.FtsQuery([term]) is not { } match)
+            {
+                continue;
+            }
+
+            parameter.Value = match;
+            if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                unknown.Add(term);
+            }
+        }
+
+        return unknown;
+    }
 
     private static SqliteCommand LexicalCommand(SqliteConnection connection, string select, string match, SearchFilter filter, int limit)
     {

@@ -47,8 +47,12 @@ internal static class LexicalVector
         return Build(Counts(terms, string.Empty, Saturation(terms.Count, AverageChunkTerms)).Concat(Counts(grams, GramPrefix, Saturation(grams.Count, AverageChunkGrams))));
     }
 
-    /// <summary>The query side: 1 per distinct term, <see cref="TermGrams.Weight"/> per distinct gram (Qdrant applies IDF); null when nothing is left to match.</summary>
-    public static SparseTerms? ForQuery(IReadOnlyList<string> terms)
+    /// <summary>
+    /// The query side: 1 per distinct term, <see cref="TermGrams.Weight"/> per distinct gram, and
+    /// <see cref="TermGrams.UnknownTermWeight"/> more for the grams of <paramref name="unknown"/> terms (Qdrant applies IDF);
+    /// the weights add up per gram as the embedded store's BM25 sums do. Null when nothing is left to match.
+    /// </summary>
+    public static SparseTerms? ForQuery(IReadOnlyList<string> terms, IReadOnlyList<string>? unknown = null)
     {
         if (terms.Count == 0)
         {
@@ -56,8 +60,16 @@ internal static class LexicalVector
         }
 
         var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
-        return Build(Counts(distinct, string.Empty, _ => 1).Concat(Counts(TermGrams.Of(distinct).Distinct(StringComparer.Ordinal), GramPrefix, _ => TermGrams.Weight)));
+        var grams = Counts(TermGrams.Of(distinct).Distinct(StringComparer.Ordinal), GramPrefix, _ => TermGrams.Weight);
+        return Build(Counts(distinct, string.Empty, _ => 1).Concat(grams).Concat(UnknownGrams(unknown ?? [], TermGrams.UnknownTermWeight)));
     }
+
+    /// <summary>The grams of terms no chunk has, <paramref name="weight"/> each: what finds passages for them; null when there are none.</summary>
+    public static SparseTerms? ForUnknownTerms(IReadOnlyList<string> unknown) =>
+        unknown.Count == 0 ? null : Build(UnknownGrams(unknown, 1));
+
+    private static IEnumerable<(uint Index, double Weight)> UnknownGrams(IReadOnlyList<string> unknown, double weight) =>
+        Counts(TermGrams.Of(unknown.Distinct(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal), GramPrefix, _ => weight);
 
     /// <summary>The query's terms alone, 1 each: what finds the candidates the full query rescores.</summary>
     public static SparseTerms? ForQueryTerms(IReadOnlyList<string> terms) =>

@@ -26,4 +26,8 @@ public sealed partial class QdrantNewsStore
             "Query",
             (c, t) => c.QueryAsync(Chunks, query, prefetch, usingVector, filter, limit: (ulong)limit, payloadSelector: true, cancellationToken: t),
             ct);
+
+    /// <summary>Several queries in one round trip, results in request order.</summary>
+    private Task<IReadOnlyList<BatchResult>> QueryBatchAsync(IReadOnlyList<QueryPoints> queries, CancellationToken ct) =>
+        qdrant.RunAsync("QueryBatch", (c, t) => c.QueryBatchAsync(Chunks, queries, cancellationToken: t), ct);
 }

@@ -10,31 +10,52 @@ public sealed partial class QdrantNewsStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
-        if (top <= 0 || LexicalVector.ForQuery(queryTerms) is not { } sparse)
+        if (top <= 0 || queryTerms.Count == 0)
         {
             return [];
         }
 
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var qdrantFilter = QdrantFilters.For(filter);
-        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, [TermCandidates(queryTerms, qdrantFilter, (ulong)TermGrams.Candidates(top))], qdrantFilter, Overfetch(top), cancellationToken).ConfigureAwait(false);
+        var unknown = await UnknownTermsAsync(queryTerms, cancellationToken).ConfigureAwait(false);
+        var sparse = LexicalVector.ForQuery(queryTerms, unknown)!;
+        var points = await QueryAsync(sparse.ToQuery(), LexicalVectorName, LexicalCandidates(queryTerms, unknown, qdrantFilter, (ulong)TermGrams.Candidates(top)), qdrantFilter, Overfetch(top), cancellationToken).ConfigureAwait(false);
         return await HitsAsync(points, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The chunks that share a term with the query (its terms' dimensions only), which the full query (terms and grams,
-    /// <see cref="LexicalVector"/>) then rescores: grams reorder what the terms found but find nothing themselves, as
-    /// in the embedded store. Qdrant scores a query over its prefetch's points only (Query API, "re-scoring").
+    /// What the full query (terms and grams, <see cref="LexicalVector"/>) rescores, as in the embedded store: the chunks
+    /// that share a term with the query (its terms' dimensions only), and those the grams of its unknown terms find
+    /// (<see cref="TermGrams.UnknownTermCandidates"/>). Grams reorder what the terms found but find nothing themselves.
+    /// Qdrant scores a query over its prefetches' points only (Query API, "re-scoring").
     /// </summary>
-    private PrefetchQuery TermCandidates(IReadOnlyList<string> queryTerms, Filter? filter, ulong depth)
+    private List<PrefetchQuery> LexicalCandidates(IReadOnlyList<string> queryTerms, IReadOnlyList<string> unknown, Filter? filter, ulong depth)
     {
-        var prefetch = new PrefetchQuery { Query = LexicalVector.ForQueryTerms(queryTerms)!.ToQuery(), Using = LexicalVectorName, Limit = depth };
-        if (filter is not null)
+        var prefetches = new List<PrefetchQuery> { new() { Query = LexicalVector.ForQueryTerms(queryTerms)!.ToQuery(), Using = LexicalVectorName, Limit = depth } };
+        if (LexicalVector.ForUnknownTerms(unknown) is { } grams)
         {
-            prefetch.Filter = filter;
+            prefetches.Add(new PrefetchQuery { Query = grams.ToQuery(), Using = LexicalVectorName, Limit = TermGrams.UnknownTermCandidates });
         }
 
-        return prefetch;
+        if (filter is not null)
+        {
+            prefetches.ForEach(p => p.Filter = filter);
+        }
+
+        return prefetches;
+    }
+
+    /// <summary>
+    /// The distinct query terms no chunk has (whatever the filter, as in the embedded store): one batch of single-term
+    /// queries, limit 1; a term whose query finds no point is unknown. A term whose hash collides with a stored one
+    /// (see <see cref="LexicalVector"/>) counts as known, which only forgoes the grams' help for it.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> UnknownTermsAsync(IReadOnlyList<string> queryTerms, CancellationToken ct)
+    {
+        var distinct = queryTerms.Distinct(StringComparer.Ordinal).ToList();
+        var queries = distinct.Select(t => new QueryPoints { CollectionName = Chunks, Query = LexicalVector.ForQueryTerms([t])!.ToQuery(), Using = LexicalVectorName, Limit = 1 }).ToList();
+        var results = await QueryBatchAsync(queries, ct).ConfigureAwait(false);
+        return [.. distinct.Where((_, i) => results[i].Result.Count == 0)];
     }
 
     /// <inheritdoc/>
@@ -59,13 +80,12 @@ public sealed partial class QdrantNewsStore
     public async Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, double denseWeight = 1, double lexicalWeight = 1, CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var sparse = LexicalVector.ForQuery(queryTerms);
-        if (top <= 0 || (sparse is null && !DenseUsable(queryVector)))
+        if (top <= 0 || (queryTerms.Count == 0 && !DenseUsable(queryVector)))
         {
             return [];
         }
 
-        if (sparse is null)
+        if (queryTerms.Count == 0)
         {
             return await SearchDenseAsync(queryVector, filter, top, cancellationToken).ConfigureAwait(false);
         }
@@ -77,9 +97,10 @@ public sealed partial class QdrantNewsStore
 
         var qdrantFilter = QdrantFilters.For(filter);
         var depth = (ulong)fusion.Value.CandidatesFor(top);
+        var unknown = await UnknownTermsAsync(queryTerms, cancellationToken).ConfigureAwait(false);
         var dense = new PrefetchQuery { Query = queryVector.ToArray(), Using = DenseVector, Limit = depth };
-        var lexical = new PrefetchQuery { Query = sparse.ToQuery(), Using = LexicalVectorName, Limit = depth };
-        lexical.Prefetch.Add(TermCandidates(queryTerms, qdrantFilter, (ulong)TermGrams.Candidates((int)depth)));
+        var lexical = new PrefetchQuery { Query = LexicalVector.ForQuery(queryTerms, unknown)!.ToQuery(), Using = LexicalVectorName, Limit = depth };
+        lexical.Prefetch.Add(LexicalCandidates(queryTerms, unknown, qdrantFilter, (ulong)TermGrams.Candidates((int)depth)));
         if (qdrantFilter is not null)
         {
             dense.Filter = qdrantFilter;

@@ -57,6 +57,24 @@ internal sealed class FakePointsService(FakeQdrantState state) : Points.PointsBa
     public override Task<QueryResponse> Query(QueryPoints request, ServerCallContext context) =>
         Task.FromResult(state.Get(request.CollectionName).Query(request));
 
+    /// <summary>
+    /// Each query of the batch runs on the batch's collection, results in request order (src/tonic/api/query_common.rs,
+    /// query_batch: the per-query collection name is not read).
+    /// </summary>
+    public override Task<QueryBatchResponse> QueryBatch(QueryBatchPoints request, ServerCallContext context)
+    {
+        var collection = state.Get(request.CollectionName);
+        var response = new QueryBatchResponse();
+        foreach (var query in request.QueryPoints)
+        {
+            var result = new BatchResult();
+            result.Result.AddRange(collection.Query(query).Result);
+            response.Result.Add(result);
+        }
+
+        return Task.FromResult(response);
+    }
+
     /// <summary>Payload indexes only speed Qdrant up; the fake records the field and answers as Qdrant does.</summary>
     public override Task<PointsOperationResponse> CreateFieldIndex(CreateFieldIndexCollection request, ServerCallContext context) =>
         Completed(() => state.Get(request.CollectionName).IndexedFields.Add(request.FieldName));

@@ -123,11 +123,32 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
         await Store.UpsertAsync(b, cb, Ct);
 
         // Both Victoria texts share the term "victoria"; the shorter would win on terms alone. "Strecken" is no term of
-        // either, but its grams (TermGrams) meet the compound's; the budget text shares no term and stays out.
+        // either, but its grams (TermGrams) meet the compound's. The budget text shares no term: at most its one gram
+        // "str" (umstritten) lets the unknown term's grams find it, and then below both.
         var hits = await Store.SearchLexicalAsync(StoreTestData.Terms("Strecken in Victoria"), SearchFilter.None, 10, Ct);
 
-        Assert.Equal(["a", "c"], hits.Select(h => h.Chunk.DocumentId));
-        Assert.Empty(await Store.SearchLexicalAsync(StoreTestData.Terms("Strecken"), SearchFilter.None, 10, Ct));
+        Assert.Equal(["a", "c"], hits.Select(h => h.Chunk.DocumentId).Take(2));
+        Assert.All(hits.Skip(2), h => Assert.Equal("b", h.Chunk.DocumentId));
+        Assert.Equal("a", (await Store.SearchLexicalAsync(StoreTestData.Terms("Strecken"), SearchFilter.None, 10, Ct))[0].Chunk.DocumentId);
+    }
+
+    [Fact]
+    public async Task LexicalSearch_FindsAMisspeltWordByItsLetters_OnlyWhenNoChunkHasIt()
+    {
+        var (a, ca) = StoreTestData.Document("a", Drones);
+        var (b, cb) = StoreTestData.Document("b", Budget);
+        await Store.UpsertAsync(a, ca, Ct);
+        await Store.UpsertAsync(b, cb, Ct);
+
+        // "Ukriane" is no term of any chunk, so its grams stand in for it (TermGrams.UnknownTermWeight) and find the
+        // drones text, which shares "_uk" and "ukr" with it; the budget text shares none of its grams, nor does it pass a filter to one other document.
+        var misspelt = await Store.SearchLexicalAsync(StoreTestData.Terms("Ukriane"), SearchFilter.None, 10, Ct);
+        Assert.Equal(["a"], misspelt.Select(h => h.Chunk.DocumentId).Distinct());
+        Assert.Empty(await Store.SearchLexicalAsync(StoreTestData.Terms("Ukriane"), new SearchFilter { DocumentIds = ["b"] }, 10, Ct));
+
+        // "Haushalt" is a known term: grams never find passages for it, so the drones text stays out.
+        var known = await Store.SearchLexicalAsync(StoreTestData.Terms("Haushalt"), SearchFilter.None, 10, Ct);
+        Assert.Equal(["b"], known.Select(h => h.Chunk.DocumentId).Distinct());
     }
 
     [Fact]
