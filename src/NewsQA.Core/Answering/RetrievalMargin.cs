@@ -1,3 +1,4 @@
+using NewsQA.Core.Query;
 using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Core.Answering;
@@ -9,19 +10,30 @@ namespace NewsQA.Core.Answering;
 /// usually scores well above the next one; when it does not, the best matches are several articles that each share a
 /// word or two. Measured on XQuAD-de dev with 1,028 10kGNAD distractors (README, "questions without answers"): at 2 %
 /// false answers answerContains rises from .37 to .61 with this term. An article alone among the passages, or passages
-/// without a lexical score (dense only), give no evidence either way: 0.
+/// without a lexical score (dense only), give no evidence either way: 0. So do articles that share no word with the
+/// question: the letters of a word the archive never wrote find them (TermGrams.UnknownTermCandidates), and beside such
+/// weak rivals any article would stand out ("Wann wurde der Eiffelturm gebaut?" on the seeds: one passage with "gebauten",
+/// four found by the letters of "Eiffelturm", margin at its cap and a confident answer about air defence).
 /// </summary>
 internal static class RetrievalMargin
 {
     private const double Cap = 1.0;
 
     /// <summary>Margin per document id of <paramref name="passages"/>.</summary>
-    public static Dictionary<string, double> PerDocument(IReadOnlyList<RetrievedPassage> passages)
+    /// <param name="passages">The retrieved passages.</param>
+    /// <param name="question">The question's terms.</param>
+    /// <param name="documents">Per retrieved article, the terms of its retrieved passages.</param>
+    public static Dictionary<string, double> PerDocument(IReadOnlyList<RetrievedPassage> passages, QuestionProfile question, IReadOnlyDictionary<string, HashSet<string>> documents)
     {
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var p in passages)
         {
             var id = p.Hit.Chunk.DocumentId;
+            if (!documents.TryGetValue(id, out var terms) || !question.Terms.Any(t => SentenceScorer.Matches(t, terms)))
+            {
+                continue;
+            }
+
             var score = p.Lexical is > 0 ? p.Lexical.Value : 0;
             best[id] = best.TryGetValue(id, out var b) ? Math.Max(b, score) : score;
         }
