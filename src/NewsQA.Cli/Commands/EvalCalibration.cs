@@ -146,7 +146,11 @@ internal static class EvalCalibration
             Console.WriteLine($"{(r == fit.Chosen ? "* " : "  ")}{r.Weights.Dense,7:0.###} {r.Weights.Lexical,8:0.###} {r.RecallAt1,6:0.000} {r.RecallAt5,6:0.000} {r.MrrAt10,7:0.000}{note}");
         }
 
-        Console.WriteLine($"  two-fold check (pair fitted on one half, scored on the other): MRR@10 {fit.HeldOutMrrAt10:0.000} against plain RRF {fit.HeldOutPlainMrrAt10:0.000}");
+        Console.WriteLine($"  two-fold check (pair fitted on one half, scored on the other): MRR@10 {fit.HeldOutMrrAt10:0.000} against plain RRF {fit.HeldOutPlainMrrAt10:0.000} and lexical alone {fit.LexicalOnly.MrrAt10:0.000}");
+        if (fit.Chosen == fit.LexicalOnly)
+        {
+            Console.WriteLine("  dense left out of the ranking: the weights fitted on one half do not beat lexical alone on the other (answers still weigh the model's meaning)");
+        }
     }
 
     private static void Print(string key, SearchMode mode, int questions, CalibrationGoal goal, IReadOnlyList<ThresholdRow> rows, ThresholdRow chosen, string? storedIn)

@@ -50,8 +50,9 @@ public sealed partial class Retriever(
         // A model that does not know the question's language ranks it no better than chance; its weight says how much
         // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
         var weights = WeightsFor(request);
-        var denseWeight = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query)) ? weights.Dense : fusionOptions.Value.OtherLanguageDenseWeight;
-        if (mode == SearchMode.Hybrid && denseWeight <= 0)
+        var knowsLanguage = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query));
+        var denseWeight = knowsLanguage ? weights.Dense : fusionOptions.Value.OtherLanguageDenseWeight;
+        if (mode == SearchMode.Hybrid && denseWeight <= 0 && !knowsLanguage)
         {
             mode = SearchMode.Lexical;
         }
@@ -96,6 +97,13 @@ public sealed partial class Retriever(
             case SearchMode.Dense:
                 var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
                 passages = Page(dense, request).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                break;
+            case SearchMode.Hybrid when denseWeight <= 0:
+                // Weights calibrated to leave dense out of the ranking (FusionWeightFit: the model did not beat lexical
+                // on held-out questions), for a model that knows the language: the words rank, and the query vector
+                // still goes to the answerer, which weighs sentences by meaning (SentenceMeaning).
+                var wordsOnly = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = LexicalPage(wordsOnly, request);
                 break;
             case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
                 // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.

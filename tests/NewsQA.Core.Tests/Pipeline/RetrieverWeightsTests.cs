@@ -71,4 +71,20 @@ public sealed class RetrieverWeightsTests
         Assert.Equal(fitted.Passages.Select(p => p.Score), service.Passages.Select(p => p.Score));
         Assert.NotEqual(plain.Passages.Select(p => p.Score), service.Passages.Select(p => p.Score));
     }
+
+    [Fact]
+    public async Task DenseWeightZero_RanksByTheWords_AndStillHandsTheAnswererTheQueryVector()
+    {
+        await using var host = new PipelineHost();
+        var retriever = await IngestAsync(host);
+        var request = new SearchRequest("Streikt die Bahn in Bayern?", 5, SearchMode.Hybrid, SearchFilter.None);
+
+        var wordsOnly = await retriever.SearchAsync(request with { Weights = new RrfWeights(0, 1) }, Ct);
+        var lexical = await retriever.SearchAsync(request with { Mode = SearchMode.Lexical }, Ct);
+
+        Assert.Equal(lexical.Passages.Select(p => (p.Hit.Chunk.Id, p.Score)), wordsOnly.Passages.Select(p => (p.Hit.Chunk.Id, p.Score)));
+        Assert.Equal(SearchMode.Hybrid, wordsOnly.Mode);
+        Assert.NotNull(wordsOnly.QueryVector);
+        Assert.Null(lexical.QueryVector);
+    }
 }
