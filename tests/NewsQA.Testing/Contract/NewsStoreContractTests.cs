@@ -95,13 +95,20 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
         Assert.Equal(["b"], (await Store.ListAsync(10, null, Ct)).Select(d => d.Id));
     }
 
+    /// <summary>Stores one single-text document per (id, text), in order.</summary>
+    private async Task StoreAsync(params (string Id, string Text)[] documents)
+    {
+        foreach (var (id, text) in documents)
+        {
+            var (document, chunks) = StoreTestData.Document(id, text);
+            await Store.UpsertAsync(document, chunks, Ct);
+        }
+    }
+
     [Fact]
     public async Task LexicalSearch_MatchesInflectedGermanFormsBestFirst()
     {
-        var (a, ca) = StoreTestData.Document("a", Drones);
-        var (b, cb) = StoreTestData.Document("b", Budget);
-        await Store.UpsertAsync(a, ca, Ct);
-        await Store.UpsertAsync(b, cb, Ct);
+        await StoreAsync(("a", Drones), ("b", Budget));
 
         // "Drohne" (singular) must meet "Drohnen" in the text: the analyzer stems both sides.
         var hits = await Store.SearchLexicalAsync(StoreTestData.Terms("Drohne"), SearchFilter.None, 10, Ct);
@@ -115,12 +122,7 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task LexicalSearch_RanksACompoundByItsPart()
     {
-        var (a, ca) = StoreTestData.Document("a", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten.");
-        var (c, cc) = StoreTestData.Document("c", "Victoria wählt.");
-        var (b, cb) = StoreTestData.Document("b", Budget);
-        await Store.UpsertAsync(a, ca, Ct);
-        await Store.UpsertAsync(c, cc, Ct);
-        await Store.UpsertAsync(b, cb, Ct);
+        await StoreAsync(("a", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten."), ("c", "Victoria wählt."), ("b", Budget));
 
         // Both Victoria texts share the term "victoria"; the shorter would win on terms alone. "Strecken" is no term of
         // either, but its grams (TermGrams) meet the compound's. The budget text shares no term: at most its one gram
@@ -135,10 +137,7 @@ public abstract class NewsStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task LexicalSearch_FindsAMisspeltWordByItsLetters_OnlyWhenNoChunkHasIt()
     {
-        var (a, ca) = StoreTestData.Document("a", Drones);
-        var (b, cb) = StoreTestData.Document("b", Budget);
-        await Store.UpsertAsync(a, ca, Ct);
-        await Store.UpsertAsync(b, cb, Ct);
+        await StoreAsync(("a", Drones), ("b", Budget));
 
         // "Ukriane" is no term of any chunk, so its grams stand in for it (TermGrams.UnknownTermWeight) and find the
         // drones text, which shares "_uk" and "ukr" with it; the budget text shares none of its grams, nor does it pass a filter to one other document.
