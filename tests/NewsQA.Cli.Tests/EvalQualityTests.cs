@@ -42,13 +42,12 @@ public sealed class EvalQualityTests : IDisposable
         Assert.Null(baseline["answered"]);
     }
 
-    [Fact]
-    public async Task XquadDeDevWithDistractors_LexicalStaysAboveTheMeasuredFloors()
+    /// <summary>A lexical eval of the language's dev split with the 1,028 10kGNAD articles as distractors.</summary>
+    private async Task<(CliProcess.Result Result, JsonNode Lexical, JsonNode Baseline)> WithDistractorsAsync(string language)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "TestData");
-
         var result = await CliProcess.RunAsync(work, TestContext.Current.CancellationToken,
-            "eval", "--paragraphs", Path.Combine(data, "xquad-de-dev", "paragraphs.jsonl"), "--questions", Path.Combine(data, "xquad-de-dev", "questions.jsonl"),
+            "eval", "--paragraphs", Path.Combine(data, $"xquad-{language}-dev", "paragraphs.jsonl"), "--questions", Path.Combine(data, $"xquad-{language}-dev", "questions.jsonl"),
             "--distractors", Path.Combine(data, "gnad10k", "articles.jsonl"), "--mode", "lexical", "--json");
 
         Assert.Equal(0, result.ExitCode);
@@ -56,17 +55,37 @@ public sealed class EvalQualityTests : IDisposable
         Assert.Equal(120 + 1028, report["documents"]!.GetValue<int>());
         var lexical = Run(report, "newsqa");
         Assert.Equal("lexical", lexical["mode"]!.GetValue<string>());
-        // Measured .938 / .983 / .959 with the grams field and question-word-free queries; before .911 / .973 / .939.
+        return (result, lexical, Run(report, "bm25"));
+    }
+
+    [Fact]
+    public async Task XquadEnDevWithDistractors_LexicalBeatsPlainBm25ByTheIssuesMargins()
+    {
+        // Issue 13, item 3: at least +0.01 in R@5 and MRR@10 over the plain BM25 of the same report. Measured 1.000 / .977
+        // against .989 / .958 (R@5 1.000 came with the grams of unknown terms: .997 before).
+        var (result, lexical, baseline) = await WithDistractorsAsync("en");
+
+        Assert.True(lexical["recall@5"]!.GetValue<double>() >= baseline["recall@5"]!.GetValue<double>() + 0.01, result.Output);
+        Assert.True(lexical["mrr@10"]!.GetValue<double>() >= baseline["mrr@10"]!.GetValue<double>() + 0.01, result.Output);
+    }
+
+    [Fact]
+    public async Task XquadDeDevWithDistractors_LexicalStaysAboveTheMeasuredFloors()
+    {
+        var (result, lexical, baseline) = await WithDistractorsAsync("de");
+
+        // Measured .943 / .986 / .962 with the grams field (unknown terms' grams too) and question-word-free queries;
+        // before .911 / .973 / .939.
         Assert.True(lexical["recall@1"]!.GetValue<double>() >= 0.93, result.Output);
         Assert.True(lexical["recall@5"]!.GetValue<double>() >= 0.975, result.Output);
         Assert.True(lexical["mrr@10"]!.GetValue<double>() >= 0.95, result.Output);
 
-        // Issue 13's margin over the plain BM25 beside it in the same report (.959 against .944 measured).
-        var baseline = Run(report, "bm25");
+        // Issue 13's margin over the plain BM25 beside it in the same report (.962 against .944 measured). Its R@5
+        // margin is not met here (.986 against .978): see README, "Quality".
         Assert.True(lexical["mrr@10"]!.GetValue<double>() >= baseline["mrr@10"]!.GetValue<double>() + 0.01, result.Output);
 
-        // Answered .873 (.894 without the grams field, .897 before this change) at the same answerContains (.741 / .742):
-        // the answers given up were ones without the gold text; issue 14's answerer reads the reordered passages.
+        // Answered .880 (.894 without the grams field, .897 before it) at the threshold 0.40: the answers given up were
+        // ones without the gold text.
         Assert.True(lexical["answered"]!.GetValue<double>() >= 0.86, result.Output);
     }
 
