@@ -14,7 +14,9 @@ internal sealed class PipelineHost : IAsyncDisposable
     private readonly string data = Directory.CreateTempSubdirectory("newsqa-core-").FullName;
 
     /// <param name="configure">Registrations on top (they run first, so Core's TryAdd defaults step aside).</param>
-    public PipelineHost(Action<IServiceCollection>? configure = null)
+    /// <param name="profile">The fake model's profile (default: id "fake-chars", no declared languages).</param>
+    /// <param name="window">The fake model's passage window (default: none, chunks by characters only).</param>
+    public PipelineHost(Action<IServiceCollection>? configure = null, EmbeddingProfile? profile = null, NewsQA.Core.Chunking.IPassageWindow? window = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data }).Build();
         var services = new ServiceCollection();
@@ -24,7 +26,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             .AddLogging()
             .AddNewsQaCore()
             .AddEmbeddedStore()
-            .AddSingleton(new DenseEncoder(Embedder, new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions)));
+            .AddSingleton(new DenseEncoder(Embedder, profile ?? new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions), window));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
