@@ -162,11 +162,13 @@ def fmt(v):
 
 # The answers a stricter Answer:MinConfidence keeps: an answered question stays answered at threshold t when its
 # confidence reaches t (the premise check does not depend on t). Thresholds below the run's own cannot be read from
-# its report, so the point is the lowest t >= the run's threshold with false answers within `share`.
+# its report, so the point is the lowest t >= the run's threshold (the shipped 0.40: the evals run without a
+# calibration) with false answers within `share`.
+SHIPPED = 40
 def operating_point(answerable, unanswerable, share=0.02):
     if not answerable or not unanswerable:
         return None
-    for step in range(0, 101):
+    for step in range(SHIPPED, 101):
         t = step / 100
         false = sum(1 for r in unanswerable if r["status"] == "answered" and r["confidence"] >= t) / len(unanswerable)
         if false <= share:
