@@ -2,30 +2,16 @@ using NewsQA.Core.Query;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Answering;
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Documents;
-using NewsQA.Core.Retrieval;
-using NewsQA.Core.Storage;
 
 namespace NewsQA.Core.Tests.Answering;
 
 public sealed class ExtractiveAnswererTests
 {
-    private const string Text =
-        "Die Ukraine hat ihre Rüstungsproduktion stark ausgebaut.\n\n" +
-        "Insbesondere wurden etwa 2,5 Millionen Mörser- und Artilleriegeschosse hergestellt, erklärte Minister Smetanin. " +
-        "Ziel sei es, im laufenden Jahr 3.000 Raketen zu produzieren.\n\n" +
-        "Die Grünen wollen die Hilfen nicht über neue Schulden finanzieren.";
+    private const string Text = ArmsArticle.Text;
 
     private static readonly GermanTermAnalyzer Analyzer = new();
 
-    private static AnswerContext Context(string question)
-    {
-        var document = new DocumentSummary("doc", "Titel", null, new PublicationDate(2025), null, 1);
-        var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = 120, MaxChars = 400, MinCharsBeforeParagraphBreak = 50 }).Chunk("doc", Text);
-        var passages = chunks.Select(c => new RetrievedPassage(new ChunkHit(c, document, 1), 1, null, 1, null)).ToList();
-        return new AnswerContext(question, "de", passages, []);
-    }
+    private static AnswerContext Context(string question) => ArmsArticle.Context(question);
 
     private static ExtractiveAnswerer Answerer() => new(Analyzer, Options.Create(new AnswerOptions()));
 

@@ -1,11 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
 using NewsQA.Core.Answering;
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Documents;
 using NewsQA.Core.Embedding;
-using NewsQA.Core.Retrieval;
-using NewsQA.Core.Storage;
 using NewsQA.Testing.Fakes;
 
 namespace NewsQA.Core.Tests.Answering;
@@ -17,12 +13,6 @@ namespace NewsQA.Core.Tests.Answering;
 /// </summary>
 public sealed class MeaningScoringTests
 {
-    private const string Text =
-        "Die Ukraine hat ihre Rüstungsproduktion stark ausgebaut.\n\n" +
-        "Insbesondere wurden etwa 2,5 Millionen Mörser- und Artilleriegeschosse hergestellt, erklärte Minister Smetanin. " +
-        "Ziel sei es, im laufenden Jahr 3.000 Raketen zu produzieren.\n\n" +
-        "Die Grünen wollen die Hilfen nicht über neue Schulden finanzieren.";
-
     private static readonly GermanTermAnalyzer Analyzer = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -33,13 +23,7 @@ public sealed class MeaningScoringTests
         "Wer hat die Fußball-Weltmeisterschaft 2014 gewonnen?",
         "Wie wollen die Grünen die Hilfen finanzieren?");
 
-    private static AnswerContext Context(string question)
-    {
-        var document = new DocumentSummary("doc", "Titel", null, new PublicationDate(2025), null, 1);
-        var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = 120, MaxChars = 400, MinCharsBeforeParagraphBreak = 50 }).Chunk("doc", Text);
-        var passages = chunks.Select(c => new RetrievedPassage(new ChunkHit(c, document, 1), 1, 0.5, 1, null)).ToList();
-        return new AnswerContext(question, "de", passages, []) { MinConfidence = 0 };
-    }
+    private static AnswerContext Context(string question) => ArmsArticle.Context(question, dense: 0.5) with { MinConfidence = 0 };
 
     private static ExtractiveAnswerer Answerer(DenseEncoder? encoder = null) => new(Analyzer, Options.Create(new AnswerOptions()), encoder);
 
