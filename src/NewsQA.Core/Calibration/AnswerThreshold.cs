@@ -11,7 +11,7 @@ namespace NewsQA.Core.Calibration;
 public sealed class AnswerThreshold
 {
     private readonly IOptions<AnswerOptions> options;
-    private readonly IReadOnlyDictionary<string, CalibrationEntry> calibrated;
+    private readonly CalibrationLookup lookup;
 
     /// <param name="options">The shipped or configured <c>Answer:MinConfidence</c>.</param>
     /// <param name="explicitlyConfigured">Whether <c>Answer:MinConfidence</c> was set in configuration.</param>
@@ -19,15 +19,13 @@ public sealed class AnswerThreshold
     public AnswerThreshold(IOptions<AnswerOptions> options, bool explicitlyConfigured = false, IReadOnlyDictionary<string, CalibrationEntry>? calibrated = null)
     {
         this.options = options;
-        ExplicitlyConfigured = explicitlyConfigured;
-        this.calibrated = calibrated ?? new Dictionary<string, CalibrationEntry>();
+        lookup = new CalibrationLookup(explicitlyConfigured, calibrated);
     }
 
-    public bool ExplicitlyConfigured { get; }
+    public bool ExplicitlyConfigured => lookup.ExplicitlyConfigured;
 
     /// <summary>The threshold for answers fed by <paramref name="modelId"/>'s retrieval (null: lexical retrieval alone).</summary>
-    public double For(string? modelId) =>
-        !ExplicitlyConfigured && calibrated.TryGetValue(CalibrationFile.KeyFor(modelId), out var entry) ? entry.MinConfidence : options.Value.MinConfidence;
+    public double For(string? modelId) => Fitted(modelId)?.MinConfidence ?? options.Value.MinConfidence;
 
     /// <summary>Where the threshold for <paramref name="modelId"/> comes from, in one line a reader may see.</summary>
     public string Source(string? modelId)
@@ -37,7 +35,7 @@ public sealed class AnswerThreshold
             return "configured (Answer:MinConfidence)";
         }
 
-        return calibrated.TryGetValue(CalibrationFile.KeyFor(modelId), out var entry)
+        return Fitted(modelId) is { } entry
             ? $"calibrated for {CalibrationFile.KeyFor(modelId)} on {entry.FittedAt:yyyy-MM-dd}"
             : "shipped default, fitted for lexical retrieval";
     }
@@ -47,7 +45,10 @@ public sealed class AnswerThreshold
     /// retrieval, and a model changes the passages the answerer scores); null when nothing is amiss.
     /// </summary>
     public string? Notice(string? modelId) =>
-        modelId is null || ExplicitlyConfigured || calibrated.ContainsKey(CalibrationFile.KeyFor(modelId))
+        modelId is null || ExplicitlyConfigured || Fitted(modelId) is not null
             ? null
             : $"Answer:MinConfidence {options.Value.MinConfidence:0.00} was not calibrated for the model {modelId}; run `newsqa eval --calibrate` with it (or set Answer:MinConfidence).";
+
+    /// <summary>Every stored entry carries a threshold.</summary>
+    private CalibrationEntry? Fitted(string? modelId) => lookup.Entry(modelId, _ => true);
 }

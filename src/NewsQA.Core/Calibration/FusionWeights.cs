@@ -13,7 +13,7 @@ namespace NewsQA.Core.Calibration;
 public sealed class FusionWeights
 {
     private readonly IOptions<FusionOptions> options;
-    private readonly IReadOnlyDictionary<string, CalibrationEntry> calibrated;
+    private readonly CalibrationLookup lookup;
 
     /// <param name="options">The shipped or configured weights.</param>
     /// <param name="explicitlyConfigured">Whether either weight was set in configuration.</param>
@@ -21,14 +21,13 @@ public sealed class FusionWeights
     public FusionWeights(IOptions<FusionOptions> options, bool explicitlyConfigured = false, IReadOnlyDictionary<string, CalibrationEntry>? calibrated = null)
     {
         this.options = options;
-        ExplicitlyConfigured = explicitlyConfigured;
-        this.calibrated = calibrated ?? new Dictionary<string, CalibrationEntry>();
+        lookup = new CalibrationLookup(explicitlyConfigured, calibrated);
     }
 
-    public bool ExplicitlyConfigured { get; }
+    public bool ExplicitlyConfigured => lookup.ExplicitlyConfigured;
 
     /// <summary>The weights for hybrid searches with <paramref name="modelId"/>'s vectors.</summary>
-    public RrfWeights For(string? modelId) => Fitted(modelId) ?? RrfWeights.Of(options.Value);
+    public RrfWeights For(string? modelId) => Fitted(modelId) is { } entry ? Pair(entry) : RrfWeights.Of(options.Value);
 
     /// <summary>Where the weights for <paramref name="modelId"/> come from, in one line a reader may see.</summary>
     public string Source(string? modelId)
@@ -38,17 +37,17 @@ public sealed class FusionWeights
             return $"configured (Retrieval:DenseWeight/LexicalWeight): {For(modelId)}";
         }
 
-        return Fitted(modelId) is { } fitted
-            ? $"calibrated for {modelId} on {calibrated[CalibrationFile.KeyFor(modelId)].FittedAt:yyyy-MM-dd}: {fitted}"
+        return Fitted(modelId) is { } entry
+            ? $"calibrated for {modelId} on {entry.FittedAt:yyyy-MM-dd}: {Pair(entry)}"
             : $"not calibrated for {CalibrationFile.KeyFor(modelId)}; plain RRF ({For(modelId)}); run `newsqa eval --calibrate` with the model";
     }
 
     /// <summary>Whether the weights for <paramref name="modelId"/> were fitted for it (or set in configuration).</summary>
     public bool IsCalibrated(string? modelId) => ExplicitlyConfigured || Fitted(modelId) is not null;
 
-    private RrfWeights? Fitted(string? modelId) =>
-        !ExplicitlyConfigured && modelId is not null && calibrated.TryGetValue(CalibrationFile.KeyFor(modelId), out var entry)
-        && entry is { DenseWeight: { } dense, LexicalWeight: { } lexical }
-            ? new RrfWeights(dense, lexical)
-            : null;
+    /// <summary>Only a model's entry can carry weights (lexical retrieval fuses nothing), and only one a fit wrote them into.</summary>
+    private CalibrationEntry? Fitted(string? modelId) =>
+        modelId is null ? null : lookup.Entry(modelId, e => e is { DenseWeight: not null, LexicalWeight: not null });
+
+    private static RrfWeights Pair(CalibrationEntry entry) => new(entry.DenseWeight!.Value, entry.LexicalWeight!.Value);
 }
