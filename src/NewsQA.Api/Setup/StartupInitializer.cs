@@ -41,7 +41,11 @@ internal sealed partial class StartupInitializer(
         await SeedAsync(report, cancellationToken);
     }
 
-    /// <summary>Idempotent: a host (or a test factory) may stop twice; the token is disposed with the service, not here.</summary>
+    /// <summary>
+    /// Idempotent: a host (or a test factory) may stop twice, and may stop after the service was disposed (a fresh-clone
+    /// CI run saw WebApplicationFactory.DisposeAsync do so: CancelAsync on the disposed token threw); the token is
+    /// disposed with the service, not here.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref stopped, 1) == 1)
@@ -53,7 +57,12 @@ internal sealed partial class StartupInitializer(
         await recovery.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        // A stop after this finds the service stopped: there is nothing left to cancel or wait for.
+        Interlocked.Exchange(ref stopped, 1);
+        stopping.Dispose();
+    }
 
     private async Task RecoverAsync(StartupReport failed, CancellationToken cancellationToken)
     {
