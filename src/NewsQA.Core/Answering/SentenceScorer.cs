@@ -96,10 +96,12 @@ public static partial class SentenceScorer
         _ => true,
     };
 
-    [GeneratedRegex(@"\d|\b(ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|dutzend|million|millionen|milliarde|milliarden|hälfte|drittel|viertel|prozent|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
+    // Not "ein/eine/einen": German's indefinite article would make every sentence hold a number.
+    [GeneratedRegex(@"\d|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|dutzend|million|millionen|milliarde|milliarden|hälfte|drittel|viertel|prozent|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"\b(\d{4}|\d{1,2}\.\s*\w+|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|jahrhundert|jahren?|monaten?|wochen?|tagen?|seit|vor|nach|january|february|march|may|june|july|october|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|century)\b", RegexOptions.IgnoreCase)]
+    // Not "vor/nach/seit" alone: as prepositions of place and cause they are in most sentences ("seit Jahren" still is one).
+    [GeneratedRegex(@"\b(\d{4}|\d{1,2}\.\s*\w+|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|heute|morgen|jahrhundert|jahren?|monaten?|wochen?|tagen?|january|february|march|may|june|july|october|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|century)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePattern();
 
     /// <summary>A strong sign of the place(s) asked for (see <see cref="PlacePattern"/>): the answer-type bonus counts twice.</summary>

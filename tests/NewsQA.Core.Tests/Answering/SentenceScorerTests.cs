@@ -51,4 +51,16 @@ public sealed class SentenceScorerTests
         Assert.Equal(SentenceScorer.PartialMatch, SentenceScorer.Coverage(question, Terms("waffenproduktion")), 12);
         Assert.Equal(0, SentenceScorer.Coverage(question, Terms("pro", "waffe")), 12);
     }
+
+    [Theory]
+    // "wie viele": a numeral, written or in words; the article "ein" is no number, or every German sentence would hold one.
+    [InlineData(ExpectedAnswer.Number, "Sie bauten 3.000 Raketen.", true)]
+    [InlineData(ExpectedAnswer.Number, "Drei Länder treten bei.", true)]
+    [InlineData(ExpectedAnswer.Number, "Er kaufte ein Haus in einer Stadt.", false)]
+    // "wann": a year, month, weekday or span; "vor", "nach", "seit" are prepositions of place and cause as often.
+    [InlineData(ExpectedAnswer.Time, "Das geschah im Juli 2025.", true)]
+    [InlineData(ExpectedAnswer.Time, "Seit Jahren wächst die Stadt.", true)]
+    [InlineData(ExpectedAnswer.Time, "Er stand vor dem Rathaus und ging nach Hause.", false)]
+    public void HasExpectedAnswer_FindsTheKindOfFactAskedFor(ExpectedAnswer expected, string sentence, bool holds) =>
+        Assert.Equal(holds, SentenceScorer.HasExpectedAnswer(expected, sentence));
 }
