@@ -13,7 +13,8 @@ namespace NewsQA.Cli.Commands;
 /// <c>newsqa eval … --distractors PATH… --calibrate</c>: fits the fusion weights (with a model and hybrid among the modes:
 /// <see cref="FusionWeightFit"/>, objective MRR@10) and then <c>Answer:MinConfidence</c> for the model in use. The
 /// questions are asked twice with <c>Answer:MinConfidence</c> 0, so each reports its best confidence: of the paragraphs
-/// with the distractors (answerable) and of the distractors alone (unanswerable: every answer there is a false one).
+/// with the distractors (answerable) and without their own article (unanswerable, <see cref="EvalWithoutGold"/>: every
+/// answer there is a false one).
 /// Prints the trade-off table, chooses by <see cref="CalibrationGoal"/> and stores the threshold in the data directory's
 /// <see cref="CalibrationFile"/> under the model's id (the weights beside it), where the service picks both up.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class EvalCalibration
 {
     public static readonly Option<bool> Calibrate = new("--calibrate")
     {
-        Description = "Fit Answer:MinConfidence for the model in use on the questions with and without their paragraphs (needs --distractors) and store it in the data directory's calibration.json",
+        Description = "Fit Answer:MinConfidence for the model in use on the questions with and without their own article (needs --distractors) and store it in the data directory's calibration.json",
     };
 
     public static readonly Option<double> FalseAnswerCost = new("--false-answer-cost")
@@ -52,12 +53,18 @@ internal static class EvalCalibration
     }
 
     public static async Task<int> RunAsync(
-        List<DocumentInput> answerableDocuments, List<DocumentInput> distractors, IReadOnlyList<EvalQuestion> questions, int top,
+        List<DocumentInput> answerableDocuments, IReadOnlyList<EvalWithoutGold.AskedSet> withoutGold, IReadOnlyList<EvalQuestion> questions, int top,
         SearchMode[] modes, CalibrationGoal goal, string dataDirectory, string? vectorCache, bool json, CancellationToken ct)
     {
         // The weights are fitted first, on the answerable set, so the thresholds are fitted on the answers the service will give with them.
         var answerable = await AskAsync(answerableDocuments, questions, top, modes, vectorCache, json, "with their paragraphs", fit: null, ct);
-        var unanswerable = await AskAsync(distractors, questions, top, modes, vectorCache, json, "of the distractors alone", answerable.Fusion, ct);
+        var unanswerableParts = new List<AskedRuns>();
+        foreach (var set in withoutGold)
+        {
+            unanswerableParts.Add(await AskAsync(set.Documents, set.Questions, top, modes, vectorCache, json, "without their own article", answerable.Fusion, ct));
+        }
+
+        IReadOnlyList<EvalOutcome> Unanswerable(SearchMode mode) => [.. unanswerableParts.SelectMany(p => p.Runs[mode].Outcomes)];
         var results = new List<Dictionary<string, object?>>();
         if (answerable.Fusion is { } fusion && !json)
         {
@@ -70,7 +77,7 @@ internal static class EvalCalibration
 
         foreach (var (mode, run) in answerable.Runs)
         {
-            var rows = ThresholdTable.Build(run.Outcomes, unanswerable.Runs[mode].Outcomes);
+            var rows = ThresholdTable.Build(run.Outcomes, Unanswerable(mode));
             var key = CalibrationFile.KeyFor(run.Used == SearchMode.Lexical ? null : answerable.Model);
             if (ThresholdChoice.Choose(rows, goal) is not { } chosen)
             {

@@ -15,7 +15,8 @@ namespace NewsQA.Cli.Commands;
 /// ingests the paragraphs (and distractors: documents that are no question's gold, an archive around them) into a
 /// temporary data directory once, then scores retrieval and answers per mode, and the plain BM25 baseline
 /// (<see cref="PlainBm25"/>) over the same documents beside them. <c>--corpus PATH</c> ingests ordinary files instead
-/// of paragraphs (to ask questions a corpus cannot answer); <c>--report F.jsonl</c> writes one line per question and run;
+/// of paragraphs; <c>--without-gold</c> asks each question without its own article (<see cref="EvalWithoutGold"/>: every
+/// answer is a false one); <c>--report F.jsonl</c> writes one line per question and run;
 /// <c>--calibrate</c> fits <c>Answer:MinConfidence</c> instead (<see cref="EvalCalibration"/>); <c>--vector-cache DIR</c> keeps
 /// the model's vectors between runs (<see cref="EvalVectorCache"/>).
 /// </summary>
@@ -35,7 +36,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure retrieval and answer quality on a question set, beside a plain BM25 baseline")
         {
             paragraphs, corpus, distractors, questions, top, modes, limit, report, vectorCache, CommonOptions.Json,
-            EvalCalibration.Calibrate, EvalCalibration.FalseAnswerCost, EvalCalibration.MaxFalseAnswers,
+            EvalCalibration.Calibrate, EvalCalibration.FalseAnswerCost, EvalCalibration.MaxFalseAnswers, EvalWithoutGold.Option,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -70,9 +71,10 @@ internal static class EvalCommand
             var json = parse.GetValue(CommonOptions.Json);
             var runModes = parse.GetValue(modes) is { Length: > 0 } given ? given.Distinct().ToArray() : [SearchMode.Hybrid];
             var calibrate = parse.GetValue(EvalCalibration.Calibrate);
-            if (calibrate && distractorPaths.Length == 0)
+            var withoutGold = parse.GetValue(EvalWithoutGold.Option);
+            if ((calibrate || withoutGold) && distractorPaths.Length == 0)
             {
-                Console.Error.WriteLine("error: --calibrate needs --distractors: the questions asked of the distractors alone are the unanswerable ones.");
+                Console.Error.WriteLine($"error: {(calibrate ? "--calibrate" : "--without-gold")} needs --distractors: the questions are asked of them (and of the other articles' paragraphs) without their own article.");
                 return 2;
             }
 
@@ -88,48 +90,67 @@ internal static class EvalCommand
                 qs = qs.Take(n).ToList();
             }
 
-            var documents = paragraphFile is not null
-                ? EvalRunner.AsDocuments(EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName)).ToList()
-                : ReadFiles(corpusPaths);
+            var evalParagraphs = paragraphFile is null ? null : EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName);
+            var documents = evalParagraphs is not null ? EvalRunner.AsDocuments(evalParagraphs).ToList() : ReadFiles(corpusPaths);
             var distractorDocuments = ReadFiles(distractorPaths);
             documents.AddRange(distractorDocuments);
+            var vectorCacheDirectory = parse.GetValue(vectorCache)?.FullName;
             if (calibrate)
             {
-                return await EvalCalibration.RunAsync(documents, distractorDocuments, qs, k, runModes, goal!, CliHost.DataPath(parse.GetValue(CommonOptions.Data)), parse.GetValue(vectorCache)?.FullName, json, ct);
+                var unanswerable = EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs);
+                return await EvalCalibration.RunAsync(documents, unanswerable, qs, k, runModes, goal!, CliHost.DataPath(parse.GetValue(CommonOptions.Data)), vectorCacheDirectory, json, ct);
             }
 
-            return await InTempDataAsync(async temp =>
+            var evaluation = withoutGold
+                ? await EvalWithoutGold.EvaluateAsync(EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs), k, runModes, vectorCacheDirectory, json, ct)
+                : await EvaluateAsync(documents, qs, k, runModes, vectorCacheDirectory, json, baseline: true, ct);
+            if (parse.GetValue(report) is { } reportFile)
             {
-                await using var host = await CliHost.StartAsync(temp, ct, vectorCache: parse.GetValue(vectorCache)?.FullName);
-                var runner = host.Get<EvalRunner>();
-                var ingestWatch = Stopwatch.StartNew();
-                await WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
-                var ingestSeconds = ingestWatch.Elapsed.TotalSeconds;
+                // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
+                await File.WriteAllLinesAsync(reportFile.FullName, evaluation.Runs.Where(r => r.System == "newsqa").SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode, o))), ct);
+            }
 
-                var runs = new List<EvalRun>();
-                var baselineWatch = Stopwatch.StartNew();
-                runs.Add(new EvalRun("bm25", "lexical", EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds));
-                foreach (var mode in runModes)
-                {
-                    var watch = Stopwatch.StartNew();
-                    IReadOnlyList<EvalOutcome> outcomes = [];
-                    await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct));
-                    runs.Add(new EvalRun("newsqa", UsedMode(mode, host).ToWireName(), outcomes, watch.Elapsed.TotalSeconds));
-                }
-
-                if (parse.GetValue(report) is { } reportFile)
-                {
-                    // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
-                    await File.WriteAllLinesAsync(reportFile.FullName, runs.Where(r => r.System == "newsqa").SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode, o))), ct);
-                }
-
-                Print(qs.Count, documents.Count, ingestSeconds, host.Encoder?.Profile.ModelId, runs, json);
-                ReportCache(host);
-                return 0;
-            });
+            Print(qs.Count, documents.Count, evaluation, withoutGold, json);
+            return 0;
         });
         return command;
     }
+
+    internal sealed record EvalRun(string System, string Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
+
+    internal sealed record Evaluation(double IngestSeconds, string? Model, IReadOnlyList<EvalRun> Runs);
+
+    /// <summary>
+    /// Ingests <paramref name="documents"/> into a fresh temporary data directory and asks every question in each mode;
+    /// with <paramref name="baseline"/>, the plain BM25 over the same documents first.
+    /// </summary>
+    internal static Task<Evaluation> EvaluateAsync(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> qs, int k, SearchMode[] modes, string? vectorCache, bool json, bool baseline, CancellationToken ct) =>
+        InTempDataAsync(async temp =>
+        {
+            await using var host = await CliHost.StartAsync(temp, ct, vectorCache: vectorCache);
+            var runner = host.Get<EvalRunner>();
+            var ingestWatch = Stopwatch.StartNew();
+            await WithProgressAsync(json, $"Ingesting {documents.Count} documents", documents.Count, p => runner.IngestAsync(documents, p, ct));
+            var ingestSeconds = ingestWatch.Elapsed.TotalSeconds;
+
+            var runs = new List<EvalRun>();
+            if (baseline)
+            {
+                var baselineWatch = Stopwatch.StartNew();
+                runs.Add(new EvalRun("bm25", "lexical", EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds));
+            }
+
+            foreach (var mode in modes)
+            {
+                var watch = Stopwatch.StartNew();
+                IReadOnlyList<EvalOutcome> outcomes = [];
+                await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct));
+                runs.Add(new EvalRun("newsqa", UsedMode(mode, host).ToWireName(), outcomes, watch.Elapsed.TotalSeconds));
+            }
+
+            ReportCache(host);
+            return new Evaluation(ingestSeconds, host.Encoder?.Profile.ModelId, runs);
+        });
 
     /// <summary>Eval only: where the model's vectors are kept between runs (<see cref="EvalVectorCache"/>).</summary>
     internal static readonly Option<DirectoryInfo?> VectorCacheOption = new("--vector-cache")
@@ -174,10 +195,9 @@ internal static class EvalCommand
         return line.ToJsonString();
     }
 
-    private sealed record EvalRun(string System, string Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
-
-    private static void Print(int questions, int documents, double ingestSeconds, string? model, List<EvalRun> runs, bool json)
+    private static void Print(int questions, int documents, Evaluation evaluation, bool withoutGold, bool json)
     {
+        var (ingestSeconds, model, runs) = evaluation;
         var rows = runs.Select(r => (Run: r, Metrics: EvalRunner.Summarize(r.Outcomes))).ToList();
         if (json)
         {
@@ -186,6 +206,7 @@ internal static class EvalCommand
                 ["questions"] = questions,
                 ["documents"] = documents,
                 ["model"] = model,
+                ["withoutGold"] = withoutGold,
                 ["ingestSeconds"] = Math.Round(ingestSeconds, 1),
                 ["runs"] = rows.Select(r => Values(r.Run, r.Metrics)).ToList(),
             });
@@ -193,6 +214,11 @@ internal static class EvalCommand
         }
 
         Console.WriteLine($"{questions} questions, {documents} documents (ingest {ingestSeconds:0.0} s), model {model ?? "none"}");
+        if (withoutGold)
+        {
+            Console.WriteLine("asked without their own article: every answer is a false one, so 'answered' is the false-answer rate");
+        }
+
         Console.WriteLine($"{"system",-8} {"mode",-8} {"R@1",6} {"R@5",6} {"R@10",6} {"MRR@10",7} {"nDCG@10",8} {"answerContains",15} {"answered",9} {"seconds",8}");
         foreach (var (run, m) in rows)
         {
