@@ -6,7 +6,7 @@ namespace NewsQA.Cli.Tests;
 
 /// <summary>
 /// `newsqa eval --calibrate` end to end: XQuAD-de dev questions asked with their paragraphs among 10kGNAD
-/// distractors and of the distractors alone, the trade-off table printed, the chosen threshold stored in the data
+/// distractors and without their own article, the trade-off table printed, the chosen threshold stored in the data
 /// directory under the model's key (lexical here: no model).
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
