@@ -189,7 +189,8 @@ lines = [
     "distractors; plain BM25 = `src/NewsQA.Core/Evaluation/PlainBm25.cs` over the same documents. Highlight exact: the "
     "answer's `highlight` equals one of XQuAD's gold answers (share of all questions). False answers: the same "
     "questions asked without their own article (`newsqa eval --without-gold`: the other articles' dev paragraphs and "
-    "the distractors; every answer there is false), at the threshold the run used (the shipped `Answer:MinConfidence`). Seconds: the mode's question run (retrieval and answering of every question); ingest is the "
+    "the distractors; every answer there is false), at the threshold the run used (the shipped `Answer:MinConfidence`). "
+    "Seconds: the mode's question run (retrieval and answering of every question); ingest is the "
     "documents' ingest of that eval, shared by its modes (embedding included, unless the vector cache had them). MiniLM and "
     "Arctic are fp32 and declare languages [\"en\"]: on German questions hybrid runs lexical and dense is the wrong-language "
     "case. Their English hybrid rows use the fusion weights `newsqa eval --calibrate` fits on en dev + distractors (below).",
