@@ -18,7 +18,7 @@ namespace NewsQA.Cli.Commands;
 /// of paragraphs; <c>--without-gold</c> asks each question without its own article (<see cref="EvalWithoutGold"/>: every
 /// answer is a false one); <c>--report F.jsonl</c> writes one line per question and run;
 /// <c>--calibrate</c> fits <c>Answer:MinConfidence</c> instead (<see cref="EvalCalibration"/>); <c>--vector-cache DIR</c> keeps
-/// the model's vectors between runs (<see cref="EvalVectorCache"/>).
+/// the model's vectors between runs (<see cref="EvalVectorCache"/>; the ingests of one run share a cache regardless).
 /// </summary>
 internal static class EvalCommand
 {
@@ -98,11 +98,12 @@ internal static class EvalCommand
             if (calibrate)
             {
                 var unanswerable = EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs);
-                return await EvalCalibration.RunAsync(documents, unanswerable, qs, k, runModes, goal!, CliHost.DataPath(parse.GetValue(CommonOptions.Data)), vectorCacheDirectory, json, ct);
+                var dataDirectory = CliHost.DataPath(parse.GetValue(CommonOptions.Data));
+                return await WithSharedVectorsAsync(vectorCacheDirectory, vectors => EvalCalibration.RunAsync(documents, unanswerable, qs, k, runModes, goal!, dataDirectory, vectors, json, ct));
             }
 
             var evaluation = withoutGold
-                ? await EvalWithoutGold.EvaluateAsync(EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs), k, runModes, vectorCacheDirectory, json, ct)
+                ? await WithSharedVectorsAsync(vectorCacheDirectory, vectors => EvalWithoutGold.EvaluateAsync(EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs), k, runModes, vectors, json, ct))
                 : await EvaluateAsync(documents, qs, k, runModes, vectorCacheDirectory, json, baseline: true, ct);
             if (parse.GetValue(report) is { } reportFile)
             {
@@ -171,9 +172,20 @@ internal static class EvalCommand
     internal static SearchMode UsedMode(SearchMode mode, CliHost host) => mode == SearchMode.Dense || host.Encoder is not null ? mode : SearchMode.Lexical;
 
     /// <summary>Runs <paramref name="work"/> on a fresh temporary data directory, deleted afterwards.</summary>
-    internal static async Task<T> InTempDataAsync<T>(Func<string, Task<T>> work)
+    internal static Task<T> InTempDataAsync<T>(Func<string, Task<T>> work) => InTempFolderAsync("newsqa-eval-", work);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which ingests more than once (each <c>--without-gold</c> fold, <c>--calibrate</c>'s
+    /// answerable set and folds), with one vector cache for all its ingests: the <c>--vector-cache</c> folder when given,
+    /// else a temporary one deleted afterwards. Every ingest holds the same distractors, and without it a model embedded
+    /// them once per ingest (calibrate: three times).
+    /// </summary>
+    internal static Task<T> WithSharedVectorsAsync<T>(string? vectorCache, Func<string, Task<T>> work) =>
+        vectorCache is not null ? work(vectorCache) : InTempFolderAsync("newsqa-eval-vectors-", work);
+
+    private static async Task<T> InTempFolderAsync<T>(string prefix, Func<string, Task<T>> work)
     {
-        var temp = Path.Combine(Path.GetTempPath(), "newsqa-eval-" + Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
         try
         {
             return await work(temp);
