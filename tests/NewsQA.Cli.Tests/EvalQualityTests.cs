@@ -28,7 +28,7 @@ public sealed class EvalQualityTests : IDisposable
         var report = JsonNode.Parse(result.Output)!;
         Assert.Equal(632, report["questions"]!.GetValue<int>());
         var metrics = Run(report, "newsqa");
-        // Measured .960 / .992 / .975 with the grams field and question-word-free queries (before: .934 / .979 / .954).
+        // Measured .957 / .994 / .973 (800-character chunks without overlap; .962 / .994 / .976 with 700 and overlap 1).
         Assert.True(metrics["recall@1"]!.GetValue<double>() >= 0.95, result.Output);
         Assert.True(metrics["recall@5"]!.GetValue<double>() >= 0.985, result.Output);
         Assert.True(metrics["recall@10"]!.GetValue<double>() >= 0.985, result.Output);
@@ -70,23 +70,22 @@ public sealed class EvalQualityTests : IDisposable
     }
 
     [Fact]
-    public async Task XquadDeDevWithDistractors_LexicalStaysAboveTheMeasuredFloors()
+    public async Task XquadDeDevWithDistractors_LexicalBeatsPlainBm25ByTheIssuesMargins_AndStaysAboveTheFloors()
     {
         var (result, lexical, baseline) = await WithDistractorsAsync("de");
 
-        // Measured .943 / .986 / .962 with the grams field (unknown terms' grams too) and question-word-free queries;
-        // before .911 / .973 / .939.
-        Assert.True(lexical["recall@1"]!.GetValue<double>() >= 0.93, result.Output);
-        Assert.True(lexical["recall@5"]!.GetValue<double>() >= 0.975, result.Output);
-        Assert.True(lexical["mrr@10"]!.GetValue<double>() >= 0.95, result.Output);
-
-        // Issue 13's margin over the plain BM25 beside it in the same report (.962 against .944 measured). Its R@5
-        // margin is not met here (.986 against .978): see README, "Quality".
+        // Issue 13, item 3, as for English. Measured R@5 .991 against .978 and MRR@10 .960 against .944 with 800-character
+        // chunks without overlap (ChunkingOptions); with 700 and one sentence of overlap R@5 was .986, two questions short.
+        Assert.True(lexical["recall@5"]!.GetValue<double>() >= baseline["recall@5"]!.GetValue<double>() + 0.01, result.Output);
         Assert.True(lexical["mrr@10"]!.GetValue<double>() >= baseline["mrr@10"]!.GetValue<double>() + 0.01, result.Output);
 
-        // Answered .880 (.894 without the grams field, .897 before it) at the threshold 0.40: the answers given up were
-        // ones without the gold text.
-        Assert.True(lexical["answered"]!.GetValue<double>() >= 0.86, result.Output);
+        // Measured .938 / .991 / .960; before the grams field and question-word-free queries .911 / .973 / .939.
+        Assert.True(lexical["recall@1"]!.GetValue<double>() >= 0.93, result.Output);
+        Assert.True(lexical["recall@5"]!.GetValue<double>() >= 0.985, result.Output);
+        Assert.True(lexical["mrr@10"]!.GetValue<double>() >= 0.95, result.Output);
+
+        // Answered .894 (.880 with 700-character chunks and overlap) at the threshold 0.40.
+        Assert.True(lexical["answered"]!.GetValue<double>() >= 0.87, result.Output);
     }
 
     [Fact]
