@@ -254,6 +254,7 @@ internal static class EvalCommand
             ["answerContains"] = run.System == "bm25" ? null : Math.Round(m.AnswerContains, 4),
             ["answered"] = run.System == "bm25" ? null : Math.Round(m.AnsweredShare, 4),
             ["highlightExact"] = run.System == "bm25" ? null : Math.Round(m.HighlightExact, 4),
+            ["highlighted"] = run.System == "bm25" ? null : Math.Round(m.Highlighted, 4),
             ["seconds"] = Math.Round(run.Seconds, 1),
         };
         return values;

@@ -79,7 +79,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
         var segments = chosen
             .Select(c => new DraftSegment(c.Quote, [new DraftQuote(c.DocumentId, c.ChunkId, c.Quote, c.Span)]))
             .ToList();
-        var highlight = HighlightFinder.Find(question.Expected, best.Quote, context.Question);
+        var highlight = HighlightFinder.Find(question.Expected, best.Quote, context.Question, texts);
         return new AnswerDraft(true, segments, best.Confidence)
         {
             Highlight = highlight is { } h ? new DraftHighlight(best.Quote, h.Offset, h.Length) : null,

@@ -11,12 +11,19 @@ namespace NewsQA.Core.Answering;
 public static partial class HighlightFinder
 {
     /// <summary>Offset and length of the single candidate in <paramref name="quote"/>, or null.</summary>
-    public static (int Offset, int Length)? Find(ExpectedAnswer expected, string quote, string question)
+    /// <param name="expected">The kind of answer the question asks for.</param>
+    /// <param name="quote">The chosen sentence(s).</param>
+    /// <param name="question">The question: a candidate it already names is not the answer; "in welchem Jahr" asks for a year only.</param>
+    /// <param name="texts">The retrieved passages' texts. With them a person or place candidate loses its leading words
+    /// that end like nouns and that the texts write as nouns ("Amtskollegen Rustem Umjerow" → "Rustem Umjerow"); one
+    /// made only of such words is none, and the single candidate left is marked only when it reads as a name
+    /// (<see cref="NameLike"/>: two words or more, or a word the texts never write as a noun).</param>
+    public static (int Offset, int Length)? Find(ExpectedAnswer expected, string quote, string question, IReadOnlyList<string>? texts = null)
     {
         var pattern = expected switch
         {
             ExpectedAnswer.Number => NumberPhrase(),
-            ExpectedAnswer.Time => DatePhrase(),
+            ExpectedAnswer.Time => YearQuestion().IsMatch(question) ? Year() : DatePhrase(),
             ExpectedAnswer.Person or ExpectedAnswer.Place => NamePhrase(),
             _ => null,
         };
@@ -25,15 +32,54 @@ public static partial class HighlightFinder
             return null;
         }
 
+        var names = expected is ExpectedAnswer.Person or ExpectedAnswer.Place;
         var candidates = pattern.Matches(quote)
-            .Where(m => m.Index > 0 || expected is ExpectedAnswer.Number or ExpectedAnswer.Time)
-            .Where(m => !question.Contains(m.Value.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(m => m.Index > 0 || !names)
+            .Select(m => names && texts is not null ? WithoutLeadingNouns(quote, m.Index, m.Length, texts) : (m.Index, m.Length))
+            .Where(c => c.Length > 0 && !InQuestion(quote.Substring(c.Index, c.Length), question, names))
             .ToList();
-        return candidates.Count == 1 ? (candidates[0].Index, candidates[0].Length) : null;
+        if (candidates.Count != 1)
+        {
+            return null;
+        }
+
+        var (index, length) = candidates[0];
+        var words = Word().Matches(quote.Substring(index, length));
+        return !names || texts is null || words.Count > 1 || NameLike.Is(words[0].Value, texts) ? (index, length) : null;
     }
 
+    /// <summary>The phrase from its first word that is not a noun by ending and use; empty when every word is one.</summary>
+    private static (int Index, int Length) WithoutLeadingNouns(string quote, int index, int length, IReadOnlyList<string> texts)
+    {
+        var end = index + length;
+        foreach (Match word in Word().Matches(quote[index..end]))
+        {
+            if (!NameLike.EndsLikeNoun(word.Value) || !NameLike.WrittenAsNoun(word.Value, texts))
+            {
+                return (index + word.Index, length - word.Index);
+            }
+        }
+
+        return (end, 0);
+    }
+
+    /// <summary>A candidate the question already says: the whole phrase, or for a name any of its words ("Selenskyj").</summary>
+    private static bool InQuestion(string candidate, string question, bool names) =>
+        question.Contains(candidate.Trim(), StringComparison.OrdinalIgnoreCase)
+        || (names && Word().Matches(candidate).Any(w => Word().Matches(question).Any(q => string.Equals(q.Value, w.Value, StringComparison.OrdinalIgnoreCase))));
+
+    [GeneratedRegex(@"[\p{L}\-]+")]
+    private static partial Regex Word();
+
+    /// <summary>A question for the year alone: its answer is "1943", not "7. Januar 1943".</summary>
+    [GeneratedRegex(@"\b(in\s+welchem\s+jahr|welche[sm]?\s+jahr|what\s+year|which\s+year)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearQuestion();
+
+    [GeneratedRegex(@"\b(?:1[0-9]|20)\d{2}\b")]
+    private static partial Regex Year();
+
     /// <summary>A number with its scale or currency: "2,5 Millionen", "40 Prozent", "6,6 Milliarden Dollar".</summary>
-    [GeneratedRegex(@"\b\d[\d.,]*(?:\s+(?:Millionen|Million|Milliarden|Milliarde|Prozent|Euro|Dollar|million|billion|percent|per\s+cent))*(?:\s+(?:Euro|Dollar))?(?![\d.,]*\d)")]
+    [GeneratedRegex(@"\b\d(?:[\d.,]*\d)?(?:\s+(?:Millionen|Million|Milliarden|Milliarde|Prozent|Euro|Dollar|million|billion|percent|per\s+cent))*(?:\s+(?:Euro|Dollar))?(?![\d.,]*\d)")]
     private static partial Regex NumberPhrase();
 
     [GeneratedRegex(@"\b(?:\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?:\s+\d{4})?|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}|(?:1[0-9]|20)\d{2})\b")]

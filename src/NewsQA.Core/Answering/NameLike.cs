@@ -30,11 +30,27 @@ internal static class NameLike
 
     public static bool Is(string word, IEnumerable<string> texts)
     {
-        if (word.Any(char.IsDigit) || NounEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
+        if (word.Any(char.IsDigit) || EndsLikeNoun(word))
         {
             return false;
         }
 
+        var (found, asNoun) = Occurrences(word, texts);
+        return found >= 1 && !asNoun;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="texts"/> write <paramref name="word"/> after an article, a number or an adjective at least
+    /// once: evidence of a common noun ("seinem ukrainischen Amtskollegen"). Weaker than <see cref="Is"/>, which also
+    /// rejects noun-like endings: "Italien" and "Schweden" end like nouns, and a list of countries must not shrink to one.
+    /// </summary>
+    public static bool WrittenAsNoun(string word, IEnumerable<string> texts) => Occurrences(word, texts).AsNoun;
+
+    /// <summary>Ends like a derived or inflected German noun ("-ung", "-keit", "-en", "-er" …): names rarely do, "Italien" does.</summary>
+    public static bool EndsLikeNoun(string word) => NounEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal));
+
+    private static (int Found, bool AsNoun) Occurrences(string word, IEnumerable<string> texts)
+    {
         var found = 0;
         foreach (var text in texts)
         {
@@ -49,12 +65,12 @@ internal static class NameLike
                 var previous = PreviousWord(text, i);
                 if (Determiners.Contains(previous) || AfterNumber(text, i) || IsAdjective(previous))
                 {
-                    return false;
+                    return (found, true);
                 }
             }
         }
 
-        return found >= 1;
+        return (found, false);
     }
 
     private static bool IsAdjective(string word) =>

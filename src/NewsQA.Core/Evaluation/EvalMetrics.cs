@@ -9,6 +9,9 @@ public sealed record EvalMetrics(int Questions, double RecallAt1, double RecallA
     /// <summary>Share of questions whose answer's highlight is exactly a gold answer span (0 when not computed).</summary>
     public double HighlightExact { get; init; }
 
+    /// <summary>Share of questions whose answer marks a highlight at all; <see cref="HighlightExact"/> ÷ this is the highlight's precision.</summary>
+    public double Highlighted { get; init; }
+
     /// <param name="goldRanks">Per question, the 1-based rank of the gold document among distinct result documents, or null if absent.</param>
     /// <param name="answerHits">Per question, whether the answer text or a cited quote contains an expected answer.</param>
     /// <param name="answered">Per question, whether the service answered (not no_answer).</param>

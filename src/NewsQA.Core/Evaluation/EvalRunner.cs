@@ -80,6 +80,7 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
             var citedGold = answer.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
             outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, answer.Status, answer.Confidence, hit, citedGold)
             {
+                Highlight = answer.Highlight?.Text,
                 HighlightExact = answer.Highlight is { } h && q.Answers.Any(a => string.Equals(a.Trim(), h.Text.Trim(), StringComparison.OrdinalIgnoreCase)),
             });
             progress?.Report(outcomes.Count);
@@ -146,6 +147,7 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
         outcomes.Select(o => o.Status == AnswerStatus.Answered).ToList()) with
     {
         HighlightExact = outcomes.Count == 0 ? 0 : outcomes.Count(o => o.Status == AnswerStatus.Answered && o.HighlightExact) / (double)outcomes.Count,
+        Highlighted = outcomes.Count == 0 ? 0 : outcomes.Count(o => o.Status == AnswerStatus.Answered && o.Highlight is not null) / (double)outcomes.Count,
     };
 }
 
@@ -154,4 +156,7 @@ public sealed record EvalOutcome(string Id, int? GoldRank, AnswerStatus Status, 
 {
     /// <summary>The answer's highlight is exactly a gold answer span (XQuAD), ignoring case and surrounding space.</summary>
     public bool HighlightExact { get; init; }
+
+    /// <summary>The text the answer marks as its one name, number, date or place (right or wrong), or null.</summary>
+    public string? Highlight { get; init; }
 }

@@ -79,10 +79,10 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
         return PlaceQuestion().IsMatch(q) ? ExpectedAnswer.Place : ExpectedAnswer.Any;
     }
 
-    [GeneratedRegex(@"\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+groß|wie\s+lange?|how\s+many|how\s+much|welche\s+summe|prozent)\b")]
+    [GeneratedRegex(@"\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+groß|wie\s+lange?|wie\s+alt|wie\s+weit|wie\s+schwer|wie\s+teuer|wie\s+oft|how\s+many|how\s+much|how\s+old|how\s+long|how\s+far|how\s+big|how\s+large|how\s+often|welche\s+summe|prozent|percentage)\b")]
     private static partial Regex NumberQuestion();
 
-    [GeneratedRegex(@"\b(wann|seit\s+wann|in\s+welchem\s+jahr|an\s+welchem\s+tag|when|what\s+year)\b")]
+    [GeneratedRegex(@"\b(wann|seit\s+wann|in\s+welchem\s+jahr|welche[sm]?\s+jahr|in\s+welchem\s+jahrhundert|an\s+welchem\s+tag|welches\s+datum|when|what\s+year|which\s+year|in\s+what\s+century|what\s+date)\b")]
     private static partial Regex TimeQuestion();
 
     [GeneratedRegex(@"\b(wer|wen|wem|wessen|who|whom|whose|mit\s+wem|welche[srnm]?\s+(politiker(in)?|person|präsident(in)?|minister(in)?|spieler(in)?))\b")]
