@@ -3,7 +3,7 @@
 # and wall seconds for {de, en} x {dev, dev + 1,028 10kGNAD distractors} x {plain BM25, lexical, MiniLM dense/hybrid,
 # Arctic dense/hybrid}, every figure from `newsqa eval` on this tree (nothing typed in by hand).
 #
-#   scripts/quality-table.sh                  # the full table (21 min on 2 cores from scratch; vectors are cached)
+#   scripts/quality-table.sh                  # the full table (20 min on 2 cores from scratch; vectors are cached)
 #   scripts/quality-table.sh --sets "en-d" --systems "lexical minilm" --limit 100 --out /tmp/q.md   # a reduced run
 #
 # False answers: the same questions asked without their own article (`eval --without-gold`: the other articles' dev
