@@ -23,7 +23,7 @@ public static partial class HighlightFinder
         var pattern = expected switch
         {
             ExpectedAnswer.Number => NumberPhrase(),
-            ExpectedAnswer.Time => YearQuestion().IsMatch(question) ? Year() : DatePhrase(),
+            ExpectedAnswer.Time => QuestionProfile.AsksForYear(question) ? Year() : DatePhrase(),
             ExpectedAnswer.Person or ExpectedAnswer.Place => NamePhrase(),
             _ => null,
         };
@@ -33,10 +33,11 @@ public static partial class HighlightFinder
         }
 
         var names = expected is ExpectedAnswer.Person or ExpectedAnswer.Place;
+        var questionWords = names ? Word().Matches(question).Select(w => w.Value).ToHashSet(StringComparer.OrdinalIgnoreCase) : [];
         var candidates = pattern.Matches(quote)
             .Where(m => m.Index > 0 || !names)
             .Select(m => names && texts is not null ? WithoutLeadingNouns(quote, m.Index, m.Length, texts) : (m.Index, m.Length))
-            .Where(c => c.Length > 0 && !InQuestion(quote.Substring(c.Index, c.Length), question, names))
+            .Where(c => c.Length > 0 && !InQuestion(quote.Substring(c.Index, c.Length), question, questionWords))
             .ToList();
         if (candidates.Count != 1)
         {
@@ -63,17 +64,13 @@ public static partial class HighlightFinder
         return (end, 0);
     }
 
-    /// <summary>A candidate the question already says: the whole phrase, or for a name any of its words ("Selenskyj").</summary>
-    private static bool InQuestion(string candidate, string question, bool names) =>
+    /// <summary>A candidate the question already says: the whole phrase, or for a name any of its words ("Selenskyj"; <paramref name="questionWords"/> is empty for other kinds).</summary>
+    private static bool InQuestion(string candidate, string question, HashSet<string> questionWords) =>
         question.Contains(candidate.Trim(), StringComparison.OrdinalIgnoreCase)
-        || (names && Word().Matches(candidate).Any(w => Word().Matches(question).Any(q => string.Equals(q.Value, w.Value, StringComparison.OrdinalIgnoreCase))));
+        || Word().Matches(candidate).Any(w => questionWords.Contains(w.Value));
 
     [GeneratedRegex(@"[\p{L}\-]+")]
     private static partial Regex Word();
-
-    /// <summary>A question for the year alone: its answer is "1943", not "7. Januar 1943".</summary>
-    [GeneratedRegex(@"\b(in\s+welchem\s+jahr|welche[sm]?\s+jahr|what\s+year|which\s+year)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex YearQuestion();
 
     [GeneratedRegex(@"\b(?:1[0-9]|20)\d{2}\b")]
     private static partial Regex Year();

@@ -58,6 +58,9 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
         return new QuestionProfile(terms, Classify(question)) { Specific = specific };
     }
 
+    /// <summary>A time question for the year alone ("in welchem Jahr", "which year"): its answer is "1943", not "7. Januar 1943".</summary>
+    public static bool AsksForYear(string question) => YearQuestion().IsMatch(question.ToLowerInvariant());
+
     private static ExpectedAnswer Classify(string question)
     {
         var q = question.ToLowerInvariant();
@@ -66,7 +69,7 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
             return ExpectedAnswer.Number;
         }
 
-        if (TimeQuestion().IsMatch(q))
+        if (TimeQuestion().IsMatch(q) || YearQuestion().IsMatch(q))
         {
             return ExpectedAnswer.Time;
         }
@@ -82,8 +85,11 @@ public sealed partial record QuestionProfile(IReadOnlyList<string> Terms, Expect
     [GeneratedRegex(@"\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+groß|wie\s+lange?|wie\s+alt|wie\s+weit|wie\s+schwer|wie\s+teuer|wie\s+oft|how\s+many|how\s+much|how\s+old|how\s+long|how\s+far|how\s+big|how\s+large|how\s+often|welche\s+summe|prozent|percentage)\b")]
     private static partial Regex NumberQuestion();
 
-    [GeneratedRegex(@"\b(wann|seit\s+wann|in\s+welchem\s+jahr|welche[sm]?\s+jahr|in\s+welchem\s+jahrhundert|an\s+welchem\s+tag|welches\s+datum|when|what\s+year|which\s+year|in\s+what\s+century|what\s+date)\b")]
+    [GeneratedRegex(@"\b(wann|seit\s+wann|in\s+welchem\s+jahrhundert|an\s+welchem\s+tag|welches\s+datum|when|in\s+what\s+century|what\s+date)\b")]
     private static partial Regex TimeQuestion();
+
+    [GeneratedRegex(@"\b(welche[sm]?\s+jahr|what\s+year|which\s+year)\b")]
+    private static partial Regex YearQuestion();
 
     [GeneratedRegex(@"\b(wer|wen|wem|wessen|who|whom|whose|mit\s+wem|welche[srnm]?\s+(politiker(in)?|person|präsident(in)?|minister(in)?|spieler(in)?))\b")]
     private static partial Regex PersonQuestion();
