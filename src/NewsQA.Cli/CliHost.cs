@@ -82,6 +82,11 @@ internal sealed class CliHost : IAsyncDisposable
             Console.Error.WriteLine($"warning: {problem}");
         }
 
+        if (report.ChunkingNotice is { } chunking)
+        {
+            Console.Error.WriteLine($"warning: {chunking}");
+        }
+
         // The CLI fetches a missing model only when asked (Embeddings:AutoPull=true), and then waits for it.
         if (provider.GetRequiredService<IOptions<ModelSwitchOptions>>().Value.AutoPull == true)
         {

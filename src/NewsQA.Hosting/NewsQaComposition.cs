@@ -25,6 +25,7 @@ public static class NewsQaComposition
         services.AddNewsQaCalibration(configuration);
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<NewsQaStartup>();
+        services.AddSingleton<ChunkingCheck>();
         services.AddSingleton<StoreStartupRetry>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(HealthChecks.Store, tags: [HealthChecks.Ready])

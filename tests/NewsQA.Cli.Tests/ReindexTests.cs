@@ -1,6 +1,6 @@
 namespace NewsQA.Cli.Tests;
 
-/// <summary>Changing the embedding model: refused until `newsqa reindex` re-embeds, then dense search works again.</summary>
+/// <summary>Changing the embedding model or the chunking: refused or warned about until `newsqa reindex` redoes the stored documents.</summary>
 public sealed class ReindexTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("newsqa-reindex-").FullName;
@@ -29,5 +29,32 @@ public sealed class ReindexTests : IDisposable
         Assert.Contains("reindexed 5 document(s)", reindex.Output, StringComparison.Ordinal);
         Assert.Equal(0, dense.ExitCode);
         Assert.Contains("3 result(s), mode dense", dense.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Ingest skips unchanged content, so documents ingested before a change of the Chunking settings keep their old
+    /// passages: every command says so until reindex re-chunks them, and a store chunked as configured says nothing.
+    /// </summary>
+    [Fact]
+    public async Task ChunkingChange_IsWarnedAboutUntilReindex()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seeds = Path.Combine(AppContext.BaseDirectory, "seeds");
+        var small = new Dictionary<string, string> { ["Chunking__TargetChars"] = "300" };
+        var ingest = await CliProcess.RunWithEnvironmentAsync(work, small, ct, "ingest", seeds);
+        var sameSettings = await CliProcess.RunWithEnvironmentAsync(work, small, ct, "search", "Drohnen");
+
+        var changed = await CliProcess.RunAsync(work, ct, "search", "Drohnen");
+        var reindex = await CliProcess.RunAsync(work, ct, "reindex");
+        var after = await CliProcess.RunAsync(work, ct, "search", "Drohnen");
+
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.DoesNotContain("Chunking:", sameSettings.Error, StringComparison.Ordinal);
+        Assert.Equal(0, changed.ExitCode);
+        Assert.Contains("Chunking: 5 of 5 sampled documents", changed.Error, StringComparison.Ordinal);
+        Assert.Contains("newsqa reindex", changed.Error, StringComparison.Ordinal);
+        Assert.Equal(0, reindex.ExitCode);
+        Assert.DoesNotContain("Chunking:", after.Error, StringComparison.Ordinal);
+        Assert.Equal(0, after.ExitCode);
     }
 }

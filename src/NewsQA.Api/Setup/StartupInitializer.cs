@@ -30,6 +30,11 @@ internal sealed partial class StartupInitializer(
             LogEmbedderProblem(logger, problem);
         }
 
+        if (report.ChunkingNotice is { } chunking)
+        {
+            LogChunkingNotice(logger, chunking);
+        }
+
         LogAccess();
         if (report.StoreError is { } storeError)
         {
@@ -151,6 +156,9 @@ internal sealed partial class StartupInitializer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Embedder unusable: {Problem}")]
     private static partial void LogEmbedderProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Notice}")]
+    private static partial void LogChunkingNotice(ILogger logger, string notice);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seeds folder {Path} not found; starting with an empty store")]
     private static partial void LogNoSeeds(ILogger logger, string path);

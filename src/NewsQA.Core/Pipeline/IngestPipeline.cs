@@ -153,6 +153,22 @@ public sealed partial class IngestPipeline(
             return await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, ChunkerFor(document).Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>
+    /// Are a stored document's passages the ones chunking would cut now? Not after a change of the <c>Chunking</c>
+    /// settings (ingest skips unchanged content, so the old passages stay) until <c>newsqa reindex</c> re-chunks it.
+    /// Null when the document is gone.
+    /// </summary>
+    public async Task<bool?> IsChunkedAsConfiguredAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetAsync(documentId, cancellationToken).ConfigureAwait(false) is not { } document)
+        {
+            return null;
+        }
+
+        var stored = await store.GetChunksAsync(documentId, cancellationToken).ConfigureAwait(false);
+        return stored.Select(c => c.Span).SequenceEqual(ChunkerFor(document).Chunk(document.Id, document.Text).Select(c => c.Span));
+    }
+
     /// <summary>Deletes a document and its chunks; false when there was none. Under the id's lock, so a re-embedding in flight cannot bring it back.</summary>
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
         writeLocks.RunAsync(documentId, () => store.DeleteAsync(documentId, cancellationToken), cancellationToken);

@@ -16,13 +16,15 @@ namespace NewsQA.Hosting.Startup;
 /// <summary>What the start-up checks found, for the caller to log (API) or print (CLI).</summary>
 /// <param name="EmbedderProblem">Why the configured embedder cannot be used (failed to load, stored vectors of another model).</param>
 /// <param name="ModelMismatch">Set when the store holds another model's vectors; only <c>newsqa reindex</c> may go on.</param>
+/// <param name="ChunkingNotice">Set when stored documents were chunked with other settings (<see cref="ChunkingCheck"/>).</param>
 public sealed record StartupReport(
     string StoreProvider,
     string EmbeddingMessage,
     string? EmbedderProblem,
     StoreStatistics? Store,
     StoreUnavailableException? StoreError,
-    EmbeddingModelMismatchException? ModelMismatch = null)
+    EmbeddingModelMismatchException? ModelMismatch = null,
+    string? ChunkingNotice = null)
 {
     public bool StoreAvailable => StoreError is null;
 }
@@ -54,18 +56,27 @@ public sealed class NewsQaStartup(IServiceProvider services, IConfiguration conf
         }
 
         EmbeddingModelMismatchException? mismatch = null;
+        string? chunking = null;
         if (embedder.ModelId is not null && services.GetService<DenseEncoder>() is { IsAvailable: true } encoder && stats.EmbeddingModel is { } stored && stored != encoder.Profile.ModelId)
         {
             mismatch = new EmbeddingModelMismatchException(stored, encoder.Profile.ModelId);
             embedder.Fail(mismatch.Message);
         }
-        else
+        else if (!services.GetRequiredService<EmbeddingBackfill>().SuspendIfNeeded(stats))
         {
-            // Documents stored before the model arrived (or a backfill a crash cut short) keep dense from ranking until embedded.
-            services.GetRequiredService<EmbeddingBackfill>().SuspendIfNeeded(stats);
+            // Documents stored before the model arrived (or a backfill a crash cut short) keep dense from ranking until
+            // embedded; that backfill re-chunks them too, so only an archive without one pending is checked.
+            try
+            {
+                chunking = await services.GetRequiredService<ChunkingCheck>().NoticeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                return new StartupReport(provider, embedder.Message, embedder.Problem, null, ex);
+            }
         }
 
-        return new StartupReport(provider, embedder.Message, embedder.Problem, stats, null, mismatch);
+        return new StartupReport(provider, embedder.Message, embedder.Problem, stats, null, mismatch, chunking);
     }
 
     /// <summary>One line at start when answers run with a model no threshold was fitted for, or the calibration file is unreadable.</summary>
