@@ -102,7 +102,7 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
             return null;
         }
 
-        var known = questions.Where(q => encoder.Profile.Knows(QuestionLanguage.Detect(q.Question))).ToList();
+        var known = questions.Where(q => encoder.Profile.Knows(QuestionLanguage.Of(q.Question))).ToList();
         var ranks = FusionWeightFit.Pairs.Select(_ => new List<int?>(known.Count)).ToList();
         var done = 0;
         foreach (var q in known)

@@ -26,7 +26,7 @@ public static class TextLanguage
             "the of and to is are was were that for on with as by at from it this be have has had not or but an a which who whom " +
             "what when where why how their they its been will would there than also into more can his her many much did does do " +
             "about after in")),
-        ("fr", Words("le la les et est des une un du que qui dans pour pas sur au avec ce il elle sont ne se plus par été aux ont cette mais ou")),
+        ("fr", Words("le la les et est des une un du de à a que qui dans pour pas sur au avec ce il elle sont ne se plus par été aux ont cette mais ou")),
         ("es", Words("el la los las y es en que de del un una por con para no se su al lo como más pero sus fue son está ha")),
         ("it", Words("il la le gli di che e è un una per non con del della dei sono si da nel alla anche come più ma ha")),
         ("nl", Words("de het een en van is dat op te in voor niet met zijn er aan ook als bij maar om dan nog wordt door naar heeft")),

@@ -98,7 +98,7 @@ public sealed class AskService(
         }
 
         // Words matched across languages (an English question's "minister" in a German article) are no answer to quote.
-        if (draft.Answered && draft.Mode == AnswerMode.Extractive && LanguageMismatch.Reason(retrieval.Language, QuotedPassages(draft, retrieval.Passages), retrieval.Mode, LoadedModel) is { } mismatch)
+        if (draft.Answered && draft.Mode == AnswerMode.Extractive && LanguageMismatch.Reason(retrieval.Request.Question, retrieval.Language, QuotedPassages(draft, retrieval.Passages), retrieval.Mode, LoadedModel) is { } mismatch)
         {
             draft = AnswerDraft.None(mismatch, draft.Confidence, draft.Mode);
         }
@@ -110,7 +110,7 @@ public sealed class AskService(
         {
             var reason = retrieval.Passages.Count == 0 && retrieval.Interpretation is { } read
                 ? $"No article matches what the question names ({AskScope.Describe(read)})."
-                : LanguageMismatch.Reason(retrieval.Language, retrieval.Passages, retrieval.Mode, LoadedModel)
+                : LanguageMismatch.Reason(retrieval.Request.Question, retrieval.Language, retrieval.Passages, retrieval.Mode, LoadedModel)
                   ?? draft.Reason ?? "No statement of the answer could be verified against the articles.";
             return new AnswerResult(AnswerStatus.NoAnswer, new AnswerBody(AnswerPhrases.NoAnswer(retrieval.Language), []), [], [], draft.Mode, timings)
             {

@@ -1,4 +1,5 @@
 using NewsQA.Core.Embedding;
+using NewsQA.Core.Language;
 using NewsQA.Core.Query;
 using NewsQA.Core.Retrieval;
 
@@ -18,21 +19,31 @@ internal static class LanguageMismatch
     {
         ["de"] = ("German", "Deutsch"),
         ["en"] = ("English", "Englisch"),
+        ["fr"] = ("French", "Französisch"),
+        ["es"] = ("Spanish", "Spanisch"),
+        ["it"] = ("Italian", "Italienisch"),
+        ["nl"] = ("Dutch", "Niederländisch"),
     };
 
     /// <summary>
     /// The reason, or null when the passages are in the question's language (or there are none to judge by), or when
     /// <paramref name="model"/> ranked them and declares both languages.
     /// </summary>
-    public static string? Reason(string questionLanguage, IReadOnlyList<RetrievedPassage> passages, SearchMode mode, EmbeddingProfile? model)
+    /// <param name="question">The question as asked: the reason names the language it is written in (French, say).</param>
+    /// <param name="phrasing">The language the answer is phrased in (<see cref="QuestionLanguage.Detect"/>): German or English.</param>
+    /// <param name="passages">The passages the answer would quote from; their majority language is the archive's.</param>
+    /// <param name="mode">How they were retrieved: only a dense or hybrid search can have carried meaning across.</param>
+    /// <param name="model">The loaded model's profile (its declared languages), or null.</param>
+    public static string? Reason(string question, string phrasing, IReadOnlyList<RetrievedPassage> passages, SearchMode mode, EmbeddingProfile? model)
     {
+        var questionLanguage = QuestionLanguage.Of(question);
         if (passages.Count == 0)
         {
             return null;
         }
 
         var archive = passages
-            .Select(p => QuestionLanguage.Detect(p.Hit.Chunk.Text))
+            .Select(p => QuestionLanguage.Of(p.Hit.Chunk.Text))
             .GroupBy(l => l, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
             .First().Key;
@@ -46,7 +57,7 @@ internal static class LanguageMismatch
             return null;
         }
 
-        return questionLanguage == "en"
+        return phrasing == LanguageCode.English
             ? $"The question is in {q.English}, but the articles found are in {a.English}. Without a multilingual embedding model the search matches words, not meanings across languages; ask in {a.English} to search these articles."
             : $"Die Frage ist auf {q.German}, die gefundenen Artikel sind aber auf {a.German}. Ohne ein mehrsprachiges Embedding-Modell vergleicht die Suche Wörter, nicht Bedeutungen über Sprachen hinweg; fragen Sie auf {a.German}, um diese Artikel zu durchsuchen.";
     }

@@ -50,7 +50,7 @@ public sealed partial class Retriever(
         // A model that does not know the question's language ranks it no better than chance; its weight says how much
         // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
         var weights = WeightsFor(request);
-        var knowsLanguage = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Detect(request.Query));
+        var knowsLanguage = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Of(request.Query));
         var denseWeight = knowsLanguage ? weights.Dense : fusionOptions.Value.OtherLanguageDenseWeight;
         if (mode == SearchMode.Hybrid && denseWeight <= 0 && !knowsLanguage)
         {

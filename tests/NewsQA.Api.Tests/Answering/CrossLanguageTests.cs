@@ -54,6 +54,25 @@ public sealed class CrossLanguageTests
         Assert.Contains("German", reason, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A French question on the German seeds: the reason says French, not English, though the answer phrases exist in
+    /// German and English only (it is phrased in English).
+    /// </summary>
+    [Fact]
+    public async Task QuestionInFrench_ReasonNamesFrench_PhrasedInEnglish()
+    {
+        await using var app = App(["de"]);
+        using var client = app.CreateClient();
+
+        var answer = await client.PostJsonAsync("/api/ask", new { question = "Qui est le ministre ukrainien de la Défense ?" }, Ct);
+
+        Assert.True(answer["status"]!.GetValue<string>() == "no_answer", answer.ToJsonString());
+        Assert.Equal("en", answer["language"]!.GetValue<string>());
+        var reason = answer["reason"]!.GetValue<string>();
+        Assert.Contains("The question is in French", reason, StringComparison.Ordinal);
+        Assert.Contains("German", reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ModelDeclaringOnlyEnglish_DoesNotQuoteGermanArticlesForAnEnglishQuestion()
     {

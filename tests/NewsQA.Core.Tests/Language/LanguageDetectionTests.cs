@@ -34,6 +34,7 @@ public sealed class LanguageDetectionTests
     [InlineData("Die Kontaktgruppe kam in Brüssel zusammen.", "de")]
     [InlineData("Le ministre de la Défense a rencontré ses homologues à Bruxelles, et il a parlé des drones.", "fr")]
     [InlineData("El ministro de Defensa se reunió con sus homólogos en Bruselas para hablar de los drones.", "es")]
+    [InlineData("Qu'a dit Zelensky à propos de la défense aérienne ?", "fr")]
     [InlineData("Berlin, 3. Juli 2025", "und")]
     [InlineData("Umjerow", "und")]
     [InlineData("", "und")]
@@ -61,6 +62,18 @@ public sealed class LanguageDetectionTests
     [InlineData("Umjerow?", "de")]
     public void QuestionLanguage_UsesTheSameRule_WithGermanAsDefault(string question, string expected) =>
         Assert.Equal(expected, QuestionLanguage.Detect(question));
+
+    /// <summary>A question in a language the answer phrases do not exist in is answered in English, and named as what it is.</summary>
+    [Theory]
+    [InlineData("Qu'a dit Zelensky à propos de la défense aérienne ?", "fr", "en")]
+    [InlineData("¿Quién es el ministro de Defensa de Ucrania?", "es", "en")]
+    [InlineData("Wer ist der Verteidigungsminister der Ukraine?", "de", "de")]
+    [InlineData("Umjerow?", "de", "de")]
+    public void QuestionLanguage_NamesTheWrittenLanguage_AndPhrasesInGermanOrEnglish(string question, string written, string phrasing)
+    {
+        Assert.Equal(written, QuestionLanguage.Of(question));
+        Assert.Equal(phrasing, QuestionLanguage.Detect(question));
+    }
 
     [Theory]
     [InlineData("DE", "de")]
