@@ -34,7 +34,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
 
         var analyzed = SentenceCandidates.Analyze(context.Passages, analyzer);
         var vectors = await SentenceVectorsAsync(context, analyzed, cancellationToken).ConfigureAwait(false);
-        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages, question, analyzed.Documents), vectors);
+        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages, question, analyzed.Passages.Select(p => p.Terms).ToList()), vectors);
         if (candidates.Count == 0)
         {
             return AnswerDraft.None("No passage was retrieved.");
@@ -117,7 +117,10 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             var chunk = passages[rank].Chunk;
             var passageCoverage = SentenceScorer.Coverage(question, passages[rank].Terms, weights);
             var rankScore = 1.0 / (1 + rank);
-            var margin = Weights.DocumentMargin * margins.GetValueOrDefault(chunk.DocumentId);
+            // The article's lead vouches for what its passage says about the question, not for a passage that shares a
+            // word or two with it ("Wie hoch ist die Inflation in Deutschland?" on the seeds: the one article naming
+            // Deutschland led, and a sentence on British air defence read 1.00).
+            var margin = passageCoverage >= Weights.MarginMinPassageCoverage ? Weights.DocumentMargin * margins.GetValueOrDefault(chunk.DocumentId) : 0;
             foreach (var unit in SentenceCandidates.Units(passages[rank]))
             {
                 var confidence = (Weights.Sentence * SentenceScorer.Coverage(question, unit.Terms, weights))
