@@ -13,12 +13,30 @@ internal static class MetadataLines
 {
     internal const int MaxTitleLength = 160;
 
-    internal static void StripDateline(List<string> body, ref string? source)
+    /// <summary>
+    /// Strips the datelines that open the body ("KIEW (dpa-AFX) - "), and a page date line one of them exposes, until
+    /// neither opens it: a scraped page may repeat the dateline, and stripping one layer per pass would leave a second
+    /// pass of the cleaner something to remove (cleaning clean text must keep it, TextProperties).
+    /// </summary>
+    internal static void StripDateline(List<string> body, ref string? source, ref PublicationDate? date)
     {
-        if (body.Count > 0 && BoilerplatePatterns.AgencyDateline().Match(body[0]) is { Success: true } dateline)
+        while (body.Count > 0)
         {
-            source ??= dateline.Groups["agency"].Value.Trim();
-            body[0] = body[0][dateline.Length..];
+            if (BoilerplatePatterns.AgencyDateline().Match(body[0]) is { Success: true } dateline)
+            {
+                source ??= dateline.Groups["agency"].Value.Trim();
+                body[0] = body[0][dateline.Length..].Trim();
+            }
+            else if (TryParsePageDate(body[0], out var pageDate))
+            {
+                date ??= pageDate;
+                body.RemoveAt(0);
+            }
+            else
+            {
+                return;
+            }
+
             ArticleCleaner.TrimBlankLines(body);
         }
     }

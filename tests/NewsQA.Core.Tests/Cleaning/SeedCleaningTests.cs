@@ -140,4 +140,20 @@ public sealed class SeedCleaningTests
         Assert.Equal("Eigene Quelle", cleaned.Source);
         Assert.Equal("Ein Satz.", cleaned.Text);
     }
+
+    /// <summary>
+    /// A scraped page that repeats the dateline before the page date (found by TextProperties, seed 2hwABCmIYbv2): one
+    /// pass strips every layer, so a second pass has nothing left to remove.
+    /// </summary>
+    [Fact]
+    public void RepeatedDatelineBeforeAPageDate_IsStrippedInOnePass()
+    {
+        var cleaned = ArticleCleaner.Clean("Schlagzeile des Tages\nKIEW (dpa-AFX) - KIEW (dpa-AFX) - Dienstag, April 30, 2024\nDer erste Satz des Artikels steht hier.");
+        var again = ArticleCleaner.Clean(cleaned.Text, new ArticleMetadata { Title = cleaned.Title, PublishedAt = cleaned.PublishedAt, Source = cleaned.Source });
+
+        Assert.Equal("Der erste Satz des Artikels steht hier.", cleaned.Text);
+        Assert.Equal("dpa-AFX", cleaned.Source);
+        Assert.Equal(new PublicationDate(2024, 4, 30), cleaned.PublishedAt);
+        Assert.Equal(cleaned.Text, again.Text);
+    }
 }
