@@ -32,7 +32,9 @@ dotnet test NewsQA.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Microsoft.Testing.Platform's closing summary ("total: / failed: / succeeded: / skipped:") is not a line CI reads.
-count() { grep -E "^[[:space:]]+$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+# -a: a failing property test prints the random text it found, control bytes and all, and grep would otherwise call
+# the log binary and count nothing ("0 passed, 0 failed" for a run with a failure).
+count() { grep -a -E "^[[:space:]]+$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
 echo
 [ "$container_status" -ne 0 ] && echo "scripts/check-container.sh failed (exit $container_status)"
 echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"
