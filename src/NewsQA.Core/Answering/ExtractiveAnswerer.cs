@@ -34,7 +34,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
 
         var analyzed = SentenceCandidates.Analyze(context.Passages, analyzer);
         var vectors = await SentenceVectorsAsync(context, analyzed, cancellationToken).ConfigureAwait(false);
-        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages, question, analyzed.Passages.Select(p => p.Terms).ToList()), vectors);
+        var candidates = Rank(question, analyzed, RetrievalMargin.PerDocument(context.Passages, question, analyzed.Passages), vectors);
         if (candidates.Count == 0)
         {
             return AnswerDraft.None("No passage was retrieved.");

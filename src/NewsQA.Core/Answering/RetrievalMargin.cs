@@ -25,15 +25,15 @@ internal static class RetrievalMargin
     /// <summary>Margin per document id of <paramref name="passages"/>.</summary>
     /// <param name="passages">The retrieved passages.</param>
     /// <param name="question">The question's terms.</param>
-    /// <param name="passageTerms">The analyzed terms of each passage, in the order of <paramref name="passages"/>.</param>
-    public static Dictionary<string, double> PerDocument(IReadOnlyList<RetrievedPassage> passages, QuestionProfile question, IReadOnlyList<ISet<string>> passageTerms)
+    /// <param name="analyzed">The same passages analyzed (<see cref="SentenceCandidates.Analyze"/>), in the order of <paramref name="passages"/>.</param>
+    public static Dictionary<string, double> PerDocument(IReadOnlyList<RetrievedPassage> passages, QuestionProfile question, IReadOnlyList<AnalyzedPassage> analyzed)
     {
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
             var p = passages[i];
             var id = p.Hit.Chunk.DocumentId;
-            if (!question.Terms.Any(t => SentenceScorer.Matches(t, passageTerms[i])))
+            if (!question.Terms.Any(t => SentenceScorer.Matches(t, analyzed[i].Terms)))
             {
                 continue;
             }

@@ -33,9 +33,11 @@ public static class TextLanguage
     ];
 
     /// <summary>The text's ISO 639-1 language, or <see cref="LanguageCode.Undetermined"/> when it is too short or too mixed to tell.</summary>
-    public static string Detect(string text)
+    public static string Detect(string text) => Detect(Scores(text));
+
+    /// <summary>The language <paramref name="scores"/> (<see cref="Scores"/> of one text) point to, for callers that read the scores too.</summary>
+    public static string Detect(IReadOnlyDictionary<string, int> scores)
     {
-        var scores = Scores(text);
         var ranked = scores.OrderByDescending(s => s.Value).ToList();
         var (best, score) = (ranked[0].Key, ranked[0].Value);
         var second = ranked.Count > 1 ? ranked[1].Value : 0;

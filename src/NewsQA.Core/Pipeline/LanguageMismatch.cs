@@ -36,11 +36,12 @@ internal static class LanguageMismatch
     /// <param name="model">The loaded model's profile (its declared languages), or null.</param>
     public static string? Reason(string question, string phrasing, IReadOnlyList<RetrievedPassage> passages, SearchMode mode, EmbeddingProfile? model)
     {
-        var questionLanguage = QuestionLanguage.Of(question);
         if (passages.Count == 0)
         {
             return null;
         }
+
+        var questionLanguage = QuestionLanguage.Of(question);
 
         var archive = passages
             .Select(p => QuestionLanguage.Of(p.Hit.Chunk.Text))

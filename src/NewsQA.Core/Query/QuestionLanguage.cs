@@ -16,24 +16,30 @@ public static class QuestionLanguage
     /// </summary>
     public static string Detect(string text)
     {
-        var written = TextLanguage.Detect(text);
+        var scores = TextLanguage.Scores(text);
+        return Phrasing(TextLanguage.Detect(scores), scores);
+    }
+
+    /// <summary>
+    /// The language a question (or a passage) is written in, for what depends on it beyond the phrasing: whether a
+    /// model knows it, and the reason a cross-language question names. <see cref="TextLanguage.Detect(string)"/> where it can
+    /// tell; a short question it cannot ("Umjerow?") gets <see cref="Detect"/>'s German/English guess.
+    /// </summary>
+    public static string Of(string text)
+    {
+        var scores = TextLanguage.Scores(text);
+        var written = TextLanguage.Detect(scores);
+        return written == LanguageCode.Undetermined ? Phrasing(written, scores) : written;
+    }
+
+    /// <summary><see cref="Detect"/> from one scoring of the text: its written language and its function-word counts.</summary>
+    private static string Phrasing(string written, IReadOnlyDictionary<string, int> scores)
+    {
         if (written is not (LanguageCode.German or LanguageCode.English or LanguageCode.Undetermined))
         {
             return LanguageCode.English;
         }
 
-        var scores = TextLanguage.Scores(text);
         return scores[LanguageCode.English] > scores[LanguageCode.German] ? LanguageCode.English : LanguageCode.German;
-    }
-
-    /// <summary>
-    /// The language a question (or a passage) is written in, for what depends on it beyond the phrasing: whether a
-    /// model knows it, and the reason a cross-language question names. <see cref="TextLanguage.Detect"/> where it can
-    /// tell; a short question it cannot ("Umjerow?") gets <see cref="Detect"/>'s German/English guess.
-    /// </summary>
-    public static string Of(string text)
-    {
-        var written = TextLanguage.Detect(text);
-        return written == LanguageCode.Undetermined ? Detect(text) : written;
     }
 }
