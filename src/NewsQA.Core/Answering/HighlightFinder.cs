@@ -72,14 +72,22 @@ public static partial class HighlightFinder
     [GeneratedRegex(@"[\p{L}\-]+")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\b(?:1[0-9]|20)\d{2}\b")]
+    // Years 1000-2099: answers reach further back than the dates a question filters by (DatePhrases), "1066" included.
+    private const string AnswerYear = @"(?:1[0-9]|20)\d{2}";
+
+    private const string GermanMonth = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
+
+    private const string EnglishMonth = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+    [GeneratedRegex(@"\b" + AnswerYear + @"\b")]
     private static partial Regex Year();
 
     /// <summary>A number with its scale or currency: "2,5 Millionen", "40 Prozent", "6,6 Milliarden Dollar".</summary>
     [GeneratedRegex(@"\b\d(?:[\d.,]*\d)?(?:\s+(?:Millionen|Million|Milliarden|Milliarde|Prozent|Euro|Dollar|million|billion|percent|per\s+cent))*(?:\s+(?:Euro|Dollar))?(?![\d.,]*\d)")]
     private static partial Regex NumberPhrase();
 
-    [GeneratedRegex(@"\b(?:\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?:\s+\d{4})?|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}|(?:1[0-9]|20)\d{2})\b")]
+    /// <summary>A date as written: "7. Januar 1943", "Januar 1943", "January 7, 1943", or a year alone.</summary>
+    [GeneratedRegex(@"\b(?:\d{1,2}\.\s*(?:" + GermanMonth + @")(?:\s+\d{4})?|(?:" + GermanMonth + "|" + EnglishMonth + @")\s+\d{4}|(?:" + EnglishMonth + @")\s+\d{1,2},\s+\d{4}|" + AnswerYear + @")\b")]
     private static partial Regex DatePhrase();
 
     /// <summary>

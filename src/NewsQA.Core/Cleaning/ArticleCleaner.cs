@@ -99,7 +99,7 @@ public static class ArticleCleaner
         }
 
         TrimBlankLines(body);
-        MetadataLines.StripDateline(body, ref source, ref date);
+        MetadataLines.StripOpeningDatelinesAndDates(body, ref source, ref date);
 
         if (body.Count > 0)
         {
@@ -142,7 +142,7 @@ public static class ArticleCleaner
         TrimBlankLines(body);
 
         // "Headline\nKIEW (dpa-AFX) - …": the dateline opens the line after the headline, so look again once it is gone.
-        MetadataLines.StripDateline(body, ref source, ref date);
+        MetadataLines.StripOpeningDatelinesAndDates(body, ref source, ref date);
         var cleanText = JoinParagraphs(body);
         title ??= MetadataLines.TitleFromFirstSentence(cleanText);
         return new CleanedArticle(title.Trim(), date, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), cleanText);

@@ -18,7 +18,7 @@ internal static class MetadataLines
     /// neither opens it: a scraped page may repeat the dateline, and stripping one layer per pass would leave a second
     /// pass of the cleaner something to remove (cleaning clean text must keep it, TextProperties).
     /// </summary>
-    internal static void StripDateline(List<string> body, ref string? source, ref PublicationDate? date)
+    internal static void StripOpeningDatelinesAndDates(List<string> body, ref string? source, ref PublicationDate? date)
     {
         while (body.Count > 0)
         {
