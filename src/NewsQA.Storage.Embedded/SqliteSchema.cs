@@ -49,6 +49,7 @@ internal static class SqliteSchema
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE IF NOT EXISTS document_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_grams USING fts5(grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_grams_vocab USING fts5vocab(chunk_grams, 'row');
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
         """;
 
