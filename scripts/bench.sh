@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every NewsQA benchmark and writes docs/performance.md (issues 8 and 16). About an hour on a quiet 2-core machine.
+# Runs every NewsQA benchmark and writes docs/performance.md (issues 8 and 16). About half an hour on a quiet 2-core machine (31 min on 2026-12-03).
 #   scripts/bench.sh                                   # everything
 #   INGEST_ARTICLES=100 INT8_CHUNKS=200 WRK_SECONDS=5 BDN=0 scripts/bench.sh   # a reduced run (BDN=0: no BenchmarkDotNet kernels)
 # Needs: dotnet, node/npm; installs its Debian tools when missing (python3-onnx, -numpy, -sentencepiece, wrk, gcc, bc).
