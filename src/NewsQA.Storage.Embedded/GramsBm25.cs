@@ -11,7 +11,7 @@ namespace NewsQA.Storage.Embedded;
 /// or so chunks the terms found. The statistics are FTS5's own: row count and total tokens from its averages record,
 /// each gram's rows from <c>chunk_grams_vocab</c> (fts5vocab), a chunk's tokens as the unicode61 tokenizer splits them;
 /// the formula is SQLite's (ext/fts5/fts5_aux.c: k1 1.2, b 0.75, an idf of at most 0 raised to 1e-6). So a gram that
-/// is one token scores exactly as <c>bm25()</c> scores it (EmbeddedNewsStoreTests); a gram with punctuation in it
+/// is one token scores exactly as <c>bm25()</c> scores it (GramsBm25Tests); a gram with punctuation in it
 /// ("1.0" of "71.000"), a phrase of two tokens to FTS5, is left out.
 /// </summary>
 internal sealed class GramsBm25
