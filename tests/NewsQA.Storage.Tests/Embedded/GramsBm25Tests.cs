@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Analysis;
+using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
 using NewsQA.Testing.Contract;
 
@@ -69,7 +70,7 @@ public sealed class GramsBm25Tests : IAsyncDisposable
             }
         }
 
-        var bm25 = await GramsBm25.OpenAsync(connection, Ct);
+        var bm25 = await GramsBm25.OpenAsync(connection, new GramsBm25.RowCounts(0), Ct);
         Assert.NotNull(bm25);
         var actual = await bm25.ScoreAsync(connection, grams.ToDictionary(g => g, _ => 1.0), allRows, Ct);
 
@@ -83,6 +84,33 @@ public sealed class GramsBm25Tests : IAsyncDisposable
         // A weight scales each gram's part, as weight × bm25() of that gram alone would.
         var halved = await bm25.ScoreAsync(connection, grams.ToDictionary(g => g, _ => 0.5), allRows, Ct);
         Assert.All(expected, e => Assert.Equal(e.Value / 2, halved[e.Key], 9));
+    }
+
+    [Fact]
+    public async Task AfterAWrite_ScoresUseTheNewCounts_AsAStoreOpenedAfreshDoes()
+    {
+        var options = Options.Create(new EmbeddedStoreOptions { DataPath = dataPath });
+        var query = StoreTestData.Terms("Streckensperre auf der Eisenbahnstrecke");
+        using var store = new EmbeddedNewsStore(options, NullLogger<EmbeddedNewsStore>.Instance);
+        await store.InitializeAsync(Ct);
+        var (first, firstChunks) = StoreTestData.Document("d0", Texts[0]);
+        await store.UpsertAsync(first, firstChunks, Ct);
+        var before = await store.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
+
+        // New chunks change how many hold each gram, so the first chunk's grams' BM25 changes too.
+        for (var i = 1; i < Texts.Length; i++)
+        {
+            var (doc, chunks) = StoreTestData.Document("d" + i, Texts[i]);
+            await store.UpsertAsync(doc, chunks, Ct);
+        }
+
+        var after = await store.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
+        using var fresh = new EmbeddedNewsStore(options, NullLogger<EmbeddedNewsStore>.Instance);
+        await fresh.InitializeAsync(Ct);
+        var reopened = await fresh.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
+
+        Assert.NotEqual(before.Single(h => h.Chunk.DocumentId == "d0").Score, after.Single(h => h.Chunk.DocumentId == "d0").Score);
+        Assert.Equal(reopened.Select(h => (h.Chunk.Id, h.Score)), after.Select(h => (h.Chunk.Id, h.Score)));
     }
 
     [Fact]
