@@ -73,7 +73,7 @@ public sealed partial class EmbeddedNewsStore
             }
 
             // Those chunks may still share other terms with the query: they score like every candidate.
-            await AddScoresAsync(connection, "chunk_terms", match, added, 1, found, cancellationToken).ConfigureAwait(false);
+            await AddTermScoresAsync(connection, match, added, found, cancellationToken).ConfigureAwait(false);
         }
 
         // Grams' BM25 (TermGrams) weighted on top: grams reorder what the terms found but find nothing themselves, so a
@@ -111,22 +111,22 @@ public sealed partial class EmbeddedNewsStore
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Chunk.Id, StringComparer.Ordinal).Take(top).ToList();
     }
 
-    /// <summary>Adds <paramref name="weight"/> × the BM25 of <paramref name="match"/> in <paramref name="table"/> to each of <paramref name="ids"/> that matches.</summary>
-    private static async Task AddScoresAsync(SqliteConnection connection, string table, string match, IReadOnlyList<string> ids, double weight, Dictionary<string, (Chunk Chunk, double Score)> found, CancellationToken ct)
+    /// <summary>Adds the terms' BM25 of <paramref name="match"/> to each of <paramref name="ids"/> that matches.</summary>
+    private static async Task AddTermScoresAsync(SqliteConnection connection, string match, IReadOnlyList<string> ids, Dictionary<string, (Chunk Chunk, double Score)> found, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
             return;
         }
 
-        await using var cmd = Command(connection, null, $"SELECT c.id, bm25({table}) AS rank FROM {table} JOIN chunks c ON c.rowid = {table}.rowid WHERE {table} MATCH $match AND c.id IN (SELECT value FROM json_each($chunks))");
+        await using var cmd = Command(connection, null, "SELECT c.id, bm25(chunk_terms) AS rank FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid WHERE chunk_terms MATCH $match AND c.id IN (SELECT value FROM json_each($chunks))");
         cmd.Parameters.AddWithValue("$match", match);
         cmd.Parameters.AddWithValue("$chunks", JsonSerializer.Serialize(ids));
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             var (chunk, score) = found[reader.GetString(0)];
-            found[chunk.Id] = (chunk, score + (weight * -reader.GetDouble(1)));
+            found[chunk.Id] = (chunk, score - reader.GetDouble(1));
         }
     }
 
