@@ -1,10 +1,9 @@
-using NewsQA.Core.Citations;
+using NewsQA.Core.Answer.Citations;
+using NewsQA.Core.Search.Retrieval;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NewsQA.Core.Answering;
 using NewsQA.Core.Documents;
-using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Answering.Generative;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.SemanticKernel.ChatCompletion;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 
 namespace NewsQA.Answering.Generative;
 

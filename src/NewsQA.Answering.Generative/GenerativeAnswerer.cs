@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Answer.Extractive;
 
 namespace NewsQA.Answering.Generative;
 

@@ -1,4 +1,6 @@
-using NewsQA.Core.Query;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Answer.Extractive;
+using NewsQA.Core.Search.Query;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
-using NewsQA.Core.Answering;
 using OpenAI;
 
 namespace NewsQA.Answering.Generative;

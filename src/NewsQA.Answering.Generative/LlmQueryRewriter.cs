@@ -1,10 +1,9 @@
-using NewsQA.Core.Query;
+using NewsQA.Core.Search.Query;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
-using NewsQA.Core.Answering;
 
 namespace NewsQA.Answering.Generative;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using NewsQA.Core.Embedding;
-using NewsQA.Core.Evaluation;
+using NewsQA.Core.Search.Embedding;
+using NewsQA.Evaluation;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting;
 using Microsoft.Extensions.Options;
@@ -56,6 +56,7 @@ internal sealed class CliHost : IAsyncDisposable
         services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddNewsQa(configuration);
+        services.AddNewsQaEvaluation();
         if (vectorCache is not null)
         {
             CacheVectors(services, vectorCache);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using NewsQA.Hosting.Configuration;
 using NewsQA.Cli.Commands;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 
 var root = new RootCommand("NewsQA: ingest German news, search it and get answers with exact citations")

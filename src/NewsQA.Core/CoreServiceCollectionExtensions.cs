@@ -1,17 +1,17 @@
-using NewsQA.Core.Query;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Answer.Citations;
+using NewsQA.Core.Answer.Extractive;
+using NewsQA.Core.Calibration;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Fusion;
+using NewsQA.Core.Search.Query;
+using NewsQA.Core.Search.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NewsQA.Core.Analysis;
-using NewsQA.Core.Answering;
-using NewsQA.Core.Calibration;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Citations;
 using NewsQA.Core.Diagnostics;
-using NewsQA.Core.Evaluation;
-using NewsQA.Core.Fusion;
-using NewsQA.Core.Pipeline;
-using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Core;
 
@@ -40,7 +40,6 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new FusionWeights(sp.GetRequiredService<IOptions<FusionOptions>>()));
         services.TryAddSingleton<AskService>();
         services.TryAddSingleton<IngestPipeline>();
-        services.TryAddSingleton<EvalRunner>();
         return services;
     }
 }

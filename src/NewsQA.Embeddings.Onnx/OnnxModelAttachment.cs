@@ -1,5 +1,5 @@
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Embeddings.Onnx.Models;
 using NewsQA.Embeddings.Onnx.Tokenization;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using NewsQA.Core.Analysis;
+using NewsQA.Core.Search.Analysis;
 
 namespace NewsQA.Storage.Embedded;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using NewsQA.Core.Analysis;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Documents;
-using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Storage.Embedded;

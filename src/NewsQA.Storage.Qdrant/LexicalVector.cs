@@ -1,5 +1,5 @@
 using System.Text;
-using NewsQA.Core.Analysis;
+using NewsQA.Core.Search.Analysis;
 
 namespace NewsQA.Storage.Qdrant;
 

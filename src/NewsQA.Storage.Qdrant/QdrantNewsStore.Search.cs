@@ -1,5 +1,5 @@
-using NewsQA.Core.Analysis;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Fusion;
 using NewsQA.Core.Storage;
 using Qdrant.Client.Grpc;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Search.Fusion;
 using NewsQA.Core.Storage;
 using Qdrant.Client.Grpc;
 using static Qdrant.Client.Grpc.Conditions;

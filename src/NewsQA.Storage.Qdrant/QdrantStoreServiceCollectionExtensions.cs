@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Search.Fusion;
 using NewsQA.Core.Storage;
 using Polly;
 using Polly.Telemetry;

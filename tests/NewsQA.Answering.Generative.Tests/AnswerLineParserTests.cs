@@ -1,6 +1,6 @@
-using NewsQA.Core.Citations;
+using NewsQA.Core.Answer.Citations;
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Documents;
-using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Answering.Generative.Tests;

@@ -1,8 +1,7 @@
 using NewsQA.Testing.Fakes;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Answer;
 using System.Net;
 using System.Text.RegularExpressions;
-using NewsQA.Core.Answering;
 
 namespace NewsQA.Answering.Generative.Tests;
 

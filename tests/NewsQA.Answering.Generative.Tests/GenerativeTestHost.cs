@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Hosting;
 using NewsQA.Hosting.Startup;
-using NewsQA.Core.Answering;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Input;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Answering.Generative.Tests;

@@ -1,6 +1,5 @@
 using NewsQA.Testing.Fakes;
-using NewsQA.Core.Pipeline;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 
 namespace NewsQA.Answering.Generative.Tests;
 

@@ -1,8 +1,7 @@
 using NewsQA.Testing.Fakes;
-using NewsQA.Core.Pipeline;
-using NewsQA.Core.Query;
-using NewsQA.Core.Analysis;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Query;
 
 namespace NewsQA.Answering.Generative.Tests;
 

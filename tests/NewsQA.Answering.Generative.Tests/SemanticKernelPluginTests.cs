@@ -1,7 +1,7 @@
 using NewsQA.Testing.Fakes;
 using Microsoft.SemanticKernel;
 using NewsQA.Answering.Generative.SemanticKernel;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 
 namespace NewsQA.Answering.Generative.Tests;
 

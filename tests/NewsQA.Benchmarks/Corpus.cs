@@ -1,6 +1,6 @@
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Cleaning;
-using NewsQA.Core.Ingestion;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Ingest.Cleaning;
+using NewsQA.Core.Ingest.Input;
 
 namespace NewsQA.Benchmarks;
 

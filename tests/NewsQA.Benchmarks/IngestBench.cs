@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Analysis;
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Embedding;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Embeddings.Onnx;
 using NewsQA.Embeddings.Onnx.Models;
 using NewsQA.Storage.Embedded;

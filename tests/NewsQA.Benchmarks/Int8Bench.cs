@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Embeddings.Onnx;
 using NewsQA.Embeddings.Onnx.Models;
 using static NewsQA.Benchmarks.Measure;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Embeddings.Onnx.Models;
 
 namespace NewsQA.Embeddings.Onnx.Tests;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Embeddings.Onnx.Models;
 using NewsQA.Testing.Models;
 

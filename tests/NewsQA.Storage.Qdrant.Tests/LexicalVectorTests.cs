@@ -33,7 +33,7 @@ public sealed class LexicalVectorTests
         // Two terms at 1 each, and the distinct grams of both (5 + 6) at the grams' weight.
         Assert.Equal(2 + 11, query.Indices.Length);
         Assert.All(terms, t => Assert.Equal(1f, query.Values[Array.IndexOf(query.Indices, t)]));
-        Assert.Equal(11, query.Values.Count(v => v == (float)NewsQA.Core.Analysis.TermGrams.Weight));
+        Assert.Equal(11, query.Values.Count(v => v == (float)NewsQA.Core.Search.Analysis.TermGrams.Weight));
         Assert.Equal(query.Indices.Order(), query.Indices);
         Assert.Null(LexicalVector.ForQuery([]));
     }

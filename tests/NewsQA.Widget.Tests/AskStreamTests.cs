@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Api;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 
 namespace NewsQA.Widget.Tests;
 

@@ -1,5 +1,5 @@
-using NewsQA.Core.Citations;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Answer.Citations;
 
 namespace NewsQA.Widget.Tests;
 

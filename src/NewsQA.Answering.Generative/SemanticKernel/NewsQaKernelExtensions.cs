@@ -1,9 +1,8 @@
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Search.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
-using NewsQA.Core.Answering;
-using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Answering.Generative.SemanticKernel;
 

@@ -1,8 +1,7 @@
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Search.Retrieval;
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
-using NewsQA.Core.Answering;
-using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Answering.Generative.SemanticKernel;

@@ -1,11 +1,10 @@
-using NewsQA.Core.Query;
+using NewsQA.Core.Search.Query;
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core;
 using NewsQA.Contracts.Ask;
 using NewsQA.Contracts.Search;
-using NewsQA.Core.Answering;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Language;
-using NewsQA.Core.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Api.Contracts;

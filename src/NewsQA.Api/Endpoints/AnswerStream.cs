@@ -1,8 +1,7 @@
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Answer;
 using System.Net.ServerSentEvents;
 using System.Threading.Channels;
 using NewsQA.Api.Errors;
-using NewsQA.Core.Answering;
 
 namespace NewsQA.Api.Endpoints;
 

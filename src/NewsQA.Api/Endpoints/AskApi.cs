@@ -1,10 +1,9 @@
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Answer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
 using NewsQA.Contracts.Ask;
 using NewsQA.Api.Security;
-using NewsQA.Core.Answering;
 
 namespace NewsQA.Api.Endpoints;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
 using NewsQA.Contracts.Documents;
 using NewsQA.Api.Security;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Input;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Api.Endpoints;

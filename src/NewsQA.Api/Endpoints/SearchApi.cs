@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Api.Contracts;
 using NewsQA.Contracts.Search;
 using NewsQA.Api.Security;
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Api.Endpoints;
 

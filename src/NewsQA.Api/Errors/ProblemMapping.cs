@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
-using NewsQA.Core.Embedding;
-using NewsQA.Core.Ingestion;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Api.Errors;

@@ -1,8 +1,7 @@
-using NewsQA.Core.Pipeline;
-using NewsQA.Core.Citations;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Answer.Citations;
 using System.CommandLine;
 using NewsQA.Cli.Output;
-using NewsQA.Core.Answering;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;

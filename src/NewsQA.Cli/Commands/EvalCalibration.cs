@@ -1,11 +1,12 @@
 using System.CommandLine;
 using NewsQA.Cli.Output;
 using NewsQA.Core;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 using NewsQA.Core.Calibration;
-using NewsQA.Core.Evaluation;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Retrieval;
+using NewsQA.Evaluation;
+using NewsQA.Evaluation.Calibration;
 
 namespace NewsQA.Cli.Commands;
 

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using NewsQA.Cli.Output;
 using NewsQA.Core;
-using NewsQA.Core.Evaluation;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Retrieval;
+using NewsQA.Evaluation;
 using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using NewsQA.Core;
-using NewsQA.Core.Evaluation;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Retrieval;
+using NewsQA.Evaluation;
 
 namespace NewsQA.Cli.Commands;
 

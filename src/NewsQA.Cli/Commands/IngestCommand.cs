@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NewsQA.Core;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Input;
 using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Ingest;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting.Models;
 using Spectre.Console;

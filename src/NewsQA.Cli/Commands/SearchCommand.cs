@@ -2,7 +2,7 @@ using System.CommandLine;
 using NewsQA.Cli.Output;
 using NewsQA.Contracts.Search;
 using NewsQA.Core;
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;

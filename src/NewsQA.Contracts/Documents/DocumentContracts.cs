@@ -1,5 +1,5 @@
 using NewsQA.Core.Documents;
-using NewsQA.Core.Ingestion;
+using NewsQA.Core.Ingest.Input;
 
 namespace NewsQA.Contracts.Documents;
 

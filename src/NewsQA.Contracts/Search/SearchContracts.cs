@@ -1,5 +1,5 @@
 using NewsQA.Core.Documents;
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Contracts.Search;
 

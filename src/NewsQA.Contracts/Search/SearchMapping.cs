@@ -1,4 +1,4 @@
-using NewsQA.Core.Retrieval;
+using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Contracts.Search;
 

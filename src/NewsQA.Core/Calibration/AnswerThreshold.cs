@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 
 namespace NewsQA.Core.Calibration;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Search.Fusion;
 
 namespace NewsQA.Core.Calibration;
 

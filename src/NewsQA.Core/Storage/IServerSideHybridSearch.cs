@@ -10,7 +10,7 @@ public interface IServerSideHybridSearch
     /// <summary>
     /// Chunks ranked by the fusion of dense similarity to <paramref name="queryVector"/> and lexical
     /// match on <paramref name="queryTerms"/>, both restricted by <paramref name="filter"/>; higher is better.
-    /// The weights are those of weighted RRF (<see cref="Fusion.FusionOptions.DenseWeight"/>), both &gt; 0.
+    /// The weights are those of weighted RRF (<see cref="Search.Fusion.FusionOptions.DenseWeight"/>), both &gt; 0.
     /// </summary>
     Task<IReadOnlyList<ChunkHit>> SearchHybridAsync(ReadOnlyMemory<float> queryVector, IReadOnlyList<string> queryTerms, SearchFilter filter, int top, double denseWeight = 1, double lexicalWeight = 1, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,4 @@
-using NewsQA.Core.Chunking;
+using NewsQA.Core.Ingest.Chunking;
 
 namespace NewsQA.Embeddings.Onnx.Tokenization;
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 using NewsQA.Core.Calibration;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Search.Fusion;
 using NewsQA.Hosting.Configuration;
 
 namespace NewsQA.Hosting.Calibration;

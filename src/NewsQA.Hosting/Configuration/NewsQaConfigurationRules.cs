@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using NewsQA.Answering.Generative;
-using NewsQA.Core.Answering;
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Answer;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Search.Fusion;
 using NewsQA.Embeddings.Onnx;
 using NewsQA.Hosting.Selection;
 using NewsQA.Hosting.Startup;

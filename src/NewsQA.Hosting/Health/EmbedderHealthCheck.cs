@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsQA.Core.Calibration;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Hosting.Startup;
 
 namespace NewsQA.Hosting.Health;

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Embedding;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting.Startup;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 using NewsQA.Embeddings.Onnx;
 using NewsQA.Embeddings.Onnx.Models;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Chunking;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Hosting.Startup;

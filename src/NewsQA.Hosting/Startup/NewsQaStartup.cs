@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Embedding;
-using NewsQA.Core.Ingestion;
-using NewsQA.Core.Pipeline;
+using NewsQA.Core.Calibration;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 using Microsoft.Extensions.Logging;
-using NewsQA.Core.Calibration;
 using NewsQA.Hosting.Calibration;
 using NewsQA.Hosting.Models;
 using NewsQA.Hosting.Selection;

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answer;
 using NewsQA.Core.Calibration;
 
 namespace NewsQA.Core.Tests.Calibration;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NewsQA.Core.Language;
-using NewsQA.Core.Query;
+using NewsQA.Core.Search.Query;
 using NewsQA.Testing;
 
 namespace NewsQA.Core.Tests.Language;

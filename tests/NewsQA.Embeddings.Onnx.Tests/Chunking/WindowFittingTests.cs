@@ -1,5 +1,5 @@
-using NewsQA.Core.Chunking;
-using NewsQA.Core.Ingestion;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Ingest.Input;
 using NewsQA.Embeddings.Onnx.Models;
 using NewsQA.Embeddings.Onnx.Tokenization;
 using NewsQA.Testing.Models;

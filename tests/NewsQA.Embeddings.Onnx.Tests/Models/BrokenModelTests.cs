@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Embedding;
+using NewsQA.Core.Search.Embedding;
 
 namespace NewsQA.Embeddings.Onnx.Tests.Models;
 

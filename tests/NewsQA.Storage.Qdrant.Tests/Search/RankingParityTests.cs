@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Fusion;
+using NewsQA.Core.Search.Fusion;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
 using NewsQA.Storage.Qdrant.Tests.Fake;

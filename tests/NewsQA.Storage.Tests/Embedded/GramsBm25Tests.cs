@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Analysis;
+using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
 using NewsQA.Testing.Contract;

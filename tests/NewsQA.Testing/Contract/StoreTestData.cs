@@ -1,7 +1,7 @@
-using NewsQA.Core.Analysis;
-using NewsQA.Core.Chunking;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Documents;
-using NewsQA.Core.Ingestion;
 using NewsQA.Core.Language;
 using NewsQA.Core.Storage;
 

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using NewsQA.Core.Search.Embedding;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Ingest;
+
+/// <summary>The steps the one-document and the bulk path share, so both embed, count and record the model alike.</summary>
+public sealed partial class IngestPipeline
+{
+    /// <summary>Embeds passages, timing the call and counting failures in <c>newsqa.embed.*</c>.</summary>
+    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(DenseEncoder dense, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<ReadOnlyMemory<float>> vectors;
+        try
+        {
+            vectors = await dense.EmbedPassagesAsync(texts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmbedderUnavailableException)
+        {
+            metrics?.EmbedFailed("passages");
+            throw;
+        }
+
+        metrics?.Embedded("passages", watch.Elapsed.TotalMilliseconds);
+        return vectors;
+    }
+
+    /// <summary>Records which model the vectors come from before any of them is written (idempotent; refuses a second model).</summary>
+    private Task RecordModelAsync(DenseEncoder? dense, CancellationToken cancellationToken) =>
+        dense is null ? Task.CompletedTask : store.RecordEmbeddingModelAsync(dense.Profile.ModelId, dense.Profile.Dimensions, cancellationToken);
+
+    /// <summary>Writes one prepared document with its chunks' terms and vectors; returns how many chunks it has.</summary>
+    private async Task<int> WriteAsync(PreparedDocument prepared, IReadOnlyList<IReadOnlyList<string>> terms, IReadOnlyList<ReadOnlyMemory<float>>? vectors, CancellationToken cancellationToken)
+    {
+        var indexed = prepared.Chunks.Select((c, i) => new IndexedChunk(c, terms[i], vectors?[i])).ToList();
+        await store.UpsertAsync(prepared.Document, indexed, cancellationToken).ConfigureAwait(false);
+        LogIngested(logger, prepared.Document.Id, indexed.Count, prepared.Status);
+        return indexed.Count;
+    }
+}

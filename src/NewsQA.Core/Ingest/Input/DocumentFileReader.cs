@@ -1,0 +1,222 @@
+using System.Text.Json;
+
+namespace NewsQA.Core.Ingest.Input;
+
+/// <summary>One document read from a file, or the reason a record could not be read.</summary>
+public sealed record DocumentReadResult(DocumentInput? Input, string Origin, string? Error);
+
+/// <summary>
+/// Reads documents from files and folders: <c>.txt</c>/<c>.md</c> as one seed-like article (id = file
+/// name), <c>.json</c> as an object or array, <c>.jsonl</c> one object per line, each decoded by
+/// <see cref="DocumentDecoder"/> exactly as <c>POST /api/documents</c> decodes its body.
+/// A bad record is reported and skipped; it does not stop the others.
+/// </summary>
+public static class DocumentFileReader
+{
+    private static readonly string[] Extensions = [".txt", ".md", ".json", ".jsonl"];
+
+    /// <summary>Largest file read (a .jsonl of many articles included); past it the file is reported and skipped.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The files a path stands for: itself, or the supported files below a folder, sorted. A symbolic link to a
+    /// folder is listed, not entered (<see cref="Read"/> reports it), so a link to <c>..</c> cannot loop or leave.
+    /// </summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
+            {
+                var found = new List<string>();
+                Walk(path, found);
+                files.AddRange(found.Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    private static void Walk(string folder, List<string> found)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo { LinkTarget: null } sub)
+            {
+                Walk(sub.FullName, found);
+            }
+            else if (entry is DirectoryInfo || Extensions.Contains(Path.GetExtension(entry.Name), StringComparer.OrdinalIgnoreCase))
+            {
+                found.Add(Path.Combine(folder, entry.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="file"/> is not read, or null: only regular files up to <see cref="MaxFileBytes"/>; a
+    /// symbolic link only to a regular file inside the link's own folder. A FIFO or device is never opened
+    /// (opening a FIFO waits for a writer forever; /dev/zero never ends): both report a length of 0.
+    /// </summary>
+    public static string? Refusal(string file)
+    {
+        var info = new FileInfo(file);
+        if (info.LinkTarget is not null)
+        {
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists)
+            {
+                return Directory.Exists(file) ? "a link to a folder; links to folders are not followed" : "a broken symbolic link";
+            }
+
+            var home = Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(file))!) + Path.DirectorySeparatorChar;
+            if (!Path.GetFullPath(target.FullName).StartsWith(home, StringComparison.Ordinal))
+            {
+                return $"a symbolic link out of its folder (to {target.FullName}); not followed";
+            }
+
+            info = new FileInfo(target.FullName);
+        }
+
+        if (Directory.Exists(info.FullName))
+        {
+            return "a link to a folder; links to folders are not followed";
+        }
+
+        if (!info.Exists)
+        {
+            return "file not found";
+        }
+
+        if (info.Length == 0)
+        {
+            return "empty, or not a regular file (a FIFO, socket or device)";
+        }
+
+        return info.Length > MaxFileBytes ? $"{info.Length} bytes; the limit is {MaxFileBytes} bytes per file" : null;
+    }
+
+    public static IEnumerable<DocumentReadResult> Read(string file)
+    {
+        if (Refusal(file) is { } refusal)
+        {
+            yield return new DocumentReadResult(null, file, refusal);
+            yield break;
+        }
+
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        if (!Extensions.Contains(extension))
+        {
+            yield return new DocumentReadResult(null, file, $"unsupported file type '{extension}' (use .txt, .md, .json or .jsonl)");
+            yield break;
+        }
+
+        var (decoded, readError) = DocumentDecoder.DecodeText(ReadBounded(file));
+        if (decoded is null)
+        {
+            yield return new DocumentReadResult(null, file, readError);
+            yield break;
+        }
+
+        var content = decoded;
+        switch (extension)
+        {
+            case ".jsonl":
+                var lineNumber = 0;
+                foreach (var line in content.Split('\n'))
+                {
+                    lineNumber++;
+                    if (!string.IsNullOrWhiteSpace(line))
+                    {
+                        yield return FromJson(line, $"{file}:{lineNumber}");
+                    }
+                }
+
+                break;
+            case ".json":
+                foreach (var result in FromJsonFile(content, file))
+                {
+                    yield return result;
+                }
+
+                break;
+            default:
+                yield return string.IsNullOrWhiteSpace(content)
+                    ? new DocumentReadResult(null, file, "The document holds no text.")
+                    : new DocumentReadResult(new DocumentInput(content) { Id = IdFromFileName(file), Origin = file }, file, null);
+                break;
+        }
+    }
+
+    /// <summary>At most <see cref="MaxFileBytes"/> + 1 bytes, so a file that grows while it is read stays bounded (and fails as too large).</summary>
+    private static byte[] ReadBounded(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0 && buffer.Length <= MaxFileBytes)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IEnumerable<DocumentReadResult> FromJsonFile(string content, string file)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(content);
+        }
+        catch (JsonException ex)
+        {
+            return [new DocumentReadResult(null, file, $"The record is not valid JSON: {ex.Message}")];
+        }
+
+        using (json)
+        {
+            if (json.RootElement.ValueKind == JsonValueKind.Array)
+            {
+                return json.RootElement.EnumerateArray().Select((e, i) => FromElement(e, $"{file}[{i}]")).ToList();
+            }
+
+            return [FromElement(json.RootElement, file)];
+        }
+    }
+
+    private static DocumentReadResult FromJson(string line, string origin)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            return FromElement(json.RootElement, origin);
+        }
+        catch (JsonException ex)
+        {
+            return new DocumentReadResult(null, origin, $"The record is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static DocumentReadResult FromElement(JsonElement e, string origin)
+    {
+        var decoded = DocumentDecoder.FromJson(e);
+        return decoded.Input is { } input
+            ? new DocumentReadResult(input with { Origin = origin }, origin, null)
+            : new DocumentReadResult(null, origin, decoded.Error);
+    }
+
+    /// <summary>A seed's id is its file name without extension, with characters outside the id alphabet replaced.</summary>
+    public static string IdFromFileName(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-' ? c : '-').ToArray();
+        var id = new string(chars).TrimStart('.', '_', ':', '-');
+        return id.Length == 0 ? "doc" : id[..Math.Min(id.Length, DocumentId.MaxLength)];
+    }
+}

@@ -1,0 +1,22 @@
+using NewsQA.Core.Documents;
+
+namespace NewsQA.Core.Ingest.Input;
+
+/// <summary>
+/// A document as it arrives: raw text (seed-like or clean) plus whatever metadata the sender knew.
+/// Missing metadata is extracted from the text by the cleaner.
+/// </summary>
+public sealed record DocumentInput(string Text)
+{
+    public string? Id { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public PublicationDate? PublishedAt { get; init; }
+    public string? Source { get; init; }
+
+    /// <summary>The sender's ISO 639-1 code as sent (<see cref="DocumentFields.Check"/> refuses anything else); null or blank = detect it.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Where the input came from (file and line), for error messages.</summary>
+    public string? Origin { get; init; }
+}

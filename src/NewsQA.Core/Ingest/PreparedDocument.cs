@@ -1,0 +1,20 @@
+using NewsQA.Core.Documents;
+using NewsQA.Core.Ingest.Input;
+
+namespace NewsQA.Core.Ingest;
+
+/// <summary>A cleaned, hashed and chunked document on its way to the store, or one that needs nothing (<see cref="Finished"/>).</summary>
+internal sealed record PreparedDocument(DocumentInput Input, NewsDocument Document, IReadOnlyList<Chunk> Chunks, IngestStatus Status)
+{
+    /// <summary>Set when there is nothing to write (unchanged content): the result to report as is.</summary>
+    public IngestResult? Finished { get; init; }
+
+    /// <summary>Analyzed terms per chunk, filled by the bulk path's preparation stage.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Terms { get; init; }
+
+    public IngestResult Result(int chunks) =>
+        new(Document.Id, Document.Title, Document.PublishedAt, chunks, Document.ContentHash, Status, Document.Language);
+}
+
+/// <summary>What became of one input of a bulk ingest: its result, or why it was rejected.</summary>
+public sealed record IngestOutcome(DocumentInput Input, IngestResult? Result, DocumentRejectedException? Error);

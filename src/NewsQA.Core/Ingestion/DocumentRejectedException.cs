@@ -1,8 +1,0 @@
-namespace NewsQA.Core.Ingestion;
-
-/// <summary>A document that cannot be ingested as sent (empty after cleaning, bad id); a 400 for clients.</summary>
-public sealed class DocumentRejectedException(string field, string message) : Exception(message)
-{
-    /// <summary>The input field at fault ("id", "text", "publishedAt").</summary>
-    public string Field { get; } = field;
-}

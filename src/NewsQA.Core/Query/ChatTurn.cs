@@ -1,4 +1,0 @@
-namespace NewsQA.Core.Query;
-
-/// <summary>An earlier turn of a conversation ("user" or "assistant"), for rewriting a follow-up question.</summary>
-public sealed record ChatTurn(string Role, string Content);

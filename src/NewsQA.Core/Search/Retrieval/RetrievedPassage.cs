@@ -1,0 +1,23 @@
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Search.Retrieval;
+
+/// <summary>A retrieved chunk with its final score and the per-retriever scores behind it.</summary>
+public sealed record RetrievedPassage(ChunkHit Hit, double Score, double? Dense, double? Lexical, double? Fused);
+
+/// <summary>What a search returned, the mode actually used (hybrid falls back to lexical without a model), and timings.</summary>
+public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, SearchMode Mode, double EmbedMs, double SearchMs)
+{
+    /// <summary>The question's vector when the model ranked (dense, hybrid), so the answerer weighs sentences by meaning without embedding the question again.</summary>
+    public ReadOnlyMemory<float>? QueryVector { get; init; }
+}
+
+/// <summary>A search; <c>OnePerDocument</c>: search pages show each document once (its best passage), answers read several passages of one article.</summary>
+public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter, bool OnePerDocument = true)
+{
+    /// <summary>Fusion weights for this search alone (eval's calibration runs with the pair it fitted); null: the service's (<c>FusionWeights</c>).</summary>
+    public Fusion.RrfWeights? Weights { get; init; }
+}
+
+/// <summary>The two rankings a hybrid search fuses, at the depth it fuses them (eval fits fusion weights on them).</summary>
+public sealed record HybridCandidates(IReadOnlyList<ChunkHit> Dense, IReadOnlyList<ChunkHit> Lexical);

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsQA.Core.Calibration;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Embedding;
+using NewsQA.Core.Search.Fusion;
+using NewsQA.Core.Search.Query;
+using NewsQA.Core.Diagnostics;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Core.Search.Retrieval;
+
+/// <summary>
+/// Runs a search in the requested mode: lexical over analyzed terms, dense over the query vector,
+/// or both fused by <see cref="IRankFusion"/> — the one place fusion happens in-process; a backend that
+/// implements <see cref="IServerSideHybridSearch"/> fuses on its side with the same algorithm (RRF). Without an embedding
+/// model, or while the stored documents are still being embedded for a newly loaded one, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
+/// When a configured embedder fails at query time, hybrid degrades to lexical too (logged, counted in
+/// <c>newsqa.search.fallbacks</c>, and visible as <c>mode: lexical</c>), because a lexical answer beats a 503
+/// for a reader; dense has no such fallback and fails with 503.
+/// </summary>
+public sealed partial class Retriever(
+    INewsStore store,
+    ITermAnalyzer analyzer,
+    IRankFusion fusion,
+    IOptions<FusionOptions> fusionOptions,
+    DenseEncoder? encoder = null,
+    NewsQaMetrics? metrics = null,
+    ILogger<Retriever>? logger = null,
+    FusionWeights? fusionWeights = null)
+{
+    public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var mode = request.Mode;
+        if (encoder is not { IsSearchable: true })
+        {
+            if (mode == SearchMode.Dense)
+            {
+                var reason = encoder is { IsAvailable: true }
+                    ? "Dense search is not available yet: the stored documents are still being embedded (see /health/ready); use mode 'lexical' or 'hybrid'."
+                    : "Dense search needs an embedding model; configure Embeddings:Model or use mode 'lexical'.";
+                throw new EmbedderUnavailableException(reason) { ReaderMessage = reason };
+            }
+
+            mode = SearchMode.Lexical;
+        }
+
+        // A model that does not know the question's language ranks it no better than chance; its weight says how much
+        // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
+        var weights = WeightsFor(request);
+        var knowsLanguage = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Of(request.Query));
+        var denseWeight = knowsLanguage ? weights.Dense : fusionOptions.Value.OtherLanguageDenseWeight;
+        if (mode == SearchMode.Hybrid && denseWeight <= 0 && !knowsLanguage)
+        {
+            mode = SearchMode.Lexical;
+        }
+
+        using var activity = NewsQaMetrics.ActivitySource.StartActivity("newsqa.search");
+        var candidates = fusionOptions.Value.CandidatesFor(request.Top);
+        var embedWatch = Stopwatch.StartNew();
+        ReadOnlyMemory<float>? vector = null;
+        if (mode != SearchMode.Lexical)
+        {
+            try
+            {
+                vector = await encoder!.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
+                metrics?.Embedded("query", embedWatch.Elapsed.TotalMilliseconds);
+            }
+            catch (EmbedderUnavailableException ex)
+            {
+                metrics?.EmbedFailed("query");
+                if (mode == SearchMode.Dense)
+                {
+                    throw;
+                }
+
+                LogFallback(logger ?? (ILogger)NullLogger.Instance, ex.Message);
+                metrics?.FellBackToLexical();
+                mode = SearchMode.Lexical;
+            }
+        }
+
+        var embedMs = mode == SearchMode.Lexical ? 0 : embedWatch.Elapsed.TotalMilliseconds;
+        activity?.SetTag("newsqa.search.mode", mode.ToWireName());
+
+        var searchWatch = Stopwatch.StartNew();
+        var terms = QueryTerms.Of(analyzer, request.Query);
+        IReadOnlyList<RetrievedPassage> passages;
+        switch (mode)
+        {
+            case SearchMode.Lexical:
+                var lexical = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = LexicalPage(lexical, request);
+                break;
+            case SearchMode.Dense:
+                var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = Page(dense, request).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                break;
+            case SearchMode.Hybrid when denseWeight <= 0:
+                // Weights calibrated to leave dense out of the ranking (FusionWeightFit: the model did not beat lexical
+                // on held-out questions), for a model that knows the language: the words rank, and the query vector
+                // still goes to the answerer, which weighs sentences by meaning (SentenceMeaning).
+                var wordsOnly = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = LexicalPage(wordsOnly, request);
+                break;
+            case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
+                // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
+                var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.Lexical, cancellationToken).ConfigureAwait(false);
+                passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
+                break;
+            default:
+                var rankings = await RankBothAsync(vector!.Value, terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                passages = Fuse(rankings, new RrfWeights(denseWeight, weights.Lexical), request);
+                break;
+        }
+
+        metrics?.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
+        return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds)
+        {
+            QueryVector = mode == SearchMode.Lexical ? null : vector,
+        };
+    }
+
+    /// <summary>
+    /// The dense and lexical rankings a hybrid search of <paramref name="request"/> would fuse, at its candidate depth;
+    /// <see cref="Fuse"/> with a weight pair then ranks exactly as a hybrid search with that pair (eval fits the pair
+    /// over a labelled set this way, fusing in memory instead of searching once per pair). Null without a searchable model.
+    /// </summary>
+    public async Task<HybridCandidates?> HybridCandidatesAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        if (encoder is not { IsSearchable: true })
+        {
+            return null;
+        }
+
+        var vector = await encoder.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        return await RankBothAsync(vector, QueryTerms.Of(analyzer, request.Query), request.Filter, fusionOptions.Value.CandidatesFor(request.Top), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Both rankings at once, as a hybrid search and the fusion fit both need them.</summary>
+    private async Task<HybridCandidates> RankBothAsync(ReadOnlyMemory<float> vector, IReadOnlyList<string> terms, SearchFilter filter, int candidates, CancellationToken cancellationToken)
+    {
+        var dense = store.SearchDenseAsync(vector, filter, candidates, cancellationToken);
+        var lexical = store.SearchLexicalAsync(terms, filter, candidates, cancellationToken);
+        var rankings = await Task.WhenAll(dense, lexical).ConfigureAwait(false);
+        return new HybridCandidates(rankings[0], rankings[1]);
+    }
+
+    /// <summary>Weighted RRF of the two rankings, paged as <paramref name="request"/> asks (Qdrant fuses the same way on its side).</summary>
+    public IReadOnlyList<RetrievedPassage> Fuse(HybridCandidates rankings, RrfWeights weights, SearchRequest request)
+    {
+        if (weights.Dense <= 0)
+        {
+            // As a search with that weight: the dense ranking is left out, lexical alone ranks.
+            return LexicalPage(rankings.Lexical, request);
+        }
+
+        var fusedHits = fusion.Fuse([rankings.Dense, rankings.Lexical], [weights.Dense, weights.Lexical]);
+        return (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
+            .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
+            .ToList();
+    }
+
+    /// <summary>The request's own pair, else the one fitted or configured for the model, else the shipped defaults.</summary>
+    private RrfWeights WeightsFor(SearchRequest request) =>
+        request.Weights
+        ?? fusionWeights?.For(encoder is { IsAvailable: true } ? encoder.Profile.ModelId : null)
+        ?? RrfWeights.Of(fusionOptions.Value);
+
+    private static List<RetrievedPassage> LexicalPage(IReadOnlyList<ChunkHit> lexical, SearchRequest request) =>
+        Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
+
+    private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>
+        request.OnePerDocument ? DocumentGrouping.BestPerDocument(ranked, request.Top) : ranked.Take(request.Top);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder failed, hybrid search answered lexically: {Reason}")]
+    private static partial void LogFallback(ILogger logger, string reason);
+}
+

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Core.Search.Embedding;
+using NewsQA.Core.Storage;
+using NewsQA.Storage.Embedded;
+using NewsQA.Testing.Fakes;
+
+namespace NewsQA.Core.Tests.Testing;
+
+/// <summary>Core's services over a temporary embedded store, with the fake embedder that fails on demand.</summary>
+internal sealed class PipelineHost : IAsyncDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("newsqa-core-").FullName;
+
+    /// <param name="configure">Registrations on top (they run first, so Core's TryAdd defaults step aside).</param>
+    /// <param name="profile">The fake model's profile (default: id "fake-chars", no declared languages).</param>
+    /// <param name="window">The fake model's passage window (default: none, chunks by characters only).</param>
+    public PipelineHost(Action<IServiceCollection>? configure = null, EmbeddingProfile? profile = null, NewsQA.Core.Ingest.Chunking.IPassageWindow? window = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data }).Build();
+        var services = new ServiceCollection();
+        configure?.Invoke(services);
+        services
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddNewsQaCore()
+            .AddEmbeddedStore()
+            .AddSingleton(new DenseEncoder(Embedder, profile ?? new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions), window));
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public FakeEmbedder Embedder { get; } = new();
+
+    public ServiceProvider Services { get; }
+
+    public INewsStore Store => Services.GetRequiredService<INewsStore>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}
