@@ -186,7 +186,7 @@ lines = [
     "",
     "Written by `scripts/quality-table.sh` (do not edit by hand; rerun it). XQuAD dev (120 paragraphs, "
     "632 questions per language, CC BY-SA 4.0) alone and with the 1,028 10kGNAD articles of `tests/TestData/gnad10k` as "
-    "distractors; plain BM25 = `src/NewsQA.Evaluation/PlainBm25.cs` over the same documents. Highlight exact: the "
+    "distractors; plain BM25 = `src/NewsQA.Evaluation/Bm25Baseline.cs` over the same documents. Highlight exact: the "
     "answer's `highlight` equals one of XQuAD's gold answers (share of all questions). False answers: the same "
     "questions asked without their own article (`newsqa eval --without-gold`: the other articles' dev paragraphs and "
     "the distractors; every answer there is false), at the threshold the run used (the shipped `Answer:MinConfidence`). "

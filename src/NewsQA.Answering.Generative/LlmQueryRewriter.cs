@@ -1,3 +1,4 @@
+using NewsQA.Core;
 using NewsQA.Core.Search.Query;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,7 @@ public sealed partial class LlmQueryRewriter(
         var conversation = new StringBuilder("<conversation>\n");
         foreach (var turn in history.TakeLast(MaxTurns))
         {
-            var role = string.Equals(turn.Role, "assistant", StringComparison.OrdinalIgnoreCase) ? "assistant" : "user";
-            conversation.Append(role).Append(" said: ").Append(UntrustedText.Neutralise(turn.Content.ReplaceLineEndings(" "))).Append('\n');
+            conversation.Append(turn.Role.ToWireName()).Append(" said: ").Append(UntrustedText.Neutralise(turn.Content.ReplaceLineEndings(" "))).Append('\n');
         }
 
         conversation.Append("</conversation>\n\nLast question: ").Append(UntrustedText.Neutralise(question.ReplaceLineEndings(" ")));

@@ -1,3 +1,4 @@
+using NewsQA.Core.Language;
 using System.Reflection;
 
 namespace NewsQA.Answering.Generative;
@@ -9,7 +10,7 @@ internal static class PromptTemplates
     public static readonly string AnswerUser = Load("answer-user.txt");
     public static readonly string RewriteSystem = Load("rewrite-system.txt");
 
-    public static string LanguageName(string language) => language == "en" ? "English" : "German";
+    public static string LanguageName(string language) => language == LanguageCode.English ? "English" : "German";
 
     private static string Load(string name)
     {

@@ -29,7 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
 
         services.TryAddSingleton<NewsQaMetrics>();
-        services.TryAddSingleton<ITermAnalyzer, GermanTermAnalyzer>();
+        services.TryAddSingleton<ITermAnalyzer, LuceneTermAnalyzer>();
         services.TryAddSingleton<IRankFusion, ReciprocalRankFusion>();
         services.TryAddSingleton<ExtractiveAnswerer>();
         services.TryAddSingleton<IAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());

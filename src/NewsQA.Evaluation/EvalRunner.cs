@@ -15,7 +15,7 @@ namespace NewsQA.Evaluation;
 /// <summary>
 /// Ingests eval paragraphs as documents (id = paragraph id) and any distractors (documents that are no question's
 /// gold), then asks every question through the same retrieval and answering the API uses, in the requested mode for
-/// both, and scores where the gold paragraph ranks. The same documents feed <see cref="PlainBm25"/>, the baseline
+/// both, and scores where the gold paragraph ranks. The same documents feed <see cref="Bm25Baseline"/>, the baseline
 /// every report shows beside NewsQA.
 /// </summary>
 public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask, IOptions<AnswerOptions> answerOptions, DenseEncoder? encoder = null)
@@ -128,7 +128,7 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
     /// <summary>The baseline over the same documents: retrieval only (it has no answerer), so answer fields stay empty.</summary>
     public static IReadOnlyList<EvalOutcome> RunBaseline(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top)
     {
-        var bm25 = new PlainBm25();
+        var bm25 = new Bm25Baseline();
         var index = 0;
         foreach (var d in documents)
         {

@@ -29,7 +29,7 @@ public sealed class QueryRewritingTests : IAsyncLifetime
     public async Task FollowUp_IsRewrittenByTheModel_BeforeRetrieval()
     {
         fake.Reply = r => r.Stream ? """{"noAnswer": true}""" : "Wann hat Gideon Saar Kiew besucht?\n";
-        ChatTurn[] history = [new("user", "Wer hat Kiew besucht?"), new("assistant", "Der israelische Außenminister Gideon Saar.")];
+        ChatTurn[] history = [new(ChatRole.User, "Wer hat Kiew besucht?"), new(ChatRole.Assistant, "Der israelische Außenminister Gideon Saar.")];
 
         var retrieval = await host.Ask.RetrieveAsync(new AskRequest("Und wann war das?", null, new(), history), Ct);
 
@@ -57,7 +57,7 @@ public sealed class QueryRewritingTests : IAsyncLifetime
     {
         fake.FailWith = System.Net.HttpStatusCode.BadGateway;
 
-        var retrieval = await host.Ask.RetrieveAsync(new AskRequest("Und wann?", null, new(), [new("user", "Worüber hat Gideon Saar in Kiew gesprochen?")]), Ct);
+        var retrieval = await host.Ask.RetrieveAsync(new AskRequest("Und wann?", null, new(), [new(ChatRole.User, "Worüber hat Gideon Saar in Kiew gesprochen?")]), Ct);
 
         Assert.Equal("Und wann? Gideon Saar Kiew gesprochen", retrieval.StandaloneQuestion);
     }
@@ -65,9 +65,9 @@ public sealed class QueryRewritingTests : IAsyncLifetime
     [Fact]
     public async Task KeyTermRewriter_AddsOnlyNewContentWords()
     {
-        var rewriter = new KeyTermQueryRewriter(new GermanTermAnalyzer());
+        var rewriter = new KeyTermQueryRewriter(new LuceneTermAnalyzer());
 
-        var query = await rewriter.RewriteAsync("Wann besuchte Saar Kiew?", [new("user", "Was sagte Gideon Saar über die Luftverteidigung?")], Ct);
+        var query = await rewriter.RewriteAsync("Wann besuchte Saar Kiew?", [new(ChatRole.User, "Was sagte Gideon Saar über die Luftverteidigung?")], Ct);
 
         Assert.Equal("Wann besuchte Saar Kiew? sagte Gideon Luftverteidigung", query);
     }

@@ -34,7 +34,7 @@ internal static class IngestBench
         // The encoder as the service builds it, window included: chunks fit the model's tokenizer as on a real ingest.
         var window = OnnxModelAttachment.WindowOf(folder);
         var encoder = new DenseEncoder(generator, OnnxModelAttachment.ProfileOf(generator, folder), window);
-        using var analyzer = new GermanTermAnalyzer();
+        using var analyzer = new LuceneTermAnalyzer();
         var dataPath = Path.Combine(Path.GetTempPath(), "newsqa-bench-ingest-" + Guid.NewGuid().ToString("N"));
         using var bulkStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "bulk") }), NullLogger<EmbeddedNewsStore>.Instance);
         using var oneByOneStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "single") }), NullLogger<EmbeddedNewsStore>.Instance);

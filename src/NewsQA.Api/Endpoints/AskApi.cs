@@ -1,7 +1,7 @@
 using NewsQA.Core.Answer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using NewsQA.Api.Contracts;
+using NewsQA.Api.Requests;
 using NewsQA.Contracts.Ask;
 using NewsQA.Api.Security;
 

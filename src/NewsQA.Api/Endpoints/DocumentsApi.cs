@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using NewsQA.Api.Contracts;
+using NewsQA.Api.Requests;
 using NewsQA.Contracts.Documents;
 using NewsQA.Api.Security;
 using NewsQA.Core.Ingest;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using NewsQA.Api.Contracts;
+using NewsQA.Api.Requests;
 using NewsQA.Contracts.Search;
 using NewsQA.Api.Security;
 using NewsQA.Core.Search.Retrieval;

@@ -1,7 +1,7 @@
 using NewsQA.Hosting;
 using NewsQA.Hosting.Models;
 using Microsoft.AspNetCore.Http.Json;
-using NewsQA.Api.Contracts;
+using NewsQA.Api.Requests;
 using NewsQA.Api.Errors;
 using NewsQA.Api.Security;
 using NewsQA.Contracts;

@@ -1,5 +1,5 @@
 using System.Net;
-using NewsQA.Api.Contracts;
+using NewsQA.Api.Requests;
 using NewsQA.Api.Security;
 using NewsQA.Hosting.Configuration;
 

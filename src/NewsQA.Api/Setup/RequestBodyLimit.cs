@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Api.Contracts;
+using NewsQA.Api.Requests;
 using NewsQA.Api.Errors;
 
 namespace NewsQA.Api.Setup;

@@ -14,7 +14,7 @@ namespace NewsQA.Cli.Commands;
 /// <c>newsqa eval --paragraphs P.jsonl --questions Q.jsonl [--distractors PATH…] [--mode M…] [--top K] [--json]</c>:
 /// ingests the paragraphs (and distractors: documents that are no question's gold, an archive around them) into a
 /// temporary data directory once, then scores retrieval and answers per mode, and the plain BM25 baseline
-/// (<see cref="PlainBm25"/>) over the same documents beside them. <c>--corpus PATH</c> ingests ordinary files instead
+/// (<see cref="Bm25Baseline"/>) over the same documents beside them. <c>--corpus PATH</c> ingests ordinary files instead
 /// of paragraphs; <c>--without-gold</c> asks each question without its own article (<see cref="EvalWithoutGold"/>: every
 /// answer is a false one); <c>--report F.jsonl</c> writes one line per question and run;
 /// <c>--calibrate</c> fits <c>Answer:MinConfidence</c> instead (<see cref="EvalCalibration"/>); <c>--vector-cache DIR</c> keeps
@@ -108,7 +108,7 @@ internal static class EvalCommand
             if (parse.GetValue(report) is { } reportFile)
             {
                 // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
-                await File.WriteAllLinesAsync(reportFile.FullName, evaluation.Runs.Where(r => r.System == "newsqa").SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode, o))), ct);
+                await File.WriteAllLinesAsync(reportFile.FullName, evaluation.Runs.Where(r => r.System == EvalSystem.NewsQa).SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode.ToWireName(), o))), ct);
             }
 
             Print(qs.Count, documents.Count, evaluation, withoutGold, json);
@@ -117,7 +117,7 @@ internal static class EvalCommand
         return command;
     }
 
-    internal sealed record EvalRun(string System, string Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
+    internal sealed record EvalRun(EvalSystem System, SearchMode Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
 
     internal sealed record Evaluation(double IngestSeconds, string? Model, IReadOnlyList<EvalRun> Runs);
 
@@ -138,7 +138,7 @@ internal static class EvalCommand
             if (baseline)
             {
                 var baselineWatch = Stopwatch.StartNew();
-                runs.Add(new EvalRun("bm25", "lexical", EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds));
+                runs.Add(new EvalRun(EvalSystem.Bm25Baseline, SearchMode.Lexical, EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds));
             }
 
             foreach (var mode in modes)
@@ -146,7 +146,7 @@ internal static class EvalCommand
                 var watch = Stopwatch.StartNew();
                 IReadOnlyList<EvalOutcome> outcomes = [];
                 await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct));
-                runs.Add(new EvalRun("newsqa", UsedMode(mode, host).ToWireName(), outcomes, watch.Elapsed.TotalSeconds));
+                runs.Add(new EvalRun(EvalSystem.NewsQa, UsedMode(mode, host), outcomes, watch.Elapsed.TotalSeconds));
             }
 
             ReportCache(host);
@@ -234,8 +234,8 @@ internal static class EvalCommand
         Console.WriteLine($"{"system",-8} {"mode",-8} {"R@1",6} {"R@5",6} {"R@10",6} {"MRR@10",7} {"nDCG@10",8} {"answerContains",15} {"answered",9} {"seconds",8}");
         foreach (var (run, m) in rows)
         {
-            var answers = run.System == "bm25" ? $"{"-",15} {"-",9}" : $"{m.AnswerContains,15:0.000} {m.AnsweredShare,9:0.000}";
-            Console.WriteLine($"{run.System,-8} {run.Mode,-8} {m.RecallAt1,6:0.000} {m.RecallAt5,6:0.000} {m.RecallAt10,6:0.000} {m.MrrAt10,7:0.000} {m.NdcgAt10,8:0.000} {answers} {run.Seconds,8:0.0}");
+            var answers = run.System == EvalSystem.Bm25Baseline ? $"{"-",15} {"-",9}" : $"{m.AnswerContains,15:0.000} {m.AnsweredShare,9:0.000}";
+            Console.WriteLine($"{run.System.ToWireName(),-8} {run.Mode.ToWireName(),-8} {m.RecallAt1,6:0.000} {m.RecallAt5,6:0.000} {m.RecallAt10,6:0.000} {m.MrrAt10,7:0.000} {m.NdcgAt10,8:0.000} {answers} {run.Seconds,8:0.0}");
         }
     }
 
@@ -243,18 +243,18 @@ internal static class EvalCommand
     {
         var values = new Dictionary<string, object?>
         {
-            ["system"] = run.System,
-            ["mode"] = run.Mode,
+            ["system"] = run.System.ToWireName(),
+            ["mode"] = run.Mode.ToWireName(),
             ["recall@1"] = Math.Round(m.RecallAt1, 4),
             ["recall@5"] = Math.Round(m.RecallAt5, 4),
             ["recall@10"] = Math.Round(m.RecallAt10, 4),
             ["mrr@10"] = Math.Round(m.MrrAt10, 4),
             ["ndcg@10"] = Math.Round(m.NdcgAt10, 4),
             // The baseline retrieves only; it has no answers to score.
-            ["answerContains"] = run.System == "bm25" ? null : Math.Round(m.AnswerContains, 4),
-            ["answered"] = run.System == "bm25" ? null : Math.Round(m.AnsweredShare, 4),
-            ["highlightExact"] = run.System == "bm25" ? null : Math.Round(m.HighlightExact, 4),
-            ["highlighted"] = run.System == "bm25" ? null : Math.Round(m.Highlighted, 4),
+            ["answerContains"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.AnswerContains, 4),
+            ["answered"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.AnsweredShare, 4),
+            ["highlightExact"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.HighlightExact, 4),
+            ["highlighted"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.Highlighted, 4),
             ["seconds"] = Math.Round(run.Seconds, 1),
         };
         return values;

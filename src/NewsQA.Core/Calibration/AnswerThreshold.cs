@@ -11,7 +11,7 @@ namespace NewsQA.Core.Calibration;
 public sealed class AnswerThreshold
 {
     private readonly IOptions<AnswerOptions> options;
-    private readonly CalibrationLookup lookup;
+    private readonly CalibratedSetting<double> setting;
 
     /// <param name="options">The shipped or configured <c>Answer:MinConfidence</c>.</param>
     /// <param name="explicitlyConfigured">Whether <c>Answer:MinConfidence</c> was set in configuration.</param>
@@ -19,13 +19,14 @@ public sealed class AnswerThreshold
     public AnswerThreshold(IOptions<AnswerOptions> options, bool explicitlyConfigured = false, IReadOnlyDictionary<string, CalibrationEntry>? calibrated = null)
     {
         this.options = options;
-        lookup = new CalibrationLookup(explicitlyConfigured, calibrated);
+        // Every stored entry carries a threshold.
+        setting = new CalibratedSetting<double>(explicitlyConfigured, calibrated, e => e.MinConfidence, () => options.Value.MinConfidence);
     }
 
-    public bool ExplicitlyConfigured => lookup.ExplicitlyConfigured;
+    public bool ExplicitlyConfigured => setting.ExplicitlyConfigured;
 
     /// <summary>The threshold for answers fed by <paramref name="modelId"/>'s retrieval (null: lexical retrieval alone).</summary>
-    public double For(string? modelId) => Fitted(modelId)?.MinConfidence ?? options.Value.MinConfidence;
+    public double For(string? modelId) => setting.For(modelId);
 
     /// <summary>Where the threshold for <paramref name="modelId"/> comes from, in one line a reader may see.</summary>
     public string Source(string? modelId)
@@ -35,8 +36,8 @@ public sealed class AnswerThreshold
             return "configured (Answer:MinConfidence)";
         }
 
-        return Fitted(modelId) is { } entry
-            ? $"calibrated for {CalibrationFile.KeyFor(modelId)} on {entry.FittedAt:yyyy-MM-dd}"
+        return setting.Fitted(modelId) is { } fitted
+            ? $"calibrated for {CalibrationFile.KeyFor(modelId)} on {fitted.Entry.FittedAt:yyyy-MM-dd}"
             : "shipped default, fitted for lexical retrieval";
     }
 
@@ -45,10 +46,7 @@ public sealed class AnswerThreshold
     /// retrieval, and a model changes the passages the answerer scores); null when nothing is amiss.
     /// </summary>
     public string? Notice(string? modelId) =>
-        modelId is null || ExplicitlyConfigured || Fitted(modelId) is not null
+        modelId is null || ExplicitlyConfigured || setting.Fitted(modelId) is not null
             ? null
             : $"Answer:MinConfidence {options.Value.MinConfidence:0.00} was not calibrated for the model {modelId}; run `newsqa eval --calibrate` with it (or set Answer:MinConfidence).";
-
-    /// <summary>Every stored entry carries a threshold.</summary>
-    private CalibrationEntry? Fitted(string? modelId) => lookup.Entry(modelId, _ => true);
 }

@@ -12,22 +12,25 @@ namespace NewsQA.Core.Calibration;
 /// </summary>
 public sealed class FusionWeights
 {
-    private readonly IOptions<FusionOptions> options;
-    private readonly CalibrationLookup lookup;
+    private readonly CalibratedSetting<RrfWeights> setting;
 
     /// <param name="options">The shipped or configured weights.</param>
     /// <param name="explicitlyConfigured">Whether either weight was set in configuration.</param>
     /// <param name="calibrated">The entries of the data directory's calibration file.</param>
     public FusionWeights(IOptions<FusionOptions> options, bool explicitlyConfigured = false, IReadOnlyDictionary<string, CalibrationEntry>? calibrated = null)
     {
-        this.options = options;
-        lookup = new CalibrationLookup(explicitlyConfigured, calibrated);
+        // Only an entry a fit wrote weights into carries them; the lexical entry never does (it fuses nothing).
+        setting = new CalibratedSetting<RrfWeights>(
+            explicitlyConfigured,
+            calibrated,
+            e => e is { DenseWeight: { } dense, LexicalWeight: { } lexical } ? new RrfWeights(dense, lexical) : null,
+            () => RrfWeights.Of(options.Value));
     }
 
-    public bool ExplicitlyConfigured => lookup.ExplicitlyConfigured;
+    public bool ExplicitlyConfigured => setting.ExplicitlyConfigured;
 
     /// <summary>The weights for hybrid searches with <paramref name="modelId"/>'s vectors.</summary>
-    public RrfWeights For(string? modelId) => Fitted(modelId) is { } entry ? Pair(entry) : RrfWeights.Of(options.Value);
+    public RrfWeights For(string? modelId) => Fitted(modelId)?.Value ?? setting.ConfiguredOrDefault;
 
     /// <summary>Where the weights for <paramref name="modelId"/> come from, in one line a reader may see.</summary>
     public string Source(string? modelId)
@@ -37,17 +40,14 @@ public sealed class FusionWeights
             return $"configured (Retrieval:DenseWeight/LexicalWeight): {For(modelId)}";
         }
 
-        return Fitted(modelId) is { } entry
-            ? $"calibrated for {modelId} on {entry.FittedAt:yyyy-MM-dd}: {Pair(entry)}"
+        return Fitted(modelId) is { } fitted
+            ? $"calibrated for {modelId} on {fitted.Entry.FittedAt:yyyy-MM-dd}: {fitted.Value}"
             : $"not calibrated for {CalibrationFile.KeyFor(modelId)}; plain RRF ({For(modelId)}); run `newsqa eval --calibrate` with the model";
     }
 
     /// <summary>Whether the weights for <paramref name="modelId"/> were fitted for it (or set in configuration).</summary>
     public bool IsCalibrated(string? modelId) => ExplicitlyConfigured || Fitted(modelId) is not null;
 
-    /// <summary>Only a model's entry can carry weights (lexical retrieval fuses nothing), and only one a fit wrote them into.</summary>
-    private CalibrationEntry? Fitted(string? modelId) =>
-        modelId is null ? null : lookup.Entry(modelId, e => e is { DenseWeight: not null, LexicalWeight: not null });
-
-    private static RrfWeights Pair(CalibrationEntry entry) => new(entry.DenseWeight!.Value, entry.LexicalWeight!.Value);
+    /// <summary>Only a model's entry can carry weights: lexical retrieval fuses nothing.</summary>
+    private (CalibrationEntry Entry, RrfWeights Value)? Fitted(string? modelId) => modelId is null ? null : setting.Fitted(modelId);
 }

@@ -1,3 +1,5 @@
+using NewsQA.Core.Search.Retrieval;
+using NewsQA.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsQA.Core.Calibration;
 using NewsQA.Core.Search.Embedding;
@@ -23,7 +25,7 @@ internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder e
             ["message"] = phase.Message,
             // The mode a search without "mode" runs in: hybrid once every stored document has the model's vectors
             // (a mismatch is reported, not hidden).
-            ["searchMode"] = encoder.IsSearchable ? "hybrid" : "lexical",
+            ["searchMode"] = (encoder.IsSearchable ? SearchMode.Hybrid : SearchMode.Lexical).ToWireName(),
         };
 
         // Answers are scored on what retrieval fed them: the threshold fitted for this model, or a notice that none was.
@@ -34,7 +36,7 @@ internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder e
         {
             // Hybrid ranks with the pair fitted for this model, or says it is plain RRF because none was.
             var weights = fusionWeights.For(answersFrom);
-            data["fusionWeights"] = new Dictionary<string, double> { ["dense"] = weights.Dense, ["lexical"] = weights.Lexical };
+            data["fusionWeights"] = new Dictionary<string, double> { [SearchMode.Dense.ToWireName()] = weights.Dense, [SearchMode.Lexical.ToWireName()] = weights.Lexical };
             data["fusionCalibration"] = fusionWeights.Source(answersFrom);
         }
         if (phase.Status == EmbedderPhase.Downloading)

@@ -24,7 +24,7 @@ namespace NewsQA.Embeddings.Onnx.Tests.Answering;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class MeaningChoiceTests
 {
-    private static readonly GermanTermAnalyzer Analyzer = new();
+    private static readonly LuceneTermAnalyzer Analyzer = new();
 
     public static TheoryData<string> Models() => new(RealModels.All.Select(m => m.Id));
 

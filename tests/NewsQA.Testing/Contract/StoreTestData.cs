@@ -10,7 +10,7 @@ namespace NewsQA.Testing.Contract;
 /// <summary>Builds documents and indexed chunks the way the ingest pipeline does, with vectors chosen by the test.</summary>
 public static class StoreTestData
 {
-    private static readonly GermanTermAnalyzer Analyzer = new();
+    private static readonly LuceneTermAnalyzer Analyzer = new();
 
     public static (NewsDocument Document, IReadOnlyList<IndexedChunk> Chunks) Document(
         string id,

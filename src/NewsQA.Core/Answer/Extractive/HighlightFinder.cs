@@ -17,7 +17,7 @@ public static partial class HighlightFinder
     /// <param name="texts">The retrieved passages' texts. With them a person or place candidate loses its leading words
     /// that end like nouns and that the texts write as nouns ("Amtskollegen Rustem Umjerow" → "Rustem Umjerow"); one
     /// made only of such words is none, and the single candidate left is marked only when it reads as a name
-    /// (<see cref="NameLike"/>: two words or more, or a word the texts never write as a noun).</param>
+    /// (<see cref="ProperNounDetector"/>: two words or more, or a word the texts never write as a noun).</param>
     public static (int Offset, int Length)? Find(ExpectedAnswer expected, string quote, string question, IReadOnlyList<string>? texts = null)
     {
         var pattern = expected switch
@@ -46,7 +46,7 @@ public static partial class HighlightFinder
 
         var (index, length) = candidates[0];
         var words = Word().Matches(quote.Substring(index, length));
-        return !names || texts is null || words.Count > 1 || NameLike.Is(words[0].Value, texts) ? (index, length) : null;
+        return !names || texts is null || words.Count > 1 || ProperNounDetector.Is(words[0].Value, texts) ? (index, length) : null;
     }
 
     /// <summary>The phrase from its first word that is not a noun by ending and use; empty when every word is one.</summary>
@@ -55,7 +55,7 @@ public static partial class HighlightFinder
         var end = index + length;
         foreach (Match word in Word().Matches(quote[index..end]))
         {
-            if (!NameLike.EndsLikeNoun(word.Value) || !NameLike.WrittenAsNoun(word.Value, texts))
+            if (!ProperNounDetector.EndsLikeNoun(word.Value) || !ProperNounDetector.WrittenAsNoun(word.Value, texts))
             {
                 return (index + word.Index, length - word.Index);
             }

@@ -17,7 +17,7 @@ internal static class PremiseCheck
     /// <param name="documentId">The article the candidate answer quotes.</param>
     /// <param name="question">The question's terms.</param>
     /// <param name="documents">Per retrieved article, the terms of its retrieved passages.</param>
-    /// <param name="texts">The retrieved passages' texts, to tell names from common nouns (<see cref="NameLike"/>).</param>
+    /// <param name="texts">The retrieved passages' texts, to tell names from common nouns (<see cref="ProperNounDetector"/>).</param>
     public static string? MissingIn(string documentId, QuestionProfile question, IReadOnlyDictionary<string, HashSet<string>> documents, IReadOnlyList<string> texts)
     {
         var own = documents[documentId];
@@ -26,7 +26,7 @@ internal static class PremiseCheck
         {
             // A name the article lacks while another has it ("Schoigu" for the article about Saar) is a different
             // subject, however many of the other words the article covers, and however many articles name it.
-            if (!SentenceScorer.Matches(term, own) && NameLike.Is(word, texts) && documents.Any(d => d.Key != documentId && SentenceScorer.Matches(term, d.Value)))
+            if (!SentenceScorer.Matches(term, own) && ProperNounDetector.Is(word, texts) && documents.Any(d => d.Key != documentId && SentenceScorer.Matches(term, d.Value)))
             {
                 return word;
             }

@@ -18,7 +18,7 @@ public sealed class KeyTermQueryRewriter(ITermAnalyzer analyzer) : IQueryRewrite
     /// <inheritdoc/>
     public Task<string> RewriteAsync(string question, IReadOnlyList<ChatTurn> history, CancellationToken cancellationToken = default)
     {
-        var lastUser = history.LastOrDefault(t => string.Equals(t.Role, "user", StringComparison.OrdinalIgnoreCase));
+        var lastUser = history.LastOrDefault(t => t.Role == ChatRole.User);
         if (lastUser is null || string.IsNullOrWhiteSpace(lastUser.Content))
         {
             return Task.FromResult(question);

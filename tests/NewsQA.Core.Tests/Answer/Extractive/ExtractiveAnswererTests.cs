@@ -10,7 +10,7 @@ public sealed class ExtractiveAnswererTests
 {
     private const string Text = ArmsArticle.Text;
 
-    private static readonly GermanTermAnalyzer Analyzer = new();
+    private static readonly LuceneTermAnalyzer Analyzer = new();
 
     private static AnswerContext Context(string question) => ArmsArticle.Context(question);
 

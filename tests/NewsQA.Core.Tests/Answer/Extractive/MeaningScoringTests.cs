@@ -14,7 +14,7 @@ namespace NewsQA.Core.Tests.Answer.Extractive;
 /// </summary>
 public sealed class MeaningScoringTests
 {
-    private static readonly GermanTermAnalyzer Analyzer = new();
+    private static readonly LuceneTermAnalyzer Analyzer = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

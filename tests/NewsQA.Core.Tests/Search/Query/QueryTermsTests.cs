@@ -5,7 +5,7 @@ namespace NewsQA.Core.Tests.Search.Query;
 
 public sealed class QueryTermsTests
 {
-    private static readonly GermanTermAnalyzer Analyzer = new();
+    private static readonly LuceneTermAnalyzer Analyzer = new();
 
     [Theory]
     [InlineData("Wie viele Drohnen hat die Ukraine gebaut?", "Drohnen Ukraine gebaut")]

@@ -6,7 +6,7 @@ namespace NewsQA.Core.Tests.Search.Query;
 /// <summary>The kind of answer a question asks for, from its wording (German and English).</summary>
 public sealed class QuestionProfileTests
 {
-    private static readonly GermanTermAnalyzer Analyzer = new();
+    private static readonly LuceneTermAnalyzer Analyzer = new();
 
     [Theory]
     [InlineData("Wie viele Raketen will die Ukraine bauen?", ExpectedAnswer.Number)]

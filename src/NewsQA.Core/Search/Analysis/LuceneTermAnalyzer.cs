@@ -19,7 +19,7 @@ namespace NewsQA.Core.Search.Analysis;
 /// matched everything) without moving German, and German2 adds .003 on both. Lucene analyzers are thread-safe, so one
 /// instance serves all. Changing this chain changes stored terms: run <c>newsqa reindex</c>.
 /// </summary>
-public sealed class GermanTermAnalyzer : ITermAnalyzer, IDisposable
+public sealed class LuceneTermAnalyzer : ITermAnalyzer, IDisposable
 {
     private readonly Analyzer analyzer = new Chain();
 

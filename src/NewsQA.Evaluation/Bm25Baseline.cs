@@ -11,7 +11,7 @@ namespace NewsQA.Evaluation;
 /// b 0.75 (Robertson's BM25 with Lucene's idf, log(1 + (N − df + 0.5)/(df + 0.5))). It shares no code with NewsQA's
 /// analysis or search on purpose: it is the yardstick, so a change to NewsQA cannot move it.
 /// </summary>
-public sealed class PlainBm25
+public sealed class Bm25Baseline
 {
     private const double K1 = 1.2;
     private const double B = 0.75;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NewsQA.Api.Contracts;
+namespace NewsQA.Api.Requests;
 
 /// <summary>Bounds on what a client may send; a request past them gets a 400 or 413 naming the limit.</summary>
 public sealed class ApiLimitsOptions

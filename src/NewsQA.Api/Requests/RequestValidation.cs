@@ -7,7 +7,7 @@ using NewsQA.Core.Documents;
 using NewsQA.Core.Language;
 using NewsQA.Core.Storage;
 
-namespace NewsQA.Api.Contracts;
+namespace NewsQA.Api.Requests;
 
 /// <summary>
 /// Turns wire requests into Core requests, collecting every problem under the JSON path of its field
@@ -127,19 +127,20 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         for (var i = 0; i < history.Count; i++)
         {
             var turn = history[i];
-            if (turn?.Role is not ("user" or "assistant"))
+            // The contract's names exactly (lower case): WireNames.TryParse alone would also take "User".
+            if (turn?.Role is not { } name || !WireNames.TryParse<ChatRole>(name, out var role) || role.ToWireName() != name)
             {
-                Add($"history[{i}].role", "'role' must be 'user' or 'assistant'.");
+                Add($"history[{i}].role", $"'role' must be '{ChatRole.User.ToWireName()}' or '{ChatRole.Assistant.ToWireName()}'.");
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(turn.Content) || turn.Content.Length > limits.MaxQueryChars * 4)
+            if (string.IsNullOrWhiteSpace(turn!.Content) || turn.Content.Length > limits.MaxQueryChars * 4)
             {
                 Add($"history[{i}].content", $"'content' must be 1 to {limits.MaxQueryChars * 4} characters.");
                 continue;
             }
 
-            turns.Add(new ChatTurn(turn.Role, turn.Content));
+            turns.Add(new ChatTurn(role, turn.Content));
         }
 
         return turns;

@@ -7,7 +7,7 @@ namespace NewsQA.Core.Answer.Extractive;
 /// person or country mostly does not. A question word is name-like when the retrieved passages write it at least
 /// twice and never so, and it does not end like a derived noun ("-ung", "-tion", "-nis" …). Numbers are not names.
 /// </summary>
-internal static class NameLike
+internal static class ProperNounDetector
 {
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {
