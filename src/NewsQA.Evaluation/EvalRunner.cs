@@ -123,7 +123,7 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
     }
 
     /// <summary>Documents fetched for the retrieval metrics: more chunks than documents needed, a paragraph may be split into several.</summary>
-    private static int RetrievalDepth(int top) => Math.Min(50, top * 3);
+    private static int RetrievalDepth(int top) => Math.Min(SearchRequest.MaxTop, top * 3);
 
     /// <summary>The baseline over the same documents: retrieval only (it has no answerer), so answer fields stay empty.</summary>
     public static IReadOnlyList<EvalOutcome> RunBaseline(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> questions, int top)

@@ -30,7 +30,7 @@ public static class SearchApi
 
         var v = new RequestValidation(limits.Value);
         var query = v.Text("query", request.Query);
-        var top = v.Top(request.Top) ?? 8;
+        var top = v.Top(request.Top) ?? SearchRequest.DefaultTop;
         var mode = v.Mode(request.Mode);
         var filter = v.Filter(request.Filter);
         if (!v.IsValid)

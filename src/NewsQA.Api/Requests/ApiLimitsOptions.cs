@@ -19,6 +19,4 @@ public sealed class ApiLimitsOptions
 
     [Range(1, 10_000)]
     public int MaxFilterValues { get; set; } = 100;
-
-    public const int MaxTop = 50;
 }

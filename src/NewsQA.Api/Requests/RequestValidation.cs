@@ -45,9 +45,9 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
 
     public int? Top(int? top)
     {
-        if (top is < 1 or > ApiLimitsOptions.MaxTop)
+        if (top is < 1 or > SearchRequest.MaxTop)
         {
-            Add("top", $"'top' must be between 1 and {ApiLimitsOptions.MaxTop}.");
+            Add("top", $"'top' must be between 1 and {SearchRequest.MaxTop}.");
         }
 
         return top;

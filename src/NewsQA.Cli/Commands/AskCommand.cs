@@ -1,3 +1,4 @@
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Answer;
 using NewsQA.Core.Answer.Citations;
 using System.CommandLine;
@@ -12,7 +13,7 @@ internal static class AskCommand
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "A question in plain language" };
-        var top = CommonOptions.Top(8);
+        var top = CommonOptions.Top($"Answer:Passages, {SearchRequest.DefaultTop} unless configured");
         var command = new Command("ask", "Answer a question with cited quotes") { question, top, CommonOptions.Language, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
@@ -24,7 +25,7 @@ internal static class AskCommand
                 return 2;
             }
 
-            if (!CommonOptions.InRange("--top", n, 1, 50) || !CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
+            if (!CommonOptions.TopInRange(n) || !CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
             {
                 return 2;
             }

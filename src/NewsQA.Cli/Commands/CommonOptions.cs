@@ -1,3 +1,4 @@
+using NewsQA.Core.Search.Retrieval;
 using System.CommandLine;
 using NewsQA.Core.Language;
 using NewsQA.Core.Storage;
@@ -15,11 +16,14 @@ internal static class CommonOptions
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print the API's JSON shapes" };
 
-    public static Option<int> Top(int defaultValue) => new("--top")
+    /// <summary><c>--top</c>; null when not given, so the command's own default applies (search's, or <c>Answer:Passages</c>).</summary>
+    public static Option<int?> Top(string defaultDescription) => new("--top")
     {
-        Description = $"Number of results (1-50, default {defaultValue})",
-        DefaultValueFactory = _ => defaultValue,
+        Description = $"Number of results (1-{SearchRequest.MaxTop}, default {defaultDescription})",
     };
+
+    /// <summary><c>--top</c>'s range check; a missing value passes (the default applies).</summary>
+    public static bool TopInRange(int? value) => value is not { } n || InRange("--top", n, 1, SearchRequest.MaxTop);
 
     public static readonly Option<string?> Language = new("--language")
     {

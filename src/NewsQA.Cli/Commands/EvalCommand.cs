@@ -51,7 +51,7 @@ internal static class EvalCommand
                 return 2;
             }
 
-            if (!CommonOptions.InRange("--top", k, 1, 50))
+            if (!CommonOptions.InRange("--top", k, 1, SearchRequest.MaxTop))
             {
                 return 2;
             }

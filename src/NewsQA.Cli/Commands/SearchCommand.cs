@@ -13,14 +13,14 @@ internal static class SearchCommand
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "What to search for" };
-        var top = CommonOptions.Top(8);
+        var top = CommonOptions.Top(SearchRequest.DefaultTop.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or lexical", DefaultValueFactory = _ => SearchMode.Hybrid };
         var command = new Command("search", "Search passages") { query, top, mode, CommonOptions.Language, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(query)!;
-            var n = parse.GetValue(top);
-            if (string.IsNullOrWhiteSpace(q) || !CommonOptions.InRange("--top", n, 1, 50))
+            var n = parse.GetValue(top) ?? SearchRequest.DefaultTop;
+            if (string.IsNullOrWhiteSpace(q) || !CommonOptions.TopInRange(n))
             {
                 Console.Error.WriteLine(string.IsNullOrWhiteSpace(q) ? "error: the query is empty." : string.Empty);
                 return 2;

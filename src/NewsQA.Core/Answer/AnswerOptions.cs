@@ -1,3 +1,4 @@
+using NewsQA.Core.Search.Retrieval;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Core.Answer;
@@ -7,8 +8,8 @@ public sealed class AnswerOptions
     public const string Section = "Answer";
 
     /// <summary>Passages retrieved for an answer when the request names no <c>top</c>.</summary>
-    [Range(1, 50)]
-    public int Passages { get; set; } = 8;
+    [Range(1, SearchRequest.MaxTop)]
+    public int Passages { get; set; } = SearchRequest.DefaultTop;
 
     /// <summary>
     /// Below this confidence the service answers <c>no_answer</c>. The default was fitted for lexical retrieval on

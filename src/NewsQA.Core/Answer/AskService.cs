@@ -48,7 +48,7 @@ public sealed class AskService(
             query = string.IsNullOrWhiteSpace(rewritten) ? scope.Question : rewritten.Trim();
         }
 
-        var fetch = scope.Reranks ? Math.Min(50, top * 3) : top;
+        var fetch = scope.Reranks ? Math.Min(SearchRequest.MaxTop, top * 3) : top;
         var result = await retriever.SearchAsync(new SearchRequest(query, fetch, SearchMode.Hybrid, scope.Filter, OnePerDocument: false), cancellationToken).ConfigureAwait(false);
         return new AskRetrieval(request, language, scope.Apply(result.Passages, top), watch.Elapsed.TotalMilliseconds)
         {

@@ -15,6 +15,12 @@ public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, S
 /// <summary>A search; <c>OnePerDocument</c>: search pages show each document once (its best passage), answers read several passages of one article.</summary>
 public sealed record SearchRequest(string Query, int Top, SearchMode Mode, SearchFilter Filter, bool OnePerDocument = true)
 {
+    /// <summary>Results a search returns when the request names no <c>top</c> (API and CLI alike).</summary>
+    public const int DefaultTop = 8;
+
+    /// <summary>The most results one search may ask for: each result carries a passage and its document's fields.</summary>
+    public const int MaxTop = 50;
+
     /// <summary>Fusion weights for this search alone (eval's calibration runs with the pair it fitted); null: the service's (<c>FusionWeights</c>).</summary>
     public Fusion.RrfWeights? Weights { get; init; }
 }
