@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/quality.md, README's quality table: R@1, R@5, MRR@10, answerContains, answered, false-answer rate
+# Regenerates docs/quality.md: R@1, R@5, MRR@10, answerContains, answered, false-answer rate
 # and wall seconds for {de, en} x {dev, dev + 1,028 10kGNAD distractors} x {plain BM25, lexical, MiniLM dense/hybrid,
 # Arctic dense/hybrid}, every figure from `newsqa eval` on this tree (nothing typed in by hand).
 #
@@ -193,7 +193,9 @@ lines = [
     "Seconds: the mode's question run (retrieval and answering of every question); ingest is the "
     "documents' ingest of that eval, shared by its modes (embedding included, unless the vector cache had them). MiniLM and "
     "Arctic are fp32 and declare languages [\"en\"]: on German questions hybrid runs lexical and dense is the wrong-language "
-    "case. Their English hybrid rows use the fusion weights `newsqa eval --calibrate` fits on en dev + distractors (below).",
+    "case. Their English hybrid rows use the fusion weights `newsqa eval --calibrate` fits on en dev + distractors (below). "
+    "What the figures mean against the targets: [quality-notes.md](quality-notes.md); every lever measured on the way: "
+    "[quality-levers.md](quality-levers.md).",
     "",
     f"Tree {commit}" + (f", reduced run: first {limit} questions" if limit else "") + ".",
     "",
@@ -271,22 +273,4 @@ if missing:
 with open(out, "w", encoding="utf-8") as f:
     f.write("\n".join(lines))
 print(f"wrote {out}", file=sys.stderr)
-
-# The full run also rewrites README's copy of the main table (between its quality-table markers), so the README shows
-# what this command measured and nothing typed by hand; a reduced run (--limit, --out) leaves the README alone.
-if out == "docs/quality.md" and not limit:
-    begin, end = "<!-- quality-table: written by scripts/quality-table.sh -->", "<!-- /quality-table -->"
-    with open("README.md", encoding="utf-8") as f:
-        readme = f.read()
-    if begin in readme and end in readme:
-        head = readme[:readme.index(begin) + len(begin)]
-        tail = readme[readme.index(end):]
-        rows = []
-        for l in lines[lines.index(next(l for l in lines if l.startswith("| data | system |"))):]:
-            if not l.startswith("|"):
-                break
-            rows.append(l)
-        with open("README.md", "w", encoding="utf-8") as f:
-            f.write(head + f"\nTree {commit}, from docs/quality.md:\n\n" + "\n".join(rows) + "\n" + tail)
-        print("updated README.md's quality table", file=sys.stderr)
 PY

@@ -133,10 +133,10 @@ public sealed partial class EmbeddedNewsStore
     /// <summary>
     /// The <see cref="TermGrams.UnknownTermCandidates"/> chunks whose grams' BM25 for <paramref name="unknownGrams"/> is
     /// highest. FTS5 ranks only by the rarest of the grams (as many as hold at most <see cref="RareGramPostings"/> chunk
-    /// entries between them, at least one): ranked by all of them, a MATCH scores every chunk holding any, which at 100k
-    /// chunks took half a second for one unknown word. Its <see cref="UnknownGramPool"/> best are then ranked by all the
-    /// grams (<see cref="GramsBm25"/>). The rare grams carry the idf that decides the ranking: on XQuAD dev with the 1,028
-    /// distractors every eval report stayed byte-identical to ranking by all.
+    /// entries between them, at least one): ranked by all of them, a MATCH scores every chunk holding any, which is slow
+    /// in a large store. Its <see cref="UnknownGramPool"/> best are then ranked by all the grams (<see cref="GramsBm25"/>).
+    /// The rare grams carry the idf that decides the ranking: the eval reports did not change (docs/quality-levers.md,
+    /// "Unknown-term grams ranked by the rarest grams").
     /// </summary>
     private static async Task<IReadOnlyList<(Chunk Chunk, long RowId)>> ChunksByUnknownGramsAsync(SqliteConnection connection, GramsBm25 grams, IReadOnlyList<string> unknownGrams, SearchFilter filter, CancellationToken ct)
     {
@@ -169,7 +169,7 @@ public sealed partial class EmbeddedNewsStore
             return [];
         }
 
-        // Row ids only: carried through FTS5's sort, the chunks' texts made this query six times slower at 100k chunks.
+        // Row ids only: carried through FTS5's sort, the chunks' texts made this query much slower (docs/quality-levers.md).
         var pool = new List<long>();
         await using (var byGrams = LexicalCommand(connection, "SELECT c.rowid, bm25(chunk_grams) AS rank FROM chunk_grams JOIN chunks c ON c.rowid = chunk_grams.rowid JOIN documents d ON d.id = c.document_id WHERE chunk_grams MATCH $match", match, filter, UnknownGramPool))
         await using (var reader = await byGrams.ExecuteReaderAsync(ct).ConfigureAwait(false))

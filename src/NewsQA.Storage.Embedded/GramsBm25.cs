@@ -7,9 +7,9 @@ namespace NewsQA.Storage.Embedded;
 
 /// <summary>
 /// FTS5's BM25 of the grams field for a given set of chunks, computed here rather than by <c>bm25()</c>. FTS5 scores a
-/// MATCH on every row holding any of its phrases before a rowid filter applies, and a question's 20–40 grams are in most
-/// chunks: at 100k chunks that took about a second a search (docs/performance.md), while grams only reorder the hundred
-/// or so chunks the terms found. The statistics are FTS5's own: row count and total tokens from its averages record,
+/// MATCH on every row holding any of its phrases before a rowid filter applies, and a question's grams are in most
+/// chunks, which made every search slow at archive scale (docs/quality-levers.md, GramsBm25), while grams only reorder
+/// the hundred or so chunks the terms found. The statistics are FTS5's own: row count and total tokens from its averages record,
 /// each gram's rows from <c>chunk_grams_vocab</c> (fts5vocab), a chunk's tokens as the unicode61 tokenizer splits them;
 /// the formula is SQLite's (ext/fts5/fts5_aux.c: k1 1.2, b 0.75, an idf of at most 0 raised to 1e-6). So a gram that
 /// is one token scores exactly as <c>bm25()</c> scores it (GramsBm25Tests); a gram with punctuation in it
@@ -57,9 +57,9 @@ internal sealed class GramsBm25
     public static bool IsOneToken(string gram) => gram.Length > 0 && gram.All(IsTokenChar);
 
     /// <summary>
-    /// How many chunks hold <paramref name="gram"/>. fts5vocab counts them by reading the gram's whole doclist (a few
-    /// milliseconds for a common gram at 100k chunks, 65 ms for one unknown word's 19 grams), so the counts are kept
-    /// until the store changes (<see cref="RowCounts"/>).
+    /// How many chunks hold <paramref name="gram"/>. fts5vocab counts them by reading the gram's whole doclist, which is
+    /// slow for common grams in a large store (docs/quality-levers.md, GramsBm25), so the counts are kept until the
+    /// store changes (<see cref="RowCounts"/>).
     /// </summary>
     public async Task<long> RowsHoldingAsync(SqliteConnection connection, string gram, CancellationToken ct)
     {

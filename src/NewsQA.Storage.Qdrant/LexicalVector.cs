@@ -26,10 +26,10 @@ internal static class LexicalVector
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    /// <summary>About what the German analyzer keeps of a default ~700-character chunk once stop words are gone.</summary>
+    /// <summary>About what the German analyzer keeps of a default chunk once stop words are gone (docs/quality-levers.md, LexicalVector).</summary>
     internal const double AverageChunkTerms = 60;
 
-    /// <summary>The grams of such a chunk (XQuAD dev with 10kGNAD distractors: 67 terms, 397 grams per chunk).</summary>
+    /// <summary>The grams of such a chunk (measured beside the terms: docs/quality-levers.md, LexicalVector).</summary>
     internal const double AverageChunkGrams = 360;
 
     // A gram's dimension is hashed with this prefix, which no analyzed term starts with, so grams and terms never share one.

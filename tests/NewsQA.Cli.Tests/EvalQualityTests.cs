@@ -6,7 +6,7 @@ namespace NewsQA.Cli.Tests;
 
 /// <summary>
 /// `newsqa eval` over the XQuAD-de dev split (lexical mode, the default without a model). The floors sit just
-/// under what was measured when they were set (README, "Quality"): a regression in cleaning, analysis, retrieval
+/// under what was measured when they were set (docs/quality.md): a regression in cleaning, analysis, retrieval
 /// or answering shows up here.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]

@@ -110,7 +110,7 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
         await demo.Locator("newsqa-chat .ctx mark").First.WaitForAsync();
         await demo.GetByLabel("Frage", new() { Exact = true }).FocusAsync();
 
-        // The README's screenshot is refreshed only on request (NEWSQA_UPDATE_SCREENSHOT=1), so a test run never dirties the tree.
+        // The widget page's screenshot (docs/widget.md) is refreshed only on request (NEWSQA_UPDATE_SCREENSHOT=1), so a test run never dirties the tree.
         var path = Environment.GetEnvironmentVariable("NEWSQA_UPDATE_SCREENSHOT") == "1"
             ? Path.Combine(RepoPaths.Root, "docs", "widget.png")
             : Path.Combine(Path.GetTempPath(), $"newsqa-widget-{Guid.NewGuid():N}.png");

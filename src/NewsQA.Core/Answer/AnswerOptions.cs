@@ -13,7 +13,7 @@ public sealed class AnswerOptions
 
     /// <summary>
     /// Below this confidence the service answers <c>no_answer</c>. The default was fitted for lexical retrieval on
-    /// questions with and without answers (README, "questions without answers") on the scores
+    /// questions with and without answers (docs/quality-notes.md, the trade-off table) on the scores
     /// <see cref="Extractive.ExtractiveWeights.Calibrated"/> gives; <c>newsqa eval --calibrate</c> fits one per model into the
     /// data directory (<see cref="Calibration.AnswerThreshold"/>), and a value set here wins over it.
     /// </summary>

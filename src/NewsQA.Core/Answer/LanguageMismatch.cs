@@ -8,8 +8,8 @@ namespace NewsQA.Core.Answer;
 /// <summary>
 /// Says why a question found no answer when it is asked in one language of an archive written in another and
 /// nothing carries meaning across: lexical search, or a model whose manifest does not declare both languages (an
-/// English model reads German passages as noise, and its cosines then lift unrelated sentences: on XQuAD-en questions
-/// asked of the 10kGNAD articles alone, all-MiniLM-L6-v2 hybrid answered 12 % of them at the shipped threshold).
+/// English model reads German passages as noise, and its cosines then lift unrelated sentences into confident
+/// answers: docs/quality-levers.md, LanguageMismatch).
 /// "No answer found" would suggest the articles do not cover the topic, when they may, in other words. Phrased in
 /// the question's language.
 /// </summary>

@@ -6,7 +6,7 @@ namespace NewsQA.Core.Calibration;
 /// <summary>
 /// The <c>Answer:MinConfidence</c> an ask uses: a value set in configuration always wins; otherwise the one
 /// <c>newsqa eval --calibrate</c> fitted for the model whose retrieval fed the answer (<see cref="CalibrationFile"/>);
-/// otherwise the shipped default, which was fitted for lexical retrieval only (README, "questions without answers").
+/// otherwise the shipped default, which was fitted for lexical retrieval only (docs/quality-notes.md, the trade-off table).
 /// </summary>
 public sealed class AnswerThreshold
 {

@@ -31,8 +31,8 @@ public sealed partial class IngestPipeline(
     /// Chunks fit the attached model's window (a model may be attached while the service runs), for documents in a
     /// language the model declares. A model that does not know the document's language gives it vectors no question
     /// is ranked by (hybrid runs lexical on such questions, Retrieval:OtherLanguageDenseWeight), so its window does not
-    /// cut the passages the words rank: German text through all-MiniLM-L6-v2's 256-token English vocabulary made
-    /// smaller chunks, and lexical MRR@10 on XQuAD-de dev + 10kGNAD fell from .962 to .955 (docs/quality.md).
+    /// cut the passages the words rank: German text through an English model's vocabulary made smaller chunks and
+    /// worse lexical ranking (docs/quality-levers.md, "Chunks and the model's window").
     /// </summary>
     private SentenceChunker ChunkerFor(NewsDocument document)
     {

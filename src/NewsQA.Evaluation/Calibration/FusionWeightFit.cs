@@ -20,9 +20,8 @@ public sealed record FusionFit(FusionWeightRow Chosen, FusionWeightRow PlainRrf,
 /// below lexical; large lexical weights flatten the lexical list (see <see cref="RrfWeights"/>), which lets the fit get
 /// close to dense alone. Ties go to the pair nearest plain RRF (1, 1). Dense stays in only when the fit holds on questions
 /// it did not see: when the two-fold check scores below lexical alone, the grid found noise and lexical only is chosen.
-/// That is what "fusion never hurts" needs on an archive where the model is weaker than the words: on XQuAD-en dev with
-/// the 1,028 10kGNAD distractors all-MiniLM-L6-v2's best pair once tied lexical in-sample (MRR@10 .973) and fell to .967
-/// held out; with today's lexical ranking both English models get lexical only (docs/quality.md).
+/// That is what "fusion never hurts" needs on an archive where the model is weaker than the words: a pair that ties
+/// lexical in-sample can fall below it held out (docs/quality-levers.md, FusionWeightFit; today's fits in docs/quality.md).
 /// </summary>
 public static class FusionWeightFit
 {

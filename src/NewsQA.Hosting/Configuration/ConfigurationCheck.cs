@@ -19,6 +19,10 @@ public sealed class ConfigurationCheck
     private readonly List<string> sections = [];
     private readonly Dictionary<string, string?> defaults = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Func<IConfiguration, IEnumerable<string>>> rules = [];
+    private readonly List<string> keys = [];
+
+    /// <summary>Every key the check knows, as an operator writes it (<c>Store:Qdrant:Url</c>), so the documentation can be held to it.</summary>
+    public IReadOnlyList<string> Keys => keys;
 
     /// <summary>Every property of <typeparamref name="TOptions"/> under <paramref name="section"/>, then its cross-field validators.</summary>
     public ConfigurationCheck Options<TOptions>(string section, params IValidateOptions<TOptions>[] validators)
@@ -28,6 +32,7 @@ public sealed class ConfigurationCheck
         var defaultOptions = new TOptions();
         foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
+            keys.Add($"{section}:{property.Name}");
             defaults[$"{section}:{property.Name}"] = ConfigurationValue.Format(property.GetValue(defaultOptions));
         }
 
@@ -53,6 +58,7 @@ public sealed class ConfigurationCheck
     public ConfigurationCheck Key(string key, Func<string, string?> check)
     {
         sections.Add(key);
+        keys.Add(key);
         rules.Add(configuration =>
         {
             var value = configuration[key];
@@ -69,6 +75,7 @@ public sealed class ConfigurationCheck
     public ConfigurationCheck List(string key, Func<string, bool> isValid, string expected)
     {
         sections.Add(key);
+        keys.Add(key);
         rules.Add(configuration => ConfigList.Read(configuration, key).Where(v => !isValid(v)).Select(v => $"{key} must list {expected}, got '{v}'"));
         return this;
     }

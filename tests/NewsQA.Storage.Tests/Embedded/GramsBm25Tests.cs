@@ -10,7 +10,7 @@ namespace NewsQA.Storage.Tests.Embedded;
 
 /// <summary>
 /// The grams' BM25 the embedded store computes for its candidates must be the one FTS5's bm25() gives the same chunks,
-/// or lexical search would rank differently than it was measured to (README, "Quality").
+/// or lexical search would rank differently than it was measured to (docs/quality.md).
 /// </summary>
 public sealed class GramsBm25Tests : IAsyncDisposable
 {

@@ -119,7 +119,7 @@ public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOp
             var rankScore = 1.0 / (1 + rank);
             // The article's lead vouches for what its passage says about the question, not for a passage that shares a
             // word or two with it ("Wie hoch ist die Inflation in Deutschland?" on the seeds: the one article naming
-            // Deutschland led, and a sentence on British air defence read 1.00).
+            // Deutschland led, and a sentence on British air defence was answered with full confidence).
             var margin = passageCoverage >= Weights.MarginMinPassageCoverage ? Weights.DocumentMargin * margins.GetValueOrDefault(chunk.DocumentId) : 0;
             foreach (var unit in SentenceCandidates.Units(passages[rank]))
             {

@@ -19,13 +19,11 @@ namespace NewsQA.Core.Answer.Extractive;
 /// <param name="PairPenalty">Subtracted from a sentence quoted with its neighbour, so the pair wins only when the neighbour adds.</param>
 /// <param name="DocumentMargin">Weight of how far the sentence's article stands out in the lexical ranking (<see cref="RetrievalMargin"/>).</param>
 /// <param name="MarginMinPassageCoverage">The article's lead counts only for a passage covering at least this share of the question.
-/// Measured on XQuAD-de dev + 1,028 distractors, lexical (docs/quality-levers.md): 0.15 keeps the trade-off of answers against
-/// false answers (at the best threshold within 2 % / 5 % / 10 % false: answerContains .633 / .698 / .750, was .633 / .698 / .739) and
-/// moves the shipped threshold's point to fewer false answers (.320 → .288) for a few answers (.801 → .794); 0.2 cuts further
-/// (.248 / .782).</param>
+/// It keeps the trade-off of answers against false answers and moves the shipped threshold's point to fewer false answers for a
+/// few answers; a higher share cuts both further (docs/quality-levers.md, ExtractiveWeights.MarginMinPassageCoverage).</param>
 /// <param name="Meaning">Weight of the sentence's cosine to the question (<see cref="SentenceMeaning"/>) against the word-based score, when a
-/// model ranked the passages. Measured on XQuAD-en dev, hybrid (README, "Quality"): the quote holds the gold answer more often for every
-/// weight from 0.5 to 5 with both real models; 2 is near the best for both (MiniLM peaks at 2–3, Arctic higher).</param>
+/// model ranked the passages. Every weight tried made the quote hold the gold answer more often with both real models, and 2 is near
+/// the best for both (docs/quality-levers.md, ExtractiveWeights.Meaning).</param>
 public sealed record ExtractiveWeights(
     double Sentence = 0.55,
     double Passage = 0.35,

@@ -8,15 +8,15 @@ namespace NewsQA.Core.Answer.Extractive;
 /// article's)</c>, in 0..1. Coverage alone cannot tell a question the archive answers from one it does not: in a large
 /// archive some sentence shares most words with almost any question. When the archive holds the answer, its article
 /// usually scores well above the next one; when it does not, the best matches are several articles that each share a
-/// word or two. Measured on XQuAD-de dev with 1,028 10kGNAD distractors (README, "questions without answers"): at 2 %
-/// false answers answerContains rises from .37 to .61 with this term. An article alone among the passages, or passages
+/// word or two. At a low false-answer rate this term is what lets most right answers through (docs/quality-levers.md,
+/// RetrievalMargin). An article alone among the passages, or passages
 /// without a lexical score (dense only), give no evidence either way: 0. So do articles that share no word with the
 /// question: the letters of a word the archive never wrote find them (TermGrams.UnknownTermCandidates), and beside such
 /// weak rivals any article would stand out ("Wann wurde der Eiffelturm gebaut?" on the seeds: one passage with "gebauten",
 /// four found by the letters of "Eiffelturm", margin at its cap and a confident answer about air defence). The same
 /// holds per passage: a passage found by letters or by its article's title scores without sharing a word, and an
 /// article's other passage sharing one ("Kontrolle" ~ "Rolle") must not lend it that score ("Welche Rolle spielt der
-/// Iran?" on the seeds: a lead of .58 for an article whose top passage held none of the question's words).
+/// Iran?" on the seeds: a clear lead for an article whose top passage held none of the question's words).
 /// </summary>
 internal static class RetrievalMargin
 {

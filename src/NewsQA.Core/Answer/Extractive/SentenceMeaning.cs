@@ -8,9 +8,9 @@ namespace NewsQA.Core.Answer.Extractive;
 /// retrieval already embedded) and the sentence's, embedded at ask time as a passage of the attached model, in one
 /// batch. Sentences are embedded when asked for rather than stored at ingest: a question reads the sentences of its
 /// top passages only, popular articles' sentences come from the cache, and the store, its ingest time and both
-/// backends stay as they are (README, "Quality", measured cost per ask). A pair of adjacent sentences is scored by
-/// the sum of its two sentence vectors (normalised), which is close to the pair's own embedding for pooled encoders
-/// and costs nothing more.
+/// backends stay as they are (its cost per ask: docs/quality-levers.md, SentenceMeaning). A pair of adjacent
+/// sentences is scored by the sum of its two sentence vectors (normalised), which is close to the pair's own
+/// embedding for pooled encoders and costs nothing more.
 /// </summary>
 internal sealed class SentenceMeaning(DenseEncoder encoder)
 {

@@ -3,7 +3,7 @@ namespace NewsQA.Core.Search.Analysis;
 /// <summary>
 /// The terms a chunk is indexed under for lexical search, in every backend: its own text's and its document's title's.
 /// A passage deep in an article rarely repeats the headline's subject, while questions name it; the title once per
-/// chunk lifted MRR@10 by .003–.006 on XQuAD dev with distractors (README, "Quality"), twice was worse.
+/// chunk ranked better, twice worse (docs/quality-levers.md, ChunkTerms).
 /// </summary>
 public static class ChunkTerms
 {

@@ -14,9 +14,9 @@ namespace NewsQA.Core.Search.Analysis;
 /// <summary>
 /// Lucene.Net's German analysis chain: standard tokenizer, lower case, German and English stop words, umlaut and
 /// ß normalisation ("Außenminister" and "Aussenminister" meet) and Snowball's German2 stemmer ("Drohnen" and "Drohne"
-/// meet). Measured on XQuAD dev with 1,028 10kGNAD distractors (README, "Quality"), against the light stemmer and
-/// German-only stop words of Lucene's GermanAnalyzer: English stop words lift English MRR@10 by .015 ("the", "of"
-/// matched everything) without moving German, and German2 adds .003 on both. Lucene analyzers are thread-safe, so one
+/// meet). Against the light stemmer and German-only stop words of Lucene's GermanAnalyzer, English stop words help
+/// English questions ("the", "of" matched everything) without moving German, and German2 helps both
+/// (docs/quality-levers.md, GermanTermAnalyzer). Lucene analyzers are thread-safe, so one
 /// instance serves all. Changing this chain changes stored terms: run <c>newsqa reindex</c>.
 /// </summary>
 public sealed class LuceneTermAnalyzer : ITermAnalyzer, IDisposable

@@ -6,15 +6,12 @@ namespace NewsQA.Core.Search.Analysis;
 /// German compounds share their parts' grams ("Funkwellen" meets "Wellen", "Eisenbahnstrecke" meets "Strecke"), and
 /// stems the stemmer left apart still meet on most grams. A chunk's lexical score is its terms' BM25 plus
 /// <see cref="Weight"/> × its grams' BM25; grams only reorder the chunks the terms found (a passage sharing a few letters
-/// with the question is never found by them alone). Measured with <c>newsqa eval</c> on XQuAD dev with the 1,028 10kGNAD
-/// distractors (README, "Quality"): MRR@10 de .941 → .959, en .973 with them. In the experiment loop over the same chunks
-/// (issue 13's report), corpus-dictionary decompounding (Lucene's DictionaryCompoundWordTokenFilter) instead fell by
-/// .011, 4-grams gained less (.955 / .973 against .957 / .976), and grams finding chunks on their own gained .002 more
-/// in R@5 but cost answers.
+/// with the question is never found by them alone). They ranked better than corpus-dictionary decompounding (Lucene's
+/// DictionaryCompoundWordTokenFilter), 4-grams, or grams that find chunks on their own (docs/quality-levers.md, TermGrams).
 /// </summary>
 public static class TermGrams
 {
-    /// <summary>Share of the grams' BM25 in a chunk's lexical score (experiment loop, de MRR@10: 0.1 .958, 0.2 .957, 0.4 .951).</summary>
+    /// <summary>Share of the grams' BM25 in a chunk's lexical score (the shares tried: docs/quality-levers.md, TermGrams.Weight).</summary>
     public const double Weight = 0.2;
 
     private const int Size = 3;
@@ -28,15 +25,15 @@ public static class TermGrams
     /// <summary>
     /// Added to <see cref="Weight"/> for the grams of a query term no chunk has (a misspelt name, "Cypiddids" for
     /// "cydippids"; a form the stemmer left apart, "septicemia" beside "septicemic"; a compound the archive never wrote):
-    /// such a term scores nothing itself, so its letters stand in for it at half a term's weight. Experiment loop over the
-    /// stored chunks of XQuAD dev with the 1,028 10kGNAD distractors (R@5 / MRR@10): de .983 / .959 → .986 / .962, en
-    /// .997 / .974 → 1.000 / .979; 0.2 and 0.5 gave the same R@5, 0.8 lost a German question from the top 5.
+    /// such a term scores nothing itself, so its letters stand in for it at half a term's weight (the weights tried:
+    /// docs/quality-levers.md, TermGrams.UnknownTermWeight).
     /// </summary>
     public const double UnknownTermWeight = 0.3;
 
     /// <summary>
     /// How many chunks the grams of the query's unknown terms find beside the terms' candidates (a passage that shares no
-    /// term with the question cannot be found otherwise); 5 to 100 measured the same in the experiment loop.
+    /// term with the question cannot be found otherwise); the counts tried ranked alike (docs/quality-levers.md,
+    /// TermGrams.UnknownTermCandidates).
     /// </summary>
     public const int UnknownTermCandidates = 20;
 

@@ -39,8 +39,9 @@ public sealed class FusionOptions
 
     /// <summary>
     /// Dense weight for a question in a language the model does not declare (manifest <c>languages</c>). 0, the
-    /// default, leaves the dense ranking out: all-MiniLM-L6-v2 on German questions fell from MRR@10 .949 (lexical) to
-    /// .875 in plain RRF; an English model's ranking of German text is noise that fusion can only add.
+    /// default, leaves the dense ranking out: an English model's ranking of German text is noise that fusion can only
+    /// add, and plain RRF with it ranked German questions well below lexical alone (docs/quality-levers.md,
+    /// Retrieval:OtherLanguageDenseWeight).
     /// </summary>
     [Range(0.0, 100.0)]
     public double OtherLanguageDenseWeight { get; set; }

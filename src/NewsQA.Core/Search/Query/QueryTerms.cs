@@ -5,9 +5,8 @@ namespace NewsQA.Core.Search.Query;
 /// <summary>
 /// The terms a search query matches on: its analyzed terms without the question words of <see cref="QuestionProfile"/>
 /// ("wer", "wann", "wie viele", "what", "how many", "did"), which name the kind of answer, not its subject. Every
-/// document has some of them, and in a short passage they weigh as much as a name. On XQuAD dev with the 1,028 10kGNAD
-/// distractors (README, "Quality"): MRR@10 en .955 → .968 (experiment loop of issue 13), de .939 → .941 (<c>newsqa
-/// eval</c>). Only queries drop them: a document's "wie" stays indexed.
+/// document has some of them, and in a short passage they weigh as much as a name; dropping them helped English
+/// questions most (docs/quality-levers.md, QueryTerms). Only queries drop them: a document's "wie" stays indexed.
 /// </summary>
 public static class QueryTerms
 {
