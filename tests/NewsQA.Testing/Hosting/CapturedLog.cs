@@ -13,7 +13,7 @@ public sealed class CapturedLog : ILoggerProvider
 
     public IReadOnlyList<Entry> Entries => [.. entries];
 
-    /// <summary>Pass as the <c>services</c> of <see cref="NewsQaApplication"/>.</summary>
+    /// <summary>Pass as the <c>services</c> of <c>NewsQaApplication</c> (NewsQA.Testing.Api).</summary>
     public void Install(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(this);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);

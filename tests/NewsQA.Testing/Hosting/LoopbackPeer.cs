@@ -10,7 +10,7 @@ namespace NewsQA.Testing.Hosting;
 /// missing address as "not this machine" (a unix-socket peer), so in-memory requests are given the address a
 /// local client has; a test that needs another peer sets its own.
 /// </summary>
-internal sealed class LoopbackPeer : IStartupFilter
+public sealed class LoopbackPeer : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
