@@ -10,6 +10,7 @@ namespace NewsQA.Api.Tests.Setup;
 /// Every configuration key is checked at start: a mistake is one line naming the key as the user writes it, a
 /// non-zero exit and no stack trace; an empty value of an optional key means unset.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ConfigurationMistakeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
