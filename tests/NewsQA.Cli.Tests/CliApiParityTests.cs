@@ -9,6 +9,7 @@ namespace NewsQA.Cli.Tests;
 /// a bad record is refused with the same message, and <c>newsqa search --json</c> prints the document
 /// <c>POST /api/search</c> returns.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CliApiParityTests : IDisposable
 {
     private const string Record = """{"id":"parity-1","title":"Windkraft im Norden","date":"2025-07","body":"Im Norden wurden 2025 zwölf neue Windparks gebaut.\n\nDie Betreiber rechnen mit weiteren Anlagen.","url":"https://example.org/wind","source":"dpa"}""";

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using NewsQA.Testing;
 
 namespace NewsQA.Cli.Tests;
 
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CliCommandTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("newsqa-cli-").FullName;

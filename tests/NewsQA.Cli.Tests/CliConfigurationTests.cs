@@ -1,6 +1,9 @@
+using NewsQA.Testing;
+
 namespace NewsQA.Cli.Tests;
 
 /// <summary>The CLI checks configuration like the API: one line naming the key, exit 2, no stack trace; empty means unset.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CliConfigurationTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("newsqa-cli-config-").FullName;

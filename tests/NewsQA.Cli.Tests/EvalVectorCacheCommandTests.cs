@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NewsQA.Testing;
 
 namespace NewsQA.Cli.Tests;
 
@@ -6,6 +7,7 @@ namespace NewsQA.Cli.Tests;
 /// `newsqa eval --vector-cache DIR`: a second eval with the same model embeds nothing and scores the same; an eval that
 /// ingests more than once shares one cache between its ingests even without the option.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class EvalVectorCacheCommandTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("newsqa-eval-cache-").FullName;

@@ -1,6 +1,9 @@
+using NewsQA.Testing;
+
 namespace NewsQA.Cli.Tests;
 
 /// <summary>Changing the embedding model or the chunking: refused or warned about until `newsqa reindex` redoes the stored documents.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReindexTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("newsqa-reindex-").FullName;

@@ -14,6 +14,7 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly StackTraceWatch stackTraces = new();
 
     private ApiProcess(Process process, int port, string? unixSocket)
     {
@@ -44,6 +45,9 @@ public sealed class ApiProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     public string Output => string.Join('\n', output);
+
+    /// <summary>Every log entry that printed a stack trace since the start (its header and message), kept whole unlike <see cref="Output"/>.</summary>
+    public IReadOnlyList<string> StackTraces => stackTraces.Entries;
 
     /// <summary>The API's build output next to this test build (same configuration).</summary>
     public static string ApiDll
@@ -175,6 +179,7 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         if (line is not null)
         {
+            stackTraces.Read(line);
             output.Enqueue(line);
             while (output.Count > 400)
             {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using NewsQA.Api.Tests.Reliability;
+using NewsQA.Testing;
 
 namespace NewsQA.Api.Tests.Security;
 
@@ -8,6 +9,7 @@ namespace NewsQA.Api.Tests.Security;
 /// Forwarded headers on a real Kestrel process: trusted only from the proxies named in configuration, so
 /// per-client limits work behind a proxy and a reader cannot pose as loopback to write.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ProxyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -73,6 +75,7 @@ public sealed class ProxyTests
 /// Hosted on a unix socket behind a reverse proxy, every request arrives without a peer address: that is
 /// not loopback (anyone who reaches the proxy arrives so), and forwarded headers from it are no named proxy's.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class UnixSocketTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

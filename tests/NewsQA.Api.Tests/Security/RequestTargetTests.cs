@@ -6,7 +6,7 @@ namespace NewsQA.Api.Tests.Security;
 /// <summary>
 /// Odd URLs get problems from the app (issue 12, item 15), over a real socket because Kestrel checks the request
 /// line before the app runs. What Kestrel still answers itself, with an empty body no app can shape, is listed in
-/// docs/security.md and shown by scripts/hostile.sh: a NUL (<c>%00</c>) in the path, a request line over 64 KiB.
+/// docs/security.md and checked by <see cref="HostileRequestTests"/>: a NUL (<c>%00</c>) in the path, a request line over 64 KiB.
 /// </summary>
 public sealed class RequestTargetTests() : ApiTest(new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" }, onLoopback: true)
 {

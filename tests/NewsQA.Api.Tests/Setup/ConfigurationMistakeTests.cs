@@ -10,6 +10,7 @@ namespace NewsQA.Api.Tests.Setup;
 /// Every configuration key is checked at start: a mistake is one line naming the key as the user writes it, a
 /// non-zero exit and no stack trace; an empty value of an optional key means unset.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ConfigurationMistakeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -19,6 +20,7 @@ public sealed class ConfigurationMistakeTests
     [InlineData("RateLimit__Enabled", "ja", "RateLimit:Enabled must be true or false, got 'ja'")]
     [InlineData("Proxy__KnownProxies__0", "not-an-ip", "Proxy:KnownProxies must list IP addresses")]
     [InlineData("Proxy__KnownProxies", "10.0.0.5, not-an-ip", "Proxy:KnownProxies must list IP addresses")]
+    [InlineData("Proxy__KnownProxies", "10.0.0.5 zz", "Proxy:KnownProxies must list IP addresses such as 10.0.0.5, got 'zz'")]
     [InlineData("Proxy__KnownNetworks__0", "10.0.0.0/99", "Proxy:KnownNetworks must list networks")]
     [InlineData("Cors__Origins__0", "javascript:alert(1)", "Cors:Origins must list origins")]
     [InlineData("Store__Provider", "foo", "Store:Provider must be 'Embedded' or 'Qdrant', got 'foo'")]
@@ -34,6 +36,7 @@ public sealed class ConfigurationMistakeTests
     [InlineData("Chunking__TargetChars", "5000", "Chunking:TargetChars (5000) must be <= Chunking:MaxChars")]
     [InlineData("Data__Path", " ", "Data:Path is only spaces")]
     [InlineData("Auth__ApiKey", "  ", "Auth:ApiKey is only spaces")]
+    [InlineData("Auth__ApiKey", " ", "Auth:ApiKey is only spaces")]
     [InlineData("Auth__RequireKeyForReads", "true", "Auth:RequireKeyForReads is true but Auth:ApiKey is not set")]
     public async Task MistakeIsOneLineNamingTheKeyAndANonZeroExit(string variable, string value, string expected)
     {

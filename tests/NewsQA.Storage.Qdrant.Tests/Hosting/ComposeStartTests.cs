@@ -18,6 +18,7 @@ namespace NewsQA.Storage.Qdrant.Tests.Hosting;
 /// (the volumes), the host <c>qdrant</c> and port 8080 map to loopback ports, and Embeddings:AutoPull is off
 /// (tests never download). Skipped unless the script sets <c>NEWSQA_PUBLISHED_API</c> and <c>NEWSQA_COMPOSE_API_ENV</c>.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ComposeStartTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
