@@ -35,7 +35,7 @@ internal sealed class CliHost : IAsyncDisposable
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
     /// <summary>The configured embedder, or null when running lexical-only.</summary>
-    public DenseEncoder? Encoder => provider.GetService<DenseEncoder>() is { IsAvailable: true } encoder ? encoder : null;
+    public QueryAndPassageEmbedder? Encoder => provider.GetService<QueryAndPassageEmbedder>() is { IsAvailable: true } encoder ? encoder : null;
 
     /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
     /// <param name="overrides">Keys set on top of configuration (eval --calibrate asks with Answer:MinConfidence 0).</param>

@@ -10,7 +10,7 @@ namespace NewsQA.Hosting.Health;
 /// time a model is downloaded or the store embedded: search answers lexically meanwhile); unhealthy when a
 /// configured model failed to load or the stored vectors come from another model.
 /// </summary>
-internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder, AnswerThreshold threshold, FusionWeights fusionWeights) : IHealthCheck
+internal sealed class EmbedderHealthCheck(EmbedderState embedder, QueryAndPassageEmbedder encoder, AnswerThreshold threshold, FusionWeights fusionWeights) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -20,7 +20,7 @@ namespace NewsQA.Hosting.Models;
 public sealed partial class EmbeddingBackfill(
     INewsStore store,
     IngestPipeline pipeline,
-    DenseEncoder encoder,
+    QueryAndPassageEmbedder encoder,
     EmbedderState state,
     IConfiguration configuration,
     IOptions<ModelSwitchOptions> options,

@@ -12,11 +12,11 @@ namespace NewsQA.Hosting.Models;
 /// Brings the configured model in while the service runs: fetches it when missing (<c>Embeddings:AutoPull</c>,
 /// through <see cref="ModelDownloader"/>: sha256 per file, partial files never used), or notices it when a folder
 /// is dropped in or <c>models pull</c> finishes; checks it against its manifest, attaches it to the
-/// <see cref="DenseEncoder"/>, and has <see cref="EmbeddingBackfill"/> embed the stored documents. When it cannot
+/// <see cref="QueryAndPassageEmbedder"/>, and has <see cref="EmbeddingBackfill"/> embed the stored documents. When it cannot
 /// (offline, disk full, a file that does not match), it says why in one line and the service stays lexical.
 /// </summary>
 public sealed partial class ModelSwitch(
-    DenseEncoder encoder,
+    QueryAndPassageEmbedder encoder,
     EmbedderState state,
     ModelCatalog catalog,
     ModelDownloader downloader,
@@ -101,7 +101,7 @@ public sealed partial class ModelSwitch(
 
         try
         {
-            owned = OnnxModelAttachment.AttachTo(encoder, model, onnx.Value, searchable: stats.Documents == 0);
+            owned = OnnxModelLoader.LoadInto(encoder, model, onnx.Value, searchable: stats.Documents == 0);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {

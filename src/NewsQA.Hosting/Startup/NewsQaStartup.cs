@@ -57,7 +57,7 @@ public sealed class NewsQaStartup(IServiceProvider services, IConfiguration conf
 
         EmbeddingModelMismatchException? mismatch = null;
         string? chunking = null;
-        if (embedder.ModelId is not null && services.GetService<DenseEncoder>() is { IsAvailable: true } encoder && stats.EmbeddingModel is { } stored && stored != encoder.Profile.ModelId)
+        if (embedder.ModelId is not null && services.GetService<QueryAndPassageEmbedder>() is { IsAvailable: true } encoder && stats.EmbeddingModel is { } stored && stored != encoder.Profile.ModelId)
         {
             mismatch = new EmbeddingModelMismatchException(stored, encoder.Profile.ModelId);
             embedder.Fail(mismatch.Message);
