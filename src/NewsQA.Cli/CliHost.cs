@@ -8,7 +8,7 @@ using NewsQA.Evaluation;
 using NewsQA.Core.Storage;
 using NewsQA.Hosting;
 using Microsoft.Extensions.Options;
-using NewsQA.Hosting.Models;
+using NewsQA.Hosting.ModelLifecycle;
 using NewsQA.Hosting.Configuration;
 using NewsQA.Hosting.Startup;
 
@@ -89,10 +89,10 @@ internal sealed class CliHost : IAsyncDisposable
         }
 
         // The CLI fetches a missing model only when asked (Embeddings:AutoPull=true), and then waits for it.
-        if (provider.GetRequiredService<IOptions<ModelSwitchOptions>>().Value.AutoPull == true)
+        if (provider.GetRequiredService<IOptions<ModelLifecycleOptions>>().Value.AutoPull == true)
         {
-            await provider.GetRequiredService<ModelSwitch>().StepAsync(autoPull: true, cancellationToken);
-            Console.Error.WriteLine($"embeddings: {provider.GetRequiredService<EmbedderState>().Message}");
+            await provider.GetRequiredService<ModelActivation>().StepAsync(autoPull: true, cancellationToken);
+            Console.Error.WriteLine($"embeddings: {provider.GetRequiredService<EmbeddingModelState>().Message}");
         }
 
         return new CliHost(provider, report);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core;
 using NewsQA.Hosting.Calibration;
 using NewsQA.Hosting.Health;
+using NewsQA.Hosting.ModelLifecycle;
 using NewsQA.Hosting.Selection;
 using NewsQA.Hosting.Startup;
 

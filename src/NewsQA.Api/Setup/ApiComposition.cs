@@ -1,5 +1,5 @@
 using NewsQA.Hosting;
-using NewsQA.Hosting.Models;
+using NewsQA.Hosting.ModelLifecycle;
 using Microsoft.AspNetCore.Http.Json;
 using NewsQA.Api.Contracts;
 using NewsQA.Api.Errors;
@@ -44,7 +44,7 @@ public static class ApiComposition
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
         services.AddHostedService<StartupInitializer>();
         // After start-up, so the seeds are in: fetches a missing model and switches to hybrid once the store is embedded.
-        services.AddHostedService<ModelSwitchService>();
+        services.AddHostedService<ModelActivationService>();
         return builder;
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NewsQA.Core.Ingest;
 using NewsQA.Core.Storage;
-using NewsQA.Hosting.Models;
+using NewsQA.Hosting.ModelLifecycle;
 using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;

@@ -8,7 +8,7 @@ using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 using Microsoft.Extensions.Logging;
 using NewsQA.Hosting.Calibration;
-using NewsQA.Hosting.Models;
+using NewsQA.Hosting.ModelLifecycle;
 using NewsQA.Hosting.Selection;
 
 namespace NewsQA.Hosting.Startup;
@@ -37,11 +37,11 @@ public sealed record SeedReport(int Ingested, string Path, bool FolderFound, IRe
 /// stored vectors come from the configured model, and (API) ingest the seeds into an empty store. A store that
 /// cannot be reached does not stop the process: the report says so and readiness reports it until it recovers.
 /// </summary>
-public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbedderState embedder, INewsStore store)
+public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbeddingModelState embedder, INewsStore store)
 {
     public async Task<StartupReport> RunAsync(CancellationToken cancellationToken)
     {
-        embedder.Resolve(services);
+        embedder.LoadRegistered(services);
         LogCalibration();
         var provider = StoreSelection.ProviderName(configuration);
         StoreStatistics stats;
