@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Core.Ingest;
 using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
+
 namespace NewsQA.Hosting.ModelLifecycle;
 
 /// <summary>
