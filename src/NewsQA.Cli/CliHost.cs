@@ -5,10 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using NewsQA.Core.Search.Embedding;
 using NewsQA.Evaluation;
-using NewsQA.Core.Storage;
 using NewsQA.Hosting;
-using Microsoft.Extensions.Options;
-using NewsQA.Hosting.Models;
 using NewsQA.Hosting.Configuration;
 using NewsQA.Hosting.Startup;
 
@@ -29,13 +26,13 @@ internal sealed class CliHost : IAsyncDisposable
         Report = report;
     }
 
-    /// <summary>What the shared start-up checks found (embedder message, store statistics).</summary>
+    /// <summary>What the start-up checks found (embedder message, store statistics).</summary>
     public StartupReport Report { get; }
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
-    /// <summary>The configured embedder, or null when running lexical-only.</summary>
-    public DenseEncoder? Encoder => provider.GetService<DenseEncoder>() is { IsAvailable: true } encoder ? encoder : null;
+    /// <summary>The embedder with its model attached, or null when running lexical-only.</summary>
+    public QueryAndPassageEmbedder? Embedder => provider.GetService<QueryAndPassageEmbedder>() is { IsAvailable: true } embedder ? embedder : null;
 
     /// <param name="allowModelChange">Only `reindex` may run while the stored vectors come from another model.</param>
     /// <param name="overrides">Keys set on top of configuration (eval --calibrate asks with Answer:MinConfidence 0).</param>
@@ -63,42 +60,20 @@ internal sealed class CliHost : IAsyncDisposable
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var report = await provider.GetRequiredService<NewsQaStartup>().RunAsync(cancellationToken);
-        if (report.StoreError is { } storeError)
+        try
+        {
+            // The API's start-up path under a command's policy: no store or another model's vectors end the command.
+            var report = await provider.GetRequiredService<NewsQaStartup>().StartAsync(StartupPolicy.Command(allowModelChange), new CliStartupOutput(), cancellationToken);
+            return new CliHost(provider, report);
+        }
+        catch
         {
             await provider.DisposeAsync();
-            throw storeError;
+            throw;
         }
-
-        if (report.ModelMismatch is { } mismatch)
-        {
-            if (!allowModelChange)
-            {
-                await provider.DisposeAsync();
-                throw mismatch;
-            }
-        }
-        else if (report.EmbedderProblem is { } problem)
-        {
-            Console.Error.WriteLine($"warning: {problem}");
-        }
-
-        if (report.ChunkingNotice is { } chunking)
-        {
-            Console.Error.WriteLine($"warning: {chunking}");
-        }
-
-        // The CLI fetches a missing model only when asked (Embeddings:AutoPull=true), and then waits for it.
-        if (provider.GetRequiredService<IOptions<ModelSwitchOptions>>().Value.AutoPull == true)
-        {
-            await provider.GetRequiredService<ModelSwitch>().StepAsync(autoPull: true, cancellationToken);
-            Console.Error.WriteLine($"embeddings: {provider.GetRequiredService<EmbedderState>().Message}");
-        }
-
-        return new CliHost(provider, report);
     }
 
-    /// <summary>Puts <see cref="EvalVectorCache"/> between the encoder and the model, when there is a model.</summary>
+    /// <summary>Puts <see cref="EvalVectorCache"/> between the embedder and the model, when there is a model.</summary>
     private static void CacheVectors(ServiceCollection services, string directory)
     {
         var model = services.LastOrDefault(d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>));

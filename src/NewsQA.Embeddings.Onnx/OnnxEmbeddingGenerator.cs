@@ -8,7 +8,7 @@ namespace NewsQA.Embeddings.Onnx;
 /// <summary>
 /// Embeds texts with a local ONNX encoder (a Hugging Face export: <c>input_ids</c>, <c>attention_mask</c> and
 /// optionally <c>token_type_ids</c> in, <c>last_hidden_state</c> out), pooling and L2-normalising on the CPU.
-/// Adds no prefixes: <c>DenseEncoder</c> does. One <see cref="InferenceSession"/> per instance, shared by all
+/// Adds no prefixes: <c>QueryAndPassageEmbedder</c> does. One <see cref="InferenceSession"/> per instance, shared by all
 /// callers (ONNX Runtime's <c>Run</c> is thread-safe), so register it as a singleton.
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>

@@ -16,7 +16,7 @@ public sealed class OnnxEmbeddingOptions
     /// <summary><c>Embeddings:ModelsPath</c>: where named models live.</summary>
     public string ModelsPath { get; set; } = "./models";
 
-    /// <summary><c>Embeddings:BatchSize</c>: texts per ONNX run. Bigger batches pad more; 8 was fastest on 2 cores (docs/performance.md, sweep).</summary>
+    /// <summary><c>Embeddings:BatchSize</c>: texts per ONNX run. Bigger batches pad more; the default is the fastest of the batch-size sweep in docs/performance.md.</summary>
     [Range(1, 1024)]
     public int BatchSize { get; set; } = 8;
 

@@ -11,11 +11,11 @@ public static class OnnxEmbeddingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="EmbeddingStatus"/>, <see cref="ModelCatalog"/>, <see cref="ModelDownloader"/>, Core's
-    /// <see cref="DenseEncoder"/> and, when the model named by <c>Embeddings:Model</c> (default:
+    /// <see cref="QueryAndPassageEmbedder"/> and, when the model named by <c>Embeddings:Model</c> (default:
     /// <see cref="OnnxEmbeddingOptions.DefaultModel"/>) is on disk, the <see cref="OnnxEmbeddingGenerator"/> as
     /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> and its <see cref="EmbeddingProfile"/>, all
-    /// singletons. Without the model the encoder starts empty (a model can be attached later, see
-    /// <see cref="OnnxModelAttachment"/>) and the status says why.
+    /// singletons. Without the model the embedder starts empty (a model can be attached later, see
+    /// <see cref="OnnxModelLoader"/>) and the status says why.
     /// </summary>
     public static IServiceCollection AddOnnxEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +37,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
                 ? $"; run `newsqa models pull` or set {OnnxEmbeddingOptions.Section}:Model"
                 : $" ({OnnxEmbeddingOptions.Section}:Model = {options.Model})";
             services.AddSingleton(EmbeddingStatus.LexicalOnly(problem + hint, modelPath));
-            services.AddSingleton(sp => new DenseEncoder { QueryCache = sp.GetRequiredService<QueryVectorCache>() });
+            services.AddSingleton(sp => new QueryAndPassageEmbedder { QueryCache = sp.GetRequiredService<QueryVectorCache>() });
             return services;
         }
 
@@ -45,15 +45,15 @@ public static class OnnxEmbeddingServiceCollectionExtensions
         services.AddSingleton(model);
         services.AddSingleton(sp => new OnnxEmbeddingGenerator(model, sp.GetRequiredService<IOptions<OnnxEmbeddingOptions>>().Value));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>());
-        services.AddSingleton(sp => OnnxModelAttachment.ProfileOf(sp.GetRequiredService<OnnxEmbeddingGenerator>(), model));
+        services.AddSingleton(sp => OnnxModelLoader.ProfileOf(sp.GetRequiredService<OnnxEmbeddingGenerator>(), model));
         // A damaged model.onnx only shows when ONNX Runtime opens it: the status says so (readiness 503 naming the
-        // model) and the encoder stays without a model (not available), so search runs lexical instead of crashing.
+        // model) and the embedder stays without a model (not available), so search runs lexical instead of crashing.
         services.AddSingleton(sp => sp.GetRequiredService<EmbeddingStatus>().Available
-            ? new DenseEncoder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelAttachment.WindowOf(model))
+            ? new QueryAndPassageEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<EmbeddingProfile>(), OnnxModelLoader.WindowOf(model))
             {
                 QueryCache = sp.GetRequiredService<QueryVectorCache>(),
             }
-            : new DenseEncoder());
+            : new QueryAndPassageEmbedder());
         services.AddSingleton(sp =>
         {
             try

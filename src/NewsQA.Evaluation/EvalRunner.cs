@@ -18,7 +18,7 @@ namespace NewsQA.Evaluation;
 /// both, and scores where the gold paragraph ranks. The same documents feed <see cref="Bm25Baseline"/>, the baseline
 /// every report shows beside NewsQA.
 /// </summary>
-public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask, IOptions<AnswerOptions> answerOptions, DenseEncoder? encoder = null)
+public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, AskService ask, IOptions<AnswerOptions> answerOptions, QueryAndPassageEmbedder? encoder = null)
 {
     public static IReadOnlyList<T> ReadJsonLines<T>(string path)
     {

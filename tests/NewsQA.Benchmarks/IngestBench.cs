@@ -32,8 +32,8 @@ internal static class IngestBench
         var sliceCount = Math.Clamp(args.Int("slices", 8), 1, docs.Count);
         using var generator = new OnnxEmbeddingGenerator(folder, new OnnxEmbeddingOptions { BatchSize = batch });
         // The encoder as the service builds it, window included: chunks fit the model's tokenizer as on a real ingest.
-        var window = OnnxModelAttachment.WindowOf(folder);
-        var encoder = new DenseEncoder(generator, OnnxModelAttachment.ProfileOf(generator, folder), window);
+        var window = OnnxModelLoader.WindowOf(folder);
+        var encoder = new QueryAndPassageEmbedder(generator, OnnxModelLoader.ProfileOf(generator, folder), window);
         using var analyzer = new LuceneTermAnalyzer();
         var dataPath = Path.Combine(Path.GetTempPath(), "newsqa-bench-ingest-" + Guid.NewGuid().ToString("N"));
         using var bulkStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "bulk") }), NullLogger<EmbeddedNewsStore>.Instance);
@@ -101,7 +101,7 @@ internal static class IngestBench
         public List<string> Chunks { get; }
     }
 
-    private static async Task RunPhaseAsync(Phase phase, Slice slice, IngestPipeline bulk, IngestPipeline oneByOne, DenseEncoder encoder)
+    private static async Task RunPhaseAsync(Phase phase, Slice slice, IngestPipeline bulk, IngestPipeline oneByOne, QueryAndPassageEmbedder encoder)
     {
         switch (phase)
         {

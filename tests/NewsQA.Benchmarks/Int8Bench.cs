@@ -9,7 +9,7 @@ namespace NewsQA.Benchmarks;
 
 /// <summary>
 /// An fp32 model against its int8 rewrite (scripts/quantize-int8.py) on the same chunks, threads and batching, both
-/// through NewsQA's own embedder (<see cref="DenseEncoder"/> over <see cref="OnnxEmbeddingGenerator"/>): tokens/s,
+/// through NewsQA's own embedder (<see cref="QueryAndPassageEmbedder"/> over <see cref="OnnxEmbeddingGenerator"/>): tokens/s,
 /// the cosine of each int8 vector to its fp32 vector, single-query latency (the query path's bound), tokens/s at
 /// one and two intra-op threads and an ONNX Runtime profile per operator for the roofline (scripts/roofline.py
 /// reads the JSON this writes).
@@ -126,11 +126,11 @@ internal static class Int8Bench
         return 0;
     }
 
-    internal static DenseEncoder Encoder(OnnxEmbeddingGenerator generator, ModelFolder folder) =>
+    internal static QueryAndPassageEmbedder Encoder(OnnxEmbeddingGenerator generator, ModelFolder folder) =>
         new(generator, new EmbeddingProfile(folder.Manifest.Id, generator.Dimensions, folder.Manifest.QueryPrefix, folder.Manifest.PassagePrefix));
 
     /// <summary>Median seconds of one uncached query embedding (the encoder here has no cache).</summary>
-    internal static async Task<double> QueryLatencyAsync(DenseEncoder encoder, string query, int runs = 31)
+    internal static async Task<double> QueryLatencyAsync(QueryAndPassageEmbedder encoder, string query, int runs = 31)
     {
         for (var i = 0; i < 5; i++)
         {

@@ -19,13 +19,13 @@ public sealed class OnnxEmbeddingServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task ConfiguredModelPath_RegistersGeneratorProfileAndDenseEncoder()
+    public async Task ConfiguredModelPath_RegistersGeneratorProfileAndEmbedder()
     {
         using var services = Build(new() { ["Embeddings:Model"] = TinyModels.Xlmr, ["Embeddings:BatchSize"] = "4", ["Embeddings:IntraOpThreads"] = "1" });
 
         var status = services.GetRequiredService<EmbeddingStatus>();
         var profile = services.GetRequiredService<EmbeddingProfile>();
-        var encoder = services.GetRequiredService<DenseEncoder>();
+        var encoder = services.GetRequiredService<QueryAndPassageEmbedder>();
         var query = await encoder.EmbedQueryAsync("Wer ist Kanzler?", TestContext.Current.CancellationToken);
 
         Assert.True(status.Available, status.Message);
@@ -56,7 +56,7 @@ public sealed class OnnxEmbeddingServiceCollectionExtensionsTests : IDisposable
         Assert.Contains(Path.Combine(_emptyModels, OnnxEmbeddingOptions.DefaultModel), status.Message, StringComparison.Ordinal);
         Assert.Null(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
         Assert.Null(services.GetService<EmbeddingProfile>());
-        Assert.False(services.GetRequiredService<DenseEncoder>().IsAvailable);
+        Assert.False(services.GetRequiredService<QueryAndPassageEmbedder>().IsAvailable);
         Assert.NotNull(services.GetService<ModelDownloader>());
     }
 }

@@ -36,7 +36,7 @@ public sealed class RealModelTests
         var folder = ModelFolder.Load(RealModels.ArcticXs.Folder);
         Assert.Equal(PoolingMode.Cls, folder.Manifest.Pooling);
         using var generator = Create(RealModels.ArcticXs);
-        var encoder = new DenseEncoder(generator, new EmbeddingProfile(folder.Manifest.Id, 384, folder.Manifest.QueryPrefix, folder.Manifest.PassagePrefix));
+        var encoder = new QueryAndPassageEmbedder(generator, new EmbeddingProfile(folder.Manifest.Id, 384, folder.Manifest.QueryPrefix, folder.Manifest.PassagePrefix));
         var ct = TestContext.Current.CancellationToken;
 
         var query = await encoder.EmbedQueryAsync("what is snowflake?", ct);

@@ -1,5 +1,4 @@
 using NewsQA.Hosting;
-using NewsQA.Hosting.Models;
 using Microsoft.AspNetCore.Http.Json;
 using NewsQA.Api.Requests;
 using NewsQA.Api.Errors;
@@ -42,9 +41,8 @@ public static class ApiComposition
         // On SIGTERM the server stops accepting connections and lets in-flight requests finish for this long.
         var shutdownSeconds = builder.Configuration.GetValue(ApiConfigurationRules.ShutdownTimeout, 30);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
-        services.AddHostedService<StartupInitializer>();
-        // After start-up, so the seeds are in: fetches a missing model and switches to hybrid once the store is embedded.
-        services.AddHostedService<ModelSwitchService>();
+        // Before serving: the start-up path, logged with who may write and read; then the model in the background.
+        services.AddNewsQaHostedStartup<ApiStartupLog>();
         return builder;
     }
 }

@@ -205,6 +205,6 @@ internal static class EvalCalibration
             }
 
             EvalCommand.ReportCache(host);
-            return new AskedRuns(runs, host.Encoder?.Profile.ModelId, fit);
+            return new AskedRuns(runs, host.Embedder?.Profile.ModelId, fit);
         });
 }

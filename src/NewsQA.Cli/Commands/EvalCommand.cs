@@ -150,7 +150,7 @@ internal static class EvalCommand
             }
 
             ReportCache(host);
-            return new Evaluation(ingestSeconds, host.Encoder?.Profile.ModelId, runs);
+            return new Evaluation(ingestSeconds, host.Embedder?.Profile.ModelId, runs);
         });
 
     /// <summary>Eval only: where the model's vectors are kept between runs (<see cref="EvalVectorCache"/>).</summary>
@@ -169,7 +169,7 @@ internal static class EvalCommand
     }
 
     /// <summary>The mode a run really used: hybrid is lexical without a model.</summary>
-    internal static SearchMode UsedMode(SearchMode mode, CliHost host) => mode == SearchMode.Dense || host.Encoder is not null ? mode : SearchMode.Lexical;
+    internal static SearchMode UsedMode(SearchMode mode, CliHost host) => mode == SearchMode.Dense || host.Embedder is not null ? mode : SearchMode.Lexical;
 
     /// <summary>Runs <paramref name="work"/> on a fresh temporary data directory, deleted afterwards.</summary>
     internal static Task<T> InTempDataAsync<T>(Func<string, Task<T>> work) => InTempFolderAsync("newsqa-eval-", work);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NewsQA.Core.Ingest;
 using NewsQA.Core.Storage;
-using NewsQA.Hosting.Models;
+using NewsQA.Hosting.ModelLifecycle;
 using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;
@@ -18,11 +18,11 @@ internal static class ReindexCommand
             var store = host.Get<INewsStore>();
             var pipeline = host.Get<IngestPipeline>();
             var stats = await store.GetStatisticsAsync(ct);
-            if (host.Encoder is { } encoder && stats.EmbeddingModel != encoder.Profile.ModelId)
+            if (host.Embedder is { } embedder && stats.EmbeddingModel != embedder.Profile.ModelId)
             {
                 // Vectors of two models must never mix: drop the old ones before re-embedding.
-                Console.WriteLine($"Switching stored vectors from '{stats.EmbeddingModel ?? "none"}' to '{encoder.Profile.ModelId}'.");
-                await store.ResetEmbeddingModelAsync(encoder.Profile.ModelId, encoder.Profile.Dimensions, ct);
+                Console.WriteLine($"Switching stored vectors from '{stats.EmbeddingModel ?? "none"}' to '{embedder.Profile.ModelId}'.");
+                await store.ResetEmbeddingModelAsync(embedder.Profile.ModelId, embedder.Profile.Dimensions, ct);
             }
 
             var done = 0;

@@ -27,7 +27,7 @@ public sealed class AskService(
     IQueryRewriter? rewriter = null,
     TimeProvider? clock = null,
     AnswerThreshold? threshold = null,
-    DenseEncoder? encoder = null)
+    QueryAndPassageEmbedder? encoder = null)
 {
     /// <summary>The model's profile while one is loaded (its declared languages), else null: lexical only.</summary>
     private EmbeddingProfile? LoadedModel => encoder is { IsAvailable: true } ? encoder.Profile : null;

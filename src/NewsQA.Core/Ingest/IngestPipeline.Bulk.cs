@@ -125,7 +125,7 @@ public sealed partial class IngestPipeline
         }
     }
 
-    private async Task EmbedBatchAsync(DenseEncoder dense, List<Stage> batch, CancellationToken cancellationToken)
+    private async Task EmbedBatchAsync(QueryAndPassageEmbedder dense, List<Stage> batch, CancellationToken cancellationToken)
     {
         var toEmbed = batch.Where(s => s.Prepared is { Finished: null }).ToList();
         var vectors = await EmbedPassagesAsync(dense, toEmbed.SelectMany(s => s.Prepared!.Chunks.Select(c => c.Text)).ToList(), cancellationToken).ConfigureAwait(false);

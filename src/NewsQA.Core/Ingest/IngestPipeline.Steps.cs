@@ -8,7 +8,7 @@ namespace NewsQA.Core.Ingest;
 public sealed partial class IngestPipeline
 {
     /// <summary>Embeds passages, timing the call and counting failures in <c>newsqa.embed.*</c>.</summary>
-    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(DenseEncoder dense, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedPassagesAsync(QueryAndPassageEmbedder dense, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         IReadOnlyList<ReadOnlyMemory<float>> vectors;
@@ -27,7 +27,7 @@ public sealed partial class IngestPipeline
     }
 
     /// <summary>Records which model the vectors come from before any of them is written (idempotent; refuses a second model).</summary>
-    private Task RecordModelAsync(DenseEncoder? dense, CancellationToken cancellationToken) =>
+    private Task RecordModelAsync(QueryAndPassageEmbedder? dense, CancellationToken cancellationToken) =>
         dense is null ? Task.CompletedTask : store.RecordEmbeddingModelAsync(dense.Profile.ModelId, dense.Profile.Dimensions, cancellationToken);
 
     /// <summary>Writes one prepared document with its chunks' terms and vectors; returns how many chunks it has.</summary>

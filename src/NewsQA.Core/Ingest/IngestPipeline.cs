@@ -23,7 +23,7 @@ public sealed partial class IngestPipeline(
     ITermAnalyzer analyzer,
     IOptions<ChunkingOptions> chunking,
     ILogger<IngestPipeline> logger,
-    DenseEncoder? encoder = null,
+    QueryAndPassageEmbedder? encoder = null,
     NewsQaMetrics? metrics = null,
     IPassageWindow? window = null)
 {
@@ -41,7 +41,7 @@ public sealed partial class IngestPipeline(
     }
 
     /// <summary>The encoder when a model is attached; null while lexical-only.</summary>
-    private DenseEncoder? Dense => encoder is { IsAvailable: true } ? encoder : null;
+    private QueryAndPassageEmbedder? Dense => encoder is { IsAvailable: true } ? encoder : null;
 
     private readonly DocumentWriteLocks writeLocks = new();
 

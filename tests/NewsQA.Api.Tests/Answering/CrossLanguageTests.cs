@@ -89,5 +89,5 @@ public sealed class CrossLanguageTests
     }
 
     private static NewsQaApplication App(string[] languages) => new(
-        services: s => s.AddSingleton(new DenseEncoder(new FakeMultilingualEmbedder(), new EmbeddingProfile("fake-multilingual", FakeMultilingualEmbedder.Dimensions) { Languages = languages })));
+        services: s => s.AddSingleton(new QueryAndPassageEmbedder(new FakeMultilingualEmbedder(), new EmbeddingProfile("fake-multilingual", FakeMultilingualEmbedder.Dimensions) { Languages = languages })));
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NewsQA.Testing;
-using static NewsQA.Api.Tests.Models.ModelSwitchFixture;
+using static NewsQA.Api.Tests.Models.ModelLifecycleFixture;
 
 namespace NewsQA.Api.Tests.Models;
 
@@ -11,7 +11,7 @@ namespace NewsQA.Api.Tests.Models;
 public sealed class BackfillResumeTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("newsqa-backfill-").FullName;
-    private readonly ModelSwitchFixture fixture = new();
+    private readonly ModelLifecycleFixture fixture = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using NewsQA.Testing;
 using NewsQA.Testing.Fakes;
-using static NewsQA.Api.Tests.Models.ModelSwitchFixture;
+using static NewsQA.Api.Tests.Models.ModelLifecycleFixture;
 
 namespace NewsQA.Api.Tests.Models;
 
@@ -16,7 +16,7 @@ namespace NewsQA.Api.Tests.Models;
 public sealed class FirstStartTests : IDisposable
 {
     private const string Question = "Wie viele Raketen will die Ukraine in diesem Jahr produzieren?";
-    private readonly ModelSwitchFixture fixture = new();
+    private readonly ModelLifecycleFixture fixture = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -80,7 +80,7 @@ public sealed class FaultTests
         var embedder = new FakeEmbedder();
         await using var app = new NewsQaApplication(
             new Dictionary<string, string?> { ["Seeds:IngestOnEmpty"] = "false" },
-            s => s.AddSingleton(new DenseEncoder(embedder, new EmbeddingProfile("test-chars", FakeEmbedder.Dimensions))));
+            s => s.AddSingleton(new QueryAndPassageEmbedder(embedder, new EmbeddingProfile("test-chars", FakeEmbedder.Dimensions))));
         using var client = app.CreateClient();
         var created = await client.PostAsJsonAsync("/api/documents", new { id = "bahn", text = "Die Bahn streikt am Montag in ganz Bayern." }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -26,7 +26,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             .AddLogging()
             .AddNewsQaCore()
             .AddEmbeddedStore()
-            .AddSingleton(new DenseEncoder(Embedder, profile ?? new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions), window));
+            .AddSingleton(new QueryAndPassageEmbedder(Embedder, profile ?? new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions), window));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -36,7 +36,7 @@ public sealed class MeaningChoiceTests
         var real = RealModels.All.Single(m => m.Id == id);
         var folder = ModelFolder.Load(real.Folder);
         using var generator = new OnnxEmbeddingGenerator(folder, new OnnxEmbeddingOptions { IntraOpThreads = 1 });
-        var encoder = new DenseEncoder(generator, new EmbeddingProfile(folder.Manifest.Id, 384, folder.Manifest.QueryPrefix, folder.Manifest.PassagePrefix));
+        var encoder = new QueryAndPassageEmbedder(generator, new EmbeddingProfile(folder.Manifest.Id, 384, folder.Manifest.QueryPrefix, folder.Manifest.PassagePrefix));
         var answerer = new ExtractiveAnswerer(Analyzer, Options.Create(new AnswerOptions()), encoder);
         var data = Path.Combine(AppContext.BaseDirectory, "TestData", "xquad-en-dev");
         var paragraphs = EvalRunner.ReadJsonLines<EvalParagraph>(Path.Combine(data, "paragraphs.jsonl")).ToDictionary(p => p.Id);

@@ -36,7 +36,7 @@ public sealed class BrokenModelTests : IDisposable
 
         Assert.False(status.Available);
         Assert.Contains("17 dimensions", status.Message, StringComparison.Ordinal);
-        Assert.False(services.GetService<DenseEncoder>() is { IsAvailable: true }, "a damaged model must leave no usable encoder");
+        Assert.False(services.GetService<QueryAndPassageEmbedder>() is { IsAvailable: true }, "a damaged model must leave no usable encoder");
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public sealed class BrokenModelTests : IDisposable
 
         Assert.False(status.Available);
         Assert.Contains("model.onnx", status.Message, StringComparison.Ordinal);
-        Assert.False(services.GetService<DenseEncoder>() is { IsAvailable: true }, "a damaged model must leave no usable encoder");
+        Assert.False(services.GetService<QueryAndPassageEmbedder>() is { IsAvailable: true }, "a damaged model must leave no usable encoder");
     }
 }

@@ -15,7 +15,7 @@ namespace NewsQA.Core.Answer.Extractive;
 /// Confidence below <see cref="AnswerOptions.MinConfidence"/> means no answer, and so does a false premise
 /// (<see cref="PremiseCheck"/>).
 /// </summary>
-public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options, DenseEncoder? encoder = null) : IAnswerer
+public sealed class ExtractiveAnswerer(ITermAnalyzer analyzer, IOptions<AnswerOptions> options, QueryAndPassageEmbedder? encoder = null) : IAnswerer
 {
     private static readonly ExtractiveWeights Weights = ExtractiveWeights.Calibrated;
 

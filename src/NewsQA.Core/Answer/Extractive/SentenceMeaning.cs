@@ -12,7 +12,7 @@ namespace NewsQA.Core.Answer.Extractive;
 /// sentences is scored by the sum of its two sentence vectors (normalised), which is close to the pair's own
 /// embedding for pooled encoders and costs nothing more.
 /// </summary>
-internal sealed class SentenceMeaning(DenseEncoder encoder)
+internal sealed class SentenceMeaning(QueryAndPassageEmbedder encoder)
 {
     /// <summary>Sentence vectors kept per process: about 6 MB at 384 dimensions; keyed by model id and text like query vectors.</summary>
     private const int CacheCapacity = 4096;

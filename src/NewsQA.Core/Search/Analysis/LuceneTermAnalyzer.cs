@@ -16,7 +16,7 @@ namespace NewsQA.Core.Search.Analysis;
 /// ß normalisation ("Außenminister" and "Aussenminister" meet) and Snowball's German2 stemmer ("Drohnen" and "Drohne"
 /// meet). Against the light stemmer and German-only stop words of Lucene's GermanAnalyzer, English stop words help
 /// English questions ("the", "of" matched everything) without moving German, and German2 helps both
-/// (docs/quality-levers.md, GermanTermAnalyzer). Lucene analyzers are thread-safe, so one
+/// (docs/quality-levers.md, LuceneTermAnalyzer). Lucene analyzers are thread-safe, so one
 /// instance serves all. Changing this chain changes stored terms: run <c>newsqa reindex</c>.
 /// </summary>
 public sealed class LuceneTermAnalyzer : ITermAnalyzer, IDisposable

@@ -26,7 +26,7 @@ public sealed partial class Retriever(
     ITermAnalyzer analyzer,
     IRankFusion fusion,
     IOptions<FusionOptions> fusionOptions,
-    DenseEncoder? encoder = null,
+    QueryAndPassageEmbedder? encoder = null,
     NewsQaMetrics? metrics = null,
     ILogger<Retriever>? logger = null,
     FusionWeights? fusionWeights = null)

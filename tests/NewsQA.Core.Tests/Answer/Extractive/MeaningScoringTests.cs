@@ -26,12 +26,12 @@ public sealed class MeaningScoringTests
 
     private static AnswerContext Context(string question) => ArmsArticle.Context(question, dense: 0.5) with { MinConfidence = 0 };
 
-    private static ExtractiveAnswerer Answerer(DenseEncoder? encoder = null) => new(Analyzer, Options.Create(new AnswerOptions()), encoder);
+    private static ExtractiveAnswerer Answerer(QueryAndPassageEmbedder? encoder = null) => new(Analyzer, Options.Create(new AnswerOptions()), encoder);
 
-    private static (DenseEncoder Encoder, FakeEmbedder Embedder) Model()
+    private static (QueryAndPassageEmbedder Encoder, FakeEmbedder Embedder) Model()
     {
         var embedder = new FakeEmbedder();
-        return (new DenseEncoder(embedder, new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions)), embedder);
+        return (new QueryAndPassageEmbedder(embedder, new EmbeddingProfile("fake-chars", FakeEmbedder.Dimensions)), embedder);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class QueryVectorCacheTests
     public async Task Encoder_AnswersARepeatedQueryWithoutTheModel_AndStillEmbedsNewOnes()
     {
         var embedder = new FakeEmbedder();
-        var encoder = new DenseEncoder(embedder, new EmbeddingProfile("fake", FakeEmbedder.Dimensions, "query: ")) { QueryCache = new QueryVectorCache(16) };
+        var encoder = new QueryAndPassageEmbedder(embedder, new EmbeddingProfile("fake", FakeEmbedder.Dimensions, "query: ")) { QueryCache = new QueryVectorCache(16) };
         var first = await encoder.EmbedQueryAsync("Wer regiert Österreich?", Ct);
 
         embedder.Failing = true;
@@ -76,7 +76,7 @@ public sealed class QueryVectorCacheTests
     {
         var embedder = new FakeEmbedder { Failing = true };
         var cache = new QueryVectorCache(16);
-        var encoder = new DenseEncoder(embedder, new EmbeddingProfile("fake", FakeEmbedder.Dimensions)) { QueryCache = cache };
+        var encoder = new QueryAndPassageEmbedder(embedder, new EmbeddingProfile("fake", FakeEmbedder.Dimensions)) { QueryCache = cache };
         await Assert.ThrowsAsync<EmbedderUnavailableException>(() => encoder.EmbedQueryAsync("Wahl", Ct));
         Assert.Equal(0, cache.Count);
     }

@@ -3,33 +3,32 @@ using NewsQA.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsQA.Core.Calibration;
 using NewsQA.Core.Search.Embedding;
-using NewsQA.Hosting.Startup;
 
-namespace NewsQA.Hosting.Health;
+namespace NewsQA.Hosting.ModelLifecycle;
 
 /// <summary>
-/// Healthy when the embedder is usable or none is configured (lexical-only is a supported mode, and so is the
-/// time a model is downloaded or the store embedded: search answers lexically meanwhile); unhealthy when a
-/// configured model failed to load or the stored vectors come from another model.
+/// Readiness' reading of <see cref="EmbeddingModelState"/>: healthy when the embedder is usable or none is configured
+/// (lexical-only is a supported mode, and so is the time a model is downloaded or the store embedded: search answers
+/// lexically meanwhile); unhealthy when a configured model failed to load or the stored vectors come from another model.
 /// </summary>
-internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder encoder, AnswerThreshold threshold, FusionWeights fusionWeights) : IHealthCheck
+internal sealed class EmbedderHealthCheck(EmbeddingModelState model, QueryAndPassageEmbedder embedder, AnswerThreshold threshold, FusionWeights fusionWeights) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var problem = embedder.Problem;
-        var phase = embedder.Phase;
+        var problem = model.Problem;
+        var stage = model.Stage;
         var data = new Dictionary<string, object?>
         {
-            ["status"] = problem is not null ? "failed" : phase.Status,
-            ["model"] = phase.ModelId,
-            ["message"] = phase.Message,
+            ["status"] = problem is not null ? "failed" : stage.Status,
+            ["model"] = stage.ModelId,
+            ["message"] = stage.Message,
             // The mode a search without "mode" runs in: hybrid once every stored document has the model's vectors
             // (a mismatch is reported, not hidden).
-            ["searchMode"] = (encoder.IsSearchable ? SearchMode.Hybrid : SearchMode.Lexical).ToWireName(),
+            ["searchMode"] = (embedder.IsSearchable ? SearchMode.Hybrid : SearchMode.Lexical).ToWireName(),
         };
 
         // Answers are scored on what retrieval fed them: the threshold fitted for this model, or a notice that none was.
-        var answersFrom = encoder.IsSearchable ? phase.ModelId : null;
+        var answersFrom = embedder.IsSearchable ? stage.ModelId : null;
         data["minConfidence"] = threshold.For(answersFrom);
         data["calibration"] = threshold.Notice(answersFrom) ?? threshold.Source(answersFrom);
         if (answersFrom is not null)
@@ -39,15 +38,16 @@ internal sealed class EmbedderHealthCheck(EmbedderState embedder, DenseEncoder e
             data["fusionWeights"] = new Dictionary<string, double> { [SearchMode.Dense.ToWireName()] = weights.Dense, [SearchMode.Lexical.ToWireName()] = weights.Lexical };
             data["fusionCalibration"] = fusionWeights.Source(answersFrom);
         }
-        if (phase.Status == EmbedderPhase.Downloading)
+
+        if (stage.Status == ModelStage.Downloading)
         {
-            data["bytesDone"] = phase.Done;
-            data["bytesTotal"] = phase.Total;
+            data["bytesDone"] = stage.Done;
+            data["bytesTotal"] = stage.Total;
         }
-        else if (phase.Status == EmbedderPhase.Embedding)
+        else if (stage.Status == ModelStage.Backfilling)
         {
-            data["documentsEmbedded"] = phase.Done;
-            data["documentsTotal"] = phase.Total;
+            data["documentsEmbedded"] = stage.Done;
+            data["documentsTotal"] = stage.Total;
         }
 
         return Task.FromResult(problem is null ? HealthCheckResult.Healthy(data: data!) : HealthCheckResult.Unhealthy(problem, data: data!));

@@ -1,10 +1,10 @@
-namespace NewsQA.Hosting.Models;
+namespace NewsQA.Hosting.ModelLifecycle;
 
 /// <summary>
-/// Section <c>Embeddings</c>, the keys of the run-time model switch: fetching the configured model when it is
-/// missing, watching the models folder for it, and embedding the stored documents once it loads.
+/// Section <c>Embeddings</c>, the keys of the model's lifecycle while the service runs: fetching the configured model
+/// when it is missing, watching the models folder for it, and embedding the stored documents once it loads.
 /// </summary>
-public sealed class ModelSwitchOptions
+public sealed class ModelLifecycleOptions
 {
     /// <summary>
     /// <c>Embeddings:AutoPull</c>: download the configured model in the background when it is missing. Unset, the

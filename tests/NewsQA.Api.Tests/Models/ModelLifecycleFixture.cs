@@ -9,7 +9,7 @@ namespace NewsQA.Api.Tests.Models;
 /// What the first-start tests share: a temp models folder holding the default model's name, settings that let the
 /// API fetch into it, and a poll of <c>/health/ready</c> that keeps every readiness body it saw.
 /// </summary>
-internal sealed class ModelSwitchFixture : IDisposable
+internal sealed class ModelLifecycleFixture : IDisposable
 {
     public const string DefaultModelFolder = "multilingual-e5-small";
 

@@ -4,27 +4,29 @@ using NewsQA.Core.Ingest.Chunking;
 namespace NewsQA.Core.Search.Embedding;
 
 /// <summary>
-/// Embeds queries and passages with the configured <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>,
-/// adding the model family's prefixes. Always registered; the model may arrive while the service runs (a
+/// Embeds search queries and stored passages with the attached embedding model, adding the model family's prefixes
+/// (e5's "query: " / "passage: "), caching repeated queries and reporting a failing model as
+/// <see cref="EmbedderUnavailableException"/>. Always registered; the model may arrive while the service runs (a
 /// background download, a folder dropped in), so it is attached once, then stays:
 /// <list type="bullet">
 /// <item><see cref="IsAvailable"/>: a model is attached, so writes embed their passages (and chunk to its window).</item>
 /// <item><see cref="IsSearchable"/>: every stored document has this model's vectors, so dense ranking may run. Until
 /// then a half-embedded store would rank the embedded documents above the rest, so queries stay lexical.</item>
 /// </list>
+/// Which of the two holds is the model's lifecycle, kept by NewsQA.Hosting's <c>EmbeddingModelState</c>.
 /// </summary>
-public sealed class DenseEncoder
+public sealed class QueryAndPassageEmbedder
 {
     private volatile Attachment? attached;
     private volatile bool searchable;
 
     /// <summary>No model yet: lexical-only until <see cref="Attach"/>.</summary>
-    public DenseEncoder()
+    public QueryAndPassageEmbedder()
     {
     }
 
     /// <summary>A model known at start, searchable at once (the start-up check may still suspend that).</summary>
-    public DenseEncoder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingProfile profile, IPassageWindow? window = null)
+    public QueryAndPassageEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingProfile profile, IPassageWindow? window = null)
     {
         Attach(generator, profile, window, searchable: true);
     }

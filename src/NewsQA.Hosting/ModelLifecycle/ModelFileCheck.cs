@@ -1,6 +1,6 @@
 using NewsQA.Embeddings.Onnx.Models;
 
-namespace NewsQA.Hosting.Models;
+namespace NewsQA.Hosting.ModelLifecycle;
 
 /// <summary>
 /// Whether a model folder that appeared may be used: every file its manifest lists is there, complete and with

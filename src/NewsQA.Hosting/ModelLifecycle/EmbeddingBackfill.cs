@@ -6,24 +6,23 @@ using Microsoft.Extensions.Options;
 using NewsQA.Core.Ingest;
 using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
-using NewsQA.Hosting.Startup;
 
-namespace NewsQA.Hosting.Models;
+namespace NewsQA.Hosting.ModelLifecycle;
 
 /// <summary>
 /// Gives every stored document vectors of a model that arrived after the documents did (first start, folder
 /// dropped in, <c>models pull</c> while the API runs): re-chunks and re-embeds them in id order, a batch at a
 /// time, resting between batches so queries keep the CPU. Search stays lexical until the last one is done, so
-/// a half-embedded store never ranks; writes meanwhile embed as usual. Progress is kept in
-/// <c>{Data:Path}/embedding-backfill.json</c> (the last finished id), so a crash resumes where it stopped.
+/// a half-embedded store never ranks (the <see cref="ModelStage.Backfilling"/> stage); writes meanwhile embed as usual.
+/// Progress is kept in <c>{Data:Path}/embedding-backfill.json</c> (the last finished id), so a crash resumes where it stopped.
 /// </summary>
 public sealed partial class EmbeddingBackfill(
     INewsStore store,
     IngestPipeline pipeline,
-    DenseEncoder encoder,
-    EmbedderState state,
+    QueryAndPassageEmbedder embedder,
+    EmbeddingModelState state,
     IConfiguration configuration,
-    IOptions<ModelSwitchOptions> options,
+    IOptions<ModelLifecycleOptions> options,
     ILogger<EmbeddingBackfill> logger)
 {
     private const string CheckpointFile = "embedding-backfill.json";
@@ -36,33 +35,32 @@ public sealed partial class EmbeddingBackfill(
     /// </summary>
     public bool SuspendIfNeeded(StoreStatistics stats)
     {
-        if (!encoder.IsAvailable)
+        if (!embedder.IsAvailable)
         {
             return false;
         }
 
-        var checkpoint = ReadCheckpoint(encoder.Profile.ModelId);
+        var checkpoint = ReadCheckpoint(embedder.Profile.ModelId);
         if (checkpoint is null && (stats.EmbeddingModel is not null || stats.Documents == 0))
         {
             return false;
         }
 
-        encoder.SuspendSearch();
-        state.Embedding(encoder.Profile.ModelId, Math.Min(checkpoint?.Embedded ?? 0, stats.Documents), stats.Documents);
+        state.Backfilling(embedder.Profile.ModelId, Math.Min(checkpoint?.Embedded ?? 0, stats.Documents), stats.Documents);
         return true;
     }
 
     /// <summary>Embeds the stored documents with the attached model (resuming a checkpoint), then lets dense rank.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var profile = encoder.Profile;
+        var profile = embedder.Profile;
         // Writes that began before the model was attached were chunked without it; let them land before listing.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         await store.RecordEmbeddingModelAsync(profile.ModelId, profile.Dimensions, cancellationToken).ConfigureAwait(false);
         var checkpoint = ReadCheckpoint(profile.ModelId) ?? new Checkpoint(profile.ModelId, null, 0);
         WriteCheckpoint(checkpoint);
         var total = (await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)).Documents;
-        state.Embedding(profile.ModelId, Math.Min(checkpoint.Embedded, total), total);
+        state.Backfilling(profile.ModelId, Math.Min(checkpoint.Embedded, total), total);
         LogStarted(logger, total, profile.ModelId, checkpoint.After ?? "the start");
 
         var batch = Math.Max(1, options.Value.BackfillBatch);
@@ -84,7 +82,7 @@ public sealed partial class EmbeddingBackfill(
             checkpoint = checkpoint with { After = page[^1].Id, Embedded = checkpoint.Embedded + page.Count };
             WriteCheckpoint(checkpoint);
             total = (await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)).Documents;
-            state.Embedding(profile.ModelId, Math.Min(checkpoint.Embedded, total), total);
+            state.Backfilling(profile.ModelId, Math.Min(checkpoint.Embedded, total), total);
             LogProgress(logger, Math.Min(checkpoint.Embedded, total), total);
 
             // Low priority against queries: rest as long as the batch worked (plus any configured pause).
@@ -99,10 +97,9 @@ public sealed partial class EmbeddingBackfill(
     public void MarkComplete()
     {
         File.Delete(CheckpointPath);
-        if (encoder.IsAvailable)
+        if (embedder.IsAvailable)
         {
-            encoder.MarkSearchable();
-            state.Ready(encoder.Profile.ModelId, $"dense embeddings: {encoder.Profile.ModelId} ({encoder.Profile.Dimensions} dimensions), every stored document embedded");
+            state.Searchable(embedder.Profile.ModelId, $"dense embeddings: {embedder.Profile.ModelId} ({embedder.Profile.Dimensions} dimensions), every stored document embedded");
         }
     }
 

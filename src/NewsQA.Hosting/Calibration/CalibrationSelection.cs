@@ -10,11 +10,12 @@ using NewsQA.Hosting.Configuration;
 namespace NewsQA.Hosting.Calibration;
 
 /// <summary>
-/// Hands the service the thresholds and fusion weights <c>newsqa eval --calibrate</c> stored in the data directory
-/// (<see cref="CalibrationFile"/>), unless <c>Answer:MinConfidence</c> (for thresholds) or <c>Retrieval:DenseWeight</c> /
-/// <c>Retrieval:LexicalWeight</c> (for weights) are set in configuration, which always wins.
+/// Chooses the answer thresholds and fusion weights the service runs with: those <c>newsqa eval --calibrate</c> stored
+/// per model in the data directory (<see cref="CalibrationFile"/>), unless <c>Answer:MinConfidence</c> (for thresholds)
+/// or <c>Retrieval:DenseWeight</c> / <c>Retrieval:LexicalWeight</c> (for weights) are set in configuration, which
+/// always wins. Each is looked up by the id of the model search runs with, so a model attached later finds its own.
 /// </summary>
-internal static class CalibrationPickUp
+internal static class CalibrationSelection
 {
     public static IServiceCollection AddNewsQaCalibration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -56,9 +57,3 @@ internal static class CalibrationPickUp
 
 /// <summary>The calibration file's entries, read once at start.</summary>
 internal sealed record CalibrationEntries(IReadOnlyDictionary<string, CalibrationEntry> Models);
-
-/// <summary>Why the calibration file was not used, for the start log; null when it was (or there is none).</summary>
-internal sealed class CalibrationProblem
-{
-    public string? Message { get; set; }
-}

@@ -10,7 +10,7 @@ namespace NewsQA.Api.Tests.Answering;
 /// it, a configured Answer:MinConfidence wins over it, readiness says which applies, and a model nobody calibrated for
 /// is named at start (one log line) and in readiness.
 /// </summary>
-public sealed class CalibrationPickUpTests
+public sealed class CalibrationSelectionTests
 {
     // A paraphrase the seeds answer, but not with full confidence.
     private const string Question = "Wie lange läuft das Partnerschaftsabkommen zwischen Kiew und London?";

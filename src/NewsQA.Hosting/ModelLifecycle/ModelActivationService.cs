@@ -2,14 +2,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace NewsQA.Hosting.Models;
+namespace NewsQA.Hosting.ModelLifecycle;
 
 /// <summary>
-/// The API's background side of <see cref="ModelSwitch"/>: after start-up (registered after it, so the seeds are
-/// in), looks at the models folder every <c>Embeddings:WatchInterval</c> until a model is attached and the store
+/// A long-running host's background side of <see cref="ModelActivation"/>: after start-up (registered after it, so the
+/// seeds are in), looks at the models folder every <c>Embeddings:WatchInterval</c> until a model is attached and the store
 /// embedded; <c>Embeddings:AutoPull</c> (default on here) fetches a missing model first. Requests never wait for it.
 /// </summary>
-public sealed partial class ModelSwitchService(ModelSwitch modelSwitch, IOptions<ModelSwitchOptions> options, ILogger<ModelSwitchService> logger) : BackgroundService
+public sealed partial class ModelActivationService(ModelActivation activation, IOptions<ModelLifecycleOptions> options, ILogger<ModelActivationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +18,7 @@ public sealed partial class ModelSwitchService(ModelSwitch modelSwitch, IOptions
         {
             try
             {
-                if (await modelSwitch.StepAsync(autoPull, stoppingToken).ConfigureAwait(false))
+                if (await activation.StepAsync(autoPull, stoppingToken).ConfigureAwait(false))
                 {
                     return;
                 }
