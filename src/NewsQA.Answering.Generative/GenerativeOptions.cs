@@ -1,12 +1,13 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace NewsQA.Answering.Generative;
 
 /// <summary>The chat model behind generative answers: any OpenAI-compatible chat completions endpoint.</summary>
-public sealed class GenerativeOptions
+public sealed class GenerativeOptions : ISectionOptions
 {
-    public const string Section = "Llm";
+    public static string Section => "Llm";
 
     /// <summary>
     /// Base URL of the OpenAI-compatible API, up to and including the version segment

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Answer;
 using NewsQA.Core.Answer.Extractive;
 using NewsQA.Core.Search.Query;
@@ -26,7 +27,7 @@ public static class GenerativeServiceCollectionExtensions
     public static IServiceCollection AddGenerativeAnswers(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(GenerativeOptions.Section);
-        services.AddOptions<GenerativeOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSectionOptions<GenerativeOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenerativeOptions>, GenerativeOptionsValidator>());
         if (string.IsNullOrWhiteSpace(section[nameof(GenerativeOptions.Endpoint)]))
         {

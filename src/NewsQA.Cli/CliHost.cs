@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +92,7 @@ internal sealed class CliHost : IAsyncDisposable
     public EvalVectorCache? VectorCache => provider.GetService<IEmbeddingGenerator<string, Embedding<float>>>() as EvalVectorCache;
 
     /// <summary>The data directory the API and the CLI's other commands use: <paramref name="dataPath"/> (--data), else <c>Data:Path</c>, else ./data.</summary>
-    public static string DataPath(string? dataPath) => Configuration(dataPath)[NewsQaConfigurationRules.DataPath] ?? "./data";
+    public static string DataPath(string? dataPath) => DataOptions.PathOf(Configuration(dataPath));
 
     private static ConfigurationManager Configuration(string? dataPath)
     {
@@ -101,7 +102,7 @@ internal sealed class CliHost : IAsyncDisposable
             .AddEnvironmentVariables();
         if (dataPath is not null)
         {
-            configuration[NewsQaConfigurationRules.DataPath] = dataPath;
+            configuration[DataOptions.PathKey] = dataPath;
         }
 
         return configuration;

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Answer;
 using NewsQA.Core.Answer.Citations;
 using NewsQA.Core.Answer.Extractive;
@@ -23,9 +24,9 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNewsQaCore(this IServiceCollection services)
     {
-        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddFusionOptions();
-        services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSectionOptions<ChunkingOptions>();
+        services.AddSectionOptions<FusionOptions>();
+        services.AddSectionOptions<AnswerOptions>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
 
         services.TryAddSingleton<NewsQaMetrics>();

@@ -1,11 +1,12 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Embeddings.Onnx;
 
 /// <summary>Configuration section <c>Embeddings</c>.</summary>
-public sealed class OnnxEmbeddingOptions
+public sealed class OnnxEmbeddingOptions : ISectionOptions
 {
-    public const string Section = "Embeddings";
+    public static string Section => "Embeddings";
 
     public const string DefaultModel = "multilingual-e5-small";
 

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public static class OnnxEmbeddingServiceCollectionExtensions
     public static IServiceCollection AddOnnxEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(OnnxEmbeddingOptions.Section);
-        services.AddOptions<OnnxEmbeddingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSectionOptions<OnnxEmbeddingOptions>();
 
         // Which services exist must be decided now, while registering, so the files are looked at here once.
         var options = section.Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();

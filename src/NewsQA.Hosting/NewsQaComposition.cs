@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core;
@@ -24,7 +25,7 @@ public static class NewsQaComposition
         services.AddNewsQaEmbeddings(configuration);
         services.AddNewsQaAnswers(configuration);
         services.AddNewsQaCalibration(configuration);
-        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddSectionOptions<SeedOptions>();
         services.AddSingleton<NewsQaStartup>();
         services.AddSingleton<SeedIngestion>();
         services.AddSingleton<ChunkingCheck>();

@@ -1,14 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using NewsQA.Core.Configuration;
+
 namespace NewsQA.Storage.Embedded;
 
-public sealed class EmbeddedStoreOptions
+public sealed class EmbeddedStoreOptions : ISectionOptions
 {
-    /// <summary>The data directory (configuration key <c>Data:Path</c>); the store keeps <c>newsqa.db</c> in it.</summary>
-    public string DataPath { get; set; } = "./data";
+    public static string Section => "Store:Embedded";
+
+    /// <summary>The data directory (<see cref="DataOptions.Path"/>); the store keeps <c>newsqa.db</c> in it.</summary>
+    [SetFrom(DataOptions.PathKey)]
+    public string DataPath { get; set; } = DataOptions.DefaultPath;
 
     /// <summary>
     /// <c>Store:Embedded:QuantizedSearchFrom</c>: chunk count from which dense search pre-selects candidates on int8
-    /// vectors and rescores them exactly (recall@10 ≥ 0.99 in tests); below it every search is an exact float scan.
+    /// vectors and rescores them exactly (its recall is held by DenseIndexQuantizedTests); below it every search is an
+    /// exact float scan.
     /// </summary>
+    [Range(0, int.MaxValue)]
     public int QuantizedSearchFrom { get; set; } = DenseIndex.DefaultQuantizedFrom;
 
     public string DatabaseFile => Path.Combine(Path.GetFullPath(DataPath), "newsqa.db");

@@ -1,11 +1,12 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Storage.Qdrant;
 
 /// <summary>Where the Qdrant server is and how long to wait for it; bound from <c>Store:Qdrant</c>.</summary>
-public sealed class QdrantStoreOptions
+public sealed class QdrantStoreOptions : ISectionOptions
 {
-    public const string Section = "Store:Qdrant";
+    public static string Section => "Store:Qdrant";
 
     /// <summary>Address of Qdrant's gRPC API (<c>Store:Qdrant:Url</c>), e.g. <c>http://qdrant:6334</c>; <c>https</c> for TLS.</summary>
     [Required]

@@ -5,7 +5,7 @@ namespace NewsQA.Storage.Qdrant;
 /// <summary>Cross-field rules, failing at start with the configuration path instead of later with a server error.</summary>
 public sealed class QdrantStoreOptionsValidator : IValidateOptions<QdrantStoreOptions>
 {
-    private const string S = QdrantStoreOptions.Section;
+    private static readonly string S = QdrantStoreOptions.Section;
 
     public ValidateOptionsResult Validate(string? name, QdrantStoreOptions options)
     {

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Search.Fusion;
@@ -15,8 +16,8 @@ public static class QdrantStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddQdrantStore(this IServiceCollection services)
     {
-        services.AddFusionOptions();
-        services.AddOptions<QdrantStoreOptions>().BindConfiguration(QdrantStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSectionOptions<FusionOptions>();
+        services.AddSectionOptions<QdrantStoreOptions>();
         services.AddSingleton<IValidateOptions<QdrantStoreOptions>, QdrantStoreOptionsValidator>();
 
         services.AddResiliencePipeline(QdrantResilience.PipelineName, (builder, context) =>

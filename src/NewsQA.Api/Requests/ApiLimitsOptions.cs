@@ -1,11 +1,12 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Api.Requests;
 
 /// <summary>Bounds on what a client may send; a request past them gets a 400 or 413 naming the limit.</summary>
-public sealed class ApiLimitsOptions
+public sealed class ApiLimitsOptions : ISectionOptions
 {
-    public const string Section = "Limits";
+    public static string Section => "Limits";
 
     /// <summary>Largest request body in bytes (413 beyond it).</summary>
     [Range(1_024, 512L * 1024 * 1024)]

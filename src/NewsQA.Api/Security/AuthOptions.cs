@@ -1,8 +1,9 @@
+using NewsQA.Core.Configuration;
 namespace NewsQA.Api.Security;
 
-public sealed class AuthOptions
+public sealed class AuthOptions : ISectionOptions
 {
-    public const string Section = "Auth";
+    public static string Section => "Auth";
 
     /// <summary>Key that writes (ingest, update, delete) must send in <c>X-Api-Key</c>. Unset: writes only from loopback.</summary>
     public string? ApiKey { get; set; }

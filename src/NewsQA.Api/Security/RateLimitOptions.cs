@@ -1,11 +1,12 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Api.Security;
 
 /// <summary>Per-client request budget for <c>/api/*</c> (configuration section <c>RateLimit</c>).</summary>
-public sealed class RateLimitOptions
+public sealed class RateLimitOptions : ISectionOptions
 {
-    public const string Section = "RateLimit";
+    public static string Section => "RateLimit";
 
     /// <summary>Off only for trusted set-ups and load tests; health, metrics and static files are never limited.</summary>
     public bool Enabled { get; set; } = true;

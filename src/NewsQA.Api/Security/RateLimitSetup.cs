@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +16,7 @@ internal static class RateLimitSetup
 {
     public static IServiceCollection AddNewsQaRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSectionOptions<RateLimitOptions>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<AuthOptions>>((o, limits, auth) =>
         {

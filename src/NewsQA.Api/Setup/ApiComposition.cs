@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
 using NewsQA.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using NewsQA.Api.Requests;
@@ -22,8 +24,8 @@ public static class ApiComposition
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddNewsQaOpenApi();
 
-        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddSectionOptions<ApiLimitsOptions>();
+        services.AddSectionOptions<AuthOptions>();
         // `dotnet run` starts in the repo root (for ./data and ./seeds), where there is no wwwroot: the build's
         // static web assets manifest points at src/NewsQA.Api/wwwroot in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
@@ -39,8 +41,8 @@ public static class ApiComposition
         services.AddNewsQaRateLimiting();
 
         // On SIGTERM the server stops accepting connections and lets in-flight requests finish for this long.
-        var shutdownSeconds = builder.Configuration.GetValue(ApiConfigurationRules.ShutdownTimeout, 30);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
+        services.AddSectionOptions<HostingOptions>();
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((o, hosting) => o.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownTimeoutSeconds));
         // Before serving: the start-up path, logged with who may write and read; then the model in the background.
         services.AddNewsQaHostedStartup<ApiStartupLog>();
         return builder;

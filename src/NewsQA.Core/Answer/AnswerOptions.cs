@@ -1,11 +1,12 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Search.Retrieval;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Core.Answer;
 
-public sealed class AnswerOptions
+public sealed class AnswerOptions : ISectionOptions
 {
-    public const string Section = "Answer";
+    public static string Section => "Answer";
 
     /// <summary>Passages retrieved for an answer when the request names no <c>top</c>.</summary>
     [Range(1, SearchRequest.MaxTop)]

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,7 +45,7 @@ internal static class CalibrationSelection
     {
         try
         {
-            return CalibrationFile.Read(configuration[NewsQaConfigurationRules.DataPath] ?? "./data");
+            return CalibrationFile.Read(DataOptions.PathOf(configuration));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -24,13 +25,61 @@ public sealed class ConfigurationCheck
     /// <summary>Every key the check knows, as an operator writes it (<c>Store:Qdrant:Url</c>), so the documentation can be held to it.</summary>
     public IReadOnlyList<string> Keys => keys;
 
+    /// <summary>
+    /// A check of every options class (<see cref="ISectionOptions"/>) in <paramref name="root"/> and the NewsQA
+    /// assemblies it references, each with the cross-field validators (<see cref="IValidateOptions{TOptions}"/> with a
+    /// parameterless constructor) those assemblies hold for it. An option written as a class is checked without being
+    /// listed anywhere.
+    /// </summary>
+    public static ConfigurationCheck Discover(Assembly root)
+    {
+        var check = new ConfigurationCheck();
+        var types = NewsQaAssemblies(root).SelectMany(a => a.GetTypes()).Where(t => t is { IsClass: true, IsAbstract: false }).ToList();
+        var add = typeof(ConfigurationCheck).GetMethod(nameof(Options))!;
+        foreach (var options in types.Where(t => typeof(ISectionOptions).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            var validatorType = typeof(IValidateOptions<>).MakeGenericType(options);
+            var validators = types.Where(t => validatorType.IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(Activator.CreateInstance)
+                .ToArray();
+            var typed = Array.CreateInstance(validatorType, validators.Length);
+            Array.Copy(validators, typed, validators.Length);
+            var section = (string)options.GetProperty(nameof(ISectionOptions.Section), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            add.MakeGenericMethod(options).Invoke(check, [section, typed]);
+        }
+
+        return check;
+    }
+
+    /// <summary><paramref name="root"/> and every NewsQA assembly it references, directly or not.</summary>
+    private static IEnumerable<Assembly> NewsQaAssemblies(Assembly root)
+    {
+        var seen = new Dictionary<string, Assembly>(StringComparer.Ordinal) { [root.GetName().Name!] = root };
+        var pending = new Stack<Assembly>([root]);
+        while (pending.TryPop(out var assembly))
+        {
+            foreach (var name in assembly.GetReferencedAssemblies().Where(n => n.Name!.StartsWith("NewsQA.", StringComparison.Ordinal)))
+            {
+                if (!seen.ContainsKey(name.Name!))
+                {
+                    var loaded = Assembly.Load(name);
+                    seen[name.Name!] = loaded;
+                    pending.Push(loaded);
+                }
+            }
+        }
+
+        return seen.Values;
+    }
+
     /// <summary>Every property of <typeparamref name="TOptions"/> under <paramref name="section"/>, then its cross-field validators.</summary>
     public ConfigurationCheck Options<TOptions>(string section, params IValidateOptions<TOptions>[] validators)
         where TOptions : class, new()
     {
         sections.Add(section);
         var defaultOptions = new TOptions();
-        foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (var property in Settable(typeof(TOptions)))
         {
             keys.Add($"{section}:{property.Name}");
             defaults[$"{section}:{property.Name}"] = ConfigurationValue.Format(property.GetValue(defaultOptions));
@@ -38,8 +87,7 @@ public sealed class ConfigurationCheck
 
         rules.Add(configuration =>
         {
-            var problems = typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanWrite)
+            var problems = Settable(typeof(TOptions))
                 .Select(p => ConfigurationValue.Check($"{section}:{p.Name}", configuration[$"{section}:{p.Name}"], p.PropertyType, p.GetCustomAttributes<ValidationAttribute>()))
                 .OfType<string>()
                 .ToList();
@@ -53,6 +101,10 @@ public sealed class ConfigurationCheck
         });
         return this;
     }
+
+    /// <summary>The keys of an options class: its public settable properties, less those another key sets.</summary>
+    private static IEnumerable<PropertyInfo> Settable(Type options) =>
+        options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetCustomAttribute<SetFromAttribute>() is null);
 
     /// <summary>A key without an options class: <paramref name="check"/> gets its value when set and returns the problem, or null.</summary>
     public ConfigurationCheck Key(string key, Func<string, string?> check)

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,7 @@ public sealed partial class EmbeddingBackfill(
 {
     private const string CheckpointFile = "embedding-backfill.json";
 
-    private string CheckpointPath => Path.Combine(Path.GetFullPath(configuration["Data:Path"] ?? "./data"), CheckpointFile);
+    private string CheckpointPath => Path.Combine(Path.GetFullPath(DataOptions.PathOf(configuration)), CheckpointFile);
 
     /// <summary>
     /// At start, with a model already on disk: when the store holds documents without its vectors (pulled while

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Search.Embedding;
@@ -19,7 +20,7 @@ public static class EmbeddingSelection
         var model = configuration[$"{OnnxEmbeddingOptions.Section}:Model"];
         services.AddSingleton(sp => new EmbeddingModelState(sp.GetRequiredService<QueryAndPassageEmbedder>(), string.IsNullOrWhiteSpace(model) ? null : model));
         // A model can also arrive while the service runs (fetched, dropped in, pulled).
-        services.AddOptions<ModelLifecycleOptions>().Bind(configuration.GetSection(OnnxEmbeddingOptions.Section));
+        services.AddSectionOptions<ModelLifecycleOptions>();
         services.AddSingleton<EmbeddingBackfill>();
         services.AddSingleton<ModelFetcher>();
         services.AddSingleton<ModelAttacher>();

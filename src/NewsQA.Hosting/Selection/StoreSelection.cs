@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Storage.Embedded;
@@ -10,7 +11,7 @@ public static class StoreSelection
 {
     public const string Key = "Store:Provider";
 
-    /// <summary>The providers <see cref="Key"/> may name (any letter case); checked at start by <see cref="Configuration.NewsQaConfigurationRules"/>.</summary>
+    /// <summary>The providers <see cref="Key"/> may name (any letter case); checked at start (<see cref="StoreOptionsValidator"/>).</summary>
     public static readonly IReadOnlyList<string> Providers = ["Embedded", "Qdrant"];
 
     public static bool IsKnown(string provider) => Providers.Contains(provider.Trim(), StringComparer.OrdinalIgnoreCase);
@@ -21,6 +22,7 @@ public static class StoreSelection
 
     public static IServiceCollection AddNewsQaStore(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSectionOptions<StoreOptions>();
         var provider = ProviderName(configuration);
         return provider.Trim().ToLowerInvariant() switch
         {

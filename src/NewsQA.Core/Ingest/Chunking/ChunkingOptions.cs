@@ -1,11 +1,12 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Core.Ingest.Chunking;
 
 /// <summary>How documents are cut into passages. Sizes are in UTF-16 characters; the model's window is checked in tokens (docs/quality-levers.md, "Characters per model token").</summary>
-public sealed class ChunkingOptions
+public sealed class ChunkingOptions : ISectionOptions
 {
-    public const string Section = "Chunking";
+    public static string Section => "Chunking";
 
     /// <summary>
     /// A chunk grows sentence by sentence until it reaches this size. 800 rather than 700: a typical news paragraph

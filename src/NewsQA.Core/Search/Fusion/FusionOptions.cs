@@ -1,6 +1,5 @@
+using NewsQA.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsQA.Core.Search.Fusion;
 
@@ -9,9 +8,9 @@ namespace NewsQA.Core.Search.Fusion;
 /// and Qdrant's server-side prefetch + RRF take their candidate depth and k from here, so a query ranks the same
 /// everywhere. Configured under <c>Retrieval</c>.
 /// </summary>
-public sealed class FusionOptions
+public sealed class FusionOptions : ISectionOptions
 {
-    public const string Section = "Retrieval";
+    public static string Section => "Retrieval";
 
     /// <summary>Each retriever fetches top × this many candidates before fusion, so fusion has room to reorder.</summary>
     [Range(1, 20)]
@@ -48,22 +47,4 @@ public sealed class FusionOptions
 
     /// <summary>How many candidates each ranking contributes to fusion for a page of <paramref name="top"/>.</summary>
     public int CandidatesFor(int top) => Math.Max(MinCandidates, top * CandidateMultiplier);
-}
-
-public static class FusionOptionsRegistration
-{
-    /// <summary>Binds <see cref="FusionOptions"/> once, whichever of Core or a backend registers first.</summary>
-    public static IServiceCollection AddFusionOptions(this IServiceCollection services)
-    {
-        if (services.Any(d => d.ServiceType == typeof(FusionOptionsMarker)))
-        {
-            return services;
-        }
-
-        services.TryAddSingleton<FusionOptionsMarker>();
-        services.AddOptions<FusionOptions>().BindConfiguration(FusionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-
-    private sealed class FusionOptionsMarker;
 }
