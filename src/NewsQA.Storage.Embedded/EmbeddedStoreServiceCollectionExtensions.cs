@@ -19,6 +19,10 @@ public static class EmbeddedStoreServiceCollectionExtensions
         });
         services.AddSingleton<EmbeddedNewsStore>();
         services.AddSingleton<INewsStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
+        services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
         return services;
     }
 }

@@ -29,6 +29,10 @@ public static class QdrantStoreServiceCollectionExtensions
         services.AddSingleton<QdrantCalls>();
         services.AddSingleton<QdrantNewsStore>();
         services.AddSingleton<INewsStore>(sp => sp.GetRequiredService<QdrantNewsStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<QdrantNewsStore>());
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<QdrantNewsStore>());
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<QdrantNewsStore>());
+        services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<QdrantNewsStore>());
         services.AddSingleton<IServerSideHybridSearch>(sp => sp.GetRequiredService<QdrantNewsStore>());
         return services;
     }

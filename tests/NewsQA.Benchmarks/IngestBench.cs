@@ -40,8 +40,8 @@ internal static class IngestBench
         using var oneByOneStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "single") }), NullLogger<EmbeddedNewsStore>.Instance);
         await bulkStore.InitializeAsync();
         await oneByOneStore.InitializeAsync();
-        var bulk = new IngestPipeline(bulkStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
-        var oneByOne = new IngestPipeline(oneByOneStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
+        var bulk = new IngestPipeline(bulkStore, bulkStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
+        var oneByOne = new IngestPipeline(oneByOneStore, oneByOneStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
         var slices = docs.Chunk((docs.Count + sliceCount - 1) / sliceCount).Select(s => new Slice(s, window)).ToList();
         var chunkCount = slices.Sum(s => s.Chunks.Count);
         await encoder.EmbedPassagesAsync([.. slices.SelectMany(s => s.ChunksPerDocument).Take(4).SelectMany(c => c)]); // warm-up: session, arenas, JIT

@@ -21,7 +21,7 @@ public sealed partial class ModelSwitch(
     ModelCatalog catalog,
     ModelDownloader downloader,
     EmbeddingBackfill backfill,
-    INewsStore store,
+    IDocumentStore store,
     IOptions<OnnxEmbeddingOptions> onnx,
     ILogger<ModelSwitch> logger) : IDisposable
 {

@@ -37,7 +37,7 @@ public sealed record SeedReport(int Ingested, string Path, bool FolderFound, IRe
 /// stored vectors come from the configured model, and (API) ingest the seeds into an empty store. A store that
 /// cannot be reached does not stop the process: the report says so and readiness reports it until it recovers.
 /// </summary>
-public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbedderState embedder, INewsStore store)
+public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbedderState embedder, IDocumentStore store)
 {
     public async Task<StartupReport> RunAsync(CancellationToken cancellationToken)
     {
