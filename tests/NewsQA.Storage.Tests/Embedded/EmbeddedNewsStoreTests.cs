@@ -28,8 +28,8 @@ public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBac
         var reopened = await Backend.OpenAsync(Ct);
 
         // The grams add to the terms' score: the same query scores higher with the part of the compound in it.
-        var plain = Assert.Single(await reopened.SearchLexicalAsync(StoreTestData.Terms("Victoria"), SearchFilter.None, 5, Ct));
-        var withPart = Assert.Single(await reopened.SearchLexicalAsync(StoreTestData.Terms("Strecken in Victoria"), SearchFilter.None, 5, Ct));
+        var plain = Assert.Single(await reopened.Lexical.SearchLexicalAsync(StoreTestData.Terms("Victoria"), SearchFilter.None, 5, Ct));
+        var withPart = Assert.Single(await reopened.Lexical.SearchLexicalAsync(StoreTestData.Terms("Strecken in Victoria"), SearchFilter.None, 5, Ct));
         Assert.Equal("old", withPart.Chunk.DocumentId);
         Assert.True(withPart.Score > plain.Score, $"{withPart.Score} <= {plain.Score}");
     }
@@ -54,11 +54,11 @@ public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBac
 
         var reopened = await Backend.OpenAsync(Ct);
 
-        Assert.Equal("de", (await reopened.GetAsync("de-old", Ct))!.Language);
-        Assert.Equal(["de", "en"], (await reopened.ListAsync(10, null, Ct)).Select(s => s.Language));
-        var english = await reopened.SearchLexicalAsync(StoreTestData.Terms("Victoria"), new SearchFilter { Languages = ["en"] }, 5, Ct);
+        Assert.Equal("de", (await reopened.Documents.GetAsync("de-old", Ct))!.Language);
+        Assert.Equal(["de", "en"], (await reopened.Documents.ListAsync(10, null, Ct)).Select(s => s.Language));
+        var english = await reopened.Lexical.SearchLexicalAsync(StoreTestData.Terms("Victoria"), new SearchFilter { Languages = ["en"] }, 5, Ct);
         Assert.Equal("en-old", Assert.Single(english).Chunk.DocumentId);
-        Assert.Equal(cen.Count, (await reopened.GetChunksAsync("en-old", Ct)).Count);
+        Assert.Equal(cen.Count, (await reopened.Documents.GetChunksAsync("en-old", Ct)).Count);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBac
         var (doc, chunks) = StoreTestData.Document("from-cli", "Die Ukraine baut Drohnen in großer Zahl. Die Armee setzt sie ein.", vectorOf: _ => StoreTestData.Axis(5));
         await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct);
 
-        await cli.UpsertAsync(doc, chunks, Ct);
+        await cli.Documents.UpsertAsync(doc, chunks, Ct);
 
         Assert.Equal("from-cli", Assert.Single(await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct)).Chunk.DocumentId);
         Assert.Equal("from-cli", (await Store.Vectors.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 1, Ct))[0].Chunk.DocumentId);
@@ -79,7 +79,7 @@ public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBac
         var (mine, mineChunks) = StoreTestData.Document("from-api", "Der Bundestag berät den Haushalt.", vectorOf: _ => StoreTestData.Axis(6));
         await Store.Documents.UpsertAsync(mine, mineChunks, Ct);
         Assert.Equal(["from-api", "from-cli"], (await Store.Documents.ListAsync(10, null, Ct)).Select(d => d.Id));
-        await cli.DeleteAsync("from-cli", Ct);
+        await cli.Documents.DeleteAsync("from-cli", Ct);
         Assert.Empty(await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
         Assert.All(await Store.Vectors.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 5, Ct), h => Assert.Equal("from-api", h.Chunk.DocumentId));
     }
@@ -92,7 +92,7 @@ public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBac
         try
         {
             using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(file, "data") }), NullLogger<EmbeddedNewsStore>.Instance);
-            var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(Ct));
+            var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.InitializeAsync(Ct));
             Assert.Equal("embedded store", ex.Component);
         }
         finally

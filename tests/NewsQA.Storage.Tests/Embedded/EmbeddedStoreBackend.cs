@@ -24,7 +24,7 @@ public sealed class EmbeddedStoreBackend : IStoreBackend
     {
         var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NullLogger<EmbeddedNewsStore>.Instance);
         opened.Add(store);
-        await store.InitializeAsync(cancellationToken);
+        await store.Documents.InitializeAsync(cancellationToken);
         return store;
     }
 
@@ -51,5 +51,5 @@ public sealed class EmbeddedStoreBackend : IStoreBackend
         return ValueTask.CompletedTask;
     }
 
-    private static StoreContracts Contracts(EmbeddedNewsStore store) => new(store, store, store, store);
+    private static StoreContracts Contracts(EmbeddedNewsStore store) => new(store.Documents, store.Lexical, store.Vectors, store.EmbeddingModel);
 }
