@@ -20,7 +20,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the pipeline stages (analysis, chunking, retrieval, fusion, answering, citations).
-    /// A store (<c>INewsStore</c>) and, optionally, an embedder (<c>QueryAndPassageEmbedder</c>) are registered by their own projects.
+    /// A store (<c>IDocumentStore</c>, <c>ILexicalIndex</c>, <c>IVectorIndex</c>, <c>IEmbeddingModelRecord</c>) and, optionally, an embedder (<c>QueryAndPassageEmbedder</c>) are registered by their own projects.
     /// </summary>
     public static IServiceCollection AddNewsQaCore(this IServiceCollection services)
     {

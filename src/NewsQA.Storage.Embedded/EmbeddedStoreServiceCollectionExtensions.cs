@@ -7,14 +7,17 @@ namespace NewsQA.Storage.Embedded;
 
 public static class EmbeddedStoreServiceCollectionExtensions
 {
-    /// <summary>Registers the embedded store on the data directory named by <c>Data:Path</c>.</summary>
+    /// <summary>Registers the embedded store's four contracts, over the one file on the data directory named by <c>Data:Path</c>.</summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)
     {
         services.AddSectionOptions<DataOptions>();
         services.AddSectionOptions<EmbeddedStoreOptions>()
             .Configure<IOptions<DataOptions>>((o, data) => o.DataPath = data.Value.Path);
         services.AddSingleton<EmbeddedNewsStore>();
-        services.AddSingleton<INewsStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Documents);
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Lexical);
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Vectors);
+        services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<EmbeddedNewsStore>().EmbeddingModel);
         return services;
     }
 }

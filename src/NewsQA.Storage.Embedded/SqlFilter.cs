@@ -8,6 +8,19 @@ namespace NewsQA.Storage.Embedded;
 /// <summary>Builds the SQL of lexical search: the FTS5 match expression and the filter as a WHERE clause on <c>documents d</c>.</summary>
 internal static class SqlFilter
 {
+    /// <summary><paramref name="select"/> (a MATCH on <c>$match</c> ranked as <c>rank</c>) restricted by the filter, best <paramref name="limit"/> first.</summary>
+    public static SqliteCommand LexicalCommand(SqliteConnection connection, string select, string match, SearchFilter filter, int limit)
+    {
+        var sql = new StringBuilder(select);
+        var cmd = SqliteCommands.Command(connection, null, string.Empty);
+        cmd.Parameters.AddWithValue("$match", match);
+        Append(sql, cmd, filter);
+        sql.Append(" ORDER BY rank LIMIT $top");
+        cmd.Parameters.AddWithValue("$top", limit);
+        cmd.CommandText = sql.ToString();
+        return cmd;
+    }
+
     /// <summary>Terms OR-ed, each quoted so no term can be read as FTS5 syntax; null when there is nothing to match.</summary>
     public static string? FtsQuery(IReadOnlyList<string> terms)
     {

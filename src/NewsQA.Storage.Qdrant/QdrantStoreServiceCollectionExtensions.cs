@@ -11,7 +11,7 @@ namespace NewsQA.Storage.Qdrant;
 public static class QdrantStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="QdrantNewsStore"/> as the <see cref="INewsStore"/> (and <see cref="IServerSideHybridSearch"/>),
+    /// Registers <see cref="QdrantNewsStore"/>'s four store contracts (its vector index also as <see cref="IServerSideHybridSearch"/>),
     /// talking gRPC to the server named by <c>Store:Qdrant:Url</c> through the official client inside a resilience pipeline.
     /// </summary>
     public static IServiceCollection AddQdrantStore(this IServiceCollection services)
@@ -29,8 +29,11 @@ public static class QdrantStoreServiceCollectionExtensions
 
         services.AddSingleton<QdrantCalls>();
         services.AddSingleton<QdrantNewsStore>();
-        services.AddSingleton<INewsStore>(sp => sp.GetRequiredService<QdrantNewsStore>());
-        services.AddSingleton<IServerSideHybridSearch>(sp => sp.GetRequiredService<QdrantNewsStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<QdrantNewsStore>().Documents);
+        services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<QdrantNewsStore>().Lexical);
+        services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<QdrantNewsStore>().Vectors);
+        services.AddSingleton<IServerSideHybridSearch>(sp => sp.GetRequiredService<QdrantNewsStore>().HybridSearch);
+        services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<QdrantNewsStore>().EmbeddingModel);
         return services;
     }
 }

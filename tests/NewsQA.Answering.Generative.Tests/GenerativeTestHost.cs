@@ -27,7 +27,7 @@ internal sealed class GenerativeTestHost : IAsyncDisposable
 
     public IServiceProvider Services => provider;
 
-    public INewsStore Store => provider.GetRequiredService<INewsStore>();
+    public IDocumentStore Store => provider.GetRequiredService<IDocumentStore>();
 
     public IAnswerer Answerer => provider.GetRequiredService<IAnswerer>();
 

@@ -38,10 +38,10 @@ internal static class IngestBench
         var dataPath = Path.Combine(Path.GetTempPath(), "newsqa-bench-ingest-" + Guid.NewGuid().ToString("N"));
         using var bulkStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "bulk") }), NullLogger<EmbeddedNewsStore>.Instance);
         using var oneByOneStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "single") }), NullLogger<EmbeddedNewsStore>.Instance);
-        await bulkStore.InitializeAsync();
-        await oneByOneStore.InitializeAsync();
-        var bulk = new IngestPipeline(bulkStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
-        var oneByOne = new IngestPipeline(oneByOneStore, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
+        await bulkStore.Documents.InitializeAsync();
+        await oneByOneStore.Documents.InitializeAsync();
+        var bulk = new IngestPipeline(bulkStore.Documents, bulkStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
+        var oneByOne = new IngestPipeline(oneByOneStore.Documents, oneByOneStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
         var slices = docs.Chunk((docs.Count + sliceCount - 1) / sliceCount).Select(s => new Slice(s, window)).ToList();
         var chunkCount = slices.Sum(s => s.Chunks.Count);
         await encoder.EmbedPassagesAsync([.. slices.SelectMany(s => s.ChunksPerDocument).Take(4).SelectMany(c => c)]); // warm-up: session, arenas, JIT
@@ -63,7 +63,7 @@ internal static class IngestBench
             Progress($"slice {i + 1}/{slices.Count}: bulk efficiency {F(sliceEfficiency[^1], "F3")}");
         }
 
-        var stats = await bulkStore.GetStatisticsAsync();
+        var stats = await bulkStore.Documents.GetStatisticsAsync();
         var embedOnly = totals[Phase.EmbedBulk];
         var endToEnd = totals[Phase.IngestBulk];
         var single = totals[Phase.IngestOneByOne];

@@ -19,9 +19,9 @@ internal static class StoreBench
         var dims = args.Int("dims", 384);
         var texts = Corpus.Chunks(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028));
         using var store = Open(args.Get("data", ".bench/store-100k"));
-        await store.InitializeAsync();
+        await store.Documents.InitializeAsync();
         // The API refuses a store whose vectors came from another model: record the id of the model it will run with.
-        await store.RecordEmbeddingModelAsync(args.Get("model-id", "random-e5-small"), dims);
+        await store.EmbeddingModel.RecordEmbeddingModelAsync(args.Get("model-id", "random-e5-small"), dims);
         var random = new Random(11);
         for (var d = 0; d * ChunksPerDocument < chunks; d++)
         {
@@ -39,7 +39,7 @@ internal static class StoreBench
                 start += parts[i].Length + 2;
             }
 
-            await store.UpsertAsync(document, indexed);
+            await store.Documents.UpsertAsync(document, indexed);
             if (d % 1000 == 0)
             {
                 Progress($"make-store: {d * ChunksPerDocument} chunks");
@@ -56,15 +56,15 @@ internal static class StoreBench
         GC.Collect();
         var before = ResidentBytes();
         using var store = Open(path);
-        var seconds = await SecondsAsync(() => store.InitializeAsync());
+        var seconds = await SecondsAsync(() => store.Documents.InitializeAsync());
         GC.Collect();
         var after = ResidentBytes();
-        var stats = await store.GetStatisticsAsync();
+        var stats = await store.Documents.GetStatisticsAsync();
         var dims = stats.EmbeddingDimensions ?? 384;
         long textBytes = 0;
-        foreach (var summary in await store.ListAsync(int.MaxValue, null))
+        foreach (var summary in await store.Documents.ListAsync(int.MaxValue, null))
         {
-            foreach (var chunk in await store.GetChunksAsync(summary.Id))
+            foreach (var chunk in await store.Documents.GetChunksAsync(summary.Id))
             {
                 textBytes += Encoding.UTF8.GetByteCount(chunk.Text);
             }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Core.Storage;
+using NewsQA.Testing.Contract;
 
 namespace NewsQA.Storage.Qdrant.Tests;
 
@@ -32,6 +34,13 @@ internal static class QdrantTestStores
         services.AddQdrantStore();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    /// <summary>The four store contracts as the app resolves them.</summary>
+    public static StoreContracts Contracts(IServiceProvider provider) => new(
+        provider.GetRequiredService<IDocumentStore>(),
+        provider.GetRequiredService<ILexicalIndex>(),
+        provider.GetRequiredService<IVectorIndex>(),
+        provider.GetRequiredService<IEmbeddingModelRecord>());
 
     public static string ChunksOf(QdrantNewsStore store) => store.ChunksCollectionName;
 

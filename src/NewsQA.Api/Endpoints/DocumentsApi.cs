@@ -157,7 +157,7 @@ public static class DocumentsApi
         statusCode: StatusCodes.Status413PayloadTooLarge,
         type: ProblemTypes.TooLarge);
 
-    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListAsync(INewsStore store, string? limit, string? cursor, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListAsync(IDocumentStore store, string? limit, string? cursor, CancellationToken ct)
     {
         // Parsed here, not by the binder, whose 400 for "limit=abc" names the C# parameter and its type.
         var size = 100;
@@ -178,7 +178,7 @@ public static class DocumentsApi
         return TypedResults.Ok(new DocumentListResponse(items, next));
     }
 
-    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> GetAsync(string id, INewsStore store, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> GetAsync(string id, IDocumentStore store, CancellationToken ct)
     {
         var document = await store.GetAsync(id, ct);
         if (document is null)

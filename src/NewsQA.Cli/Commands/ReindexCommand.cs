@@ -15,14 +15,14 @@ internal static class ReindexCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct, allowModelChange: true);
-            var store = host.Get<INewsStore>();
+            var store = host.Get<IDocumentStore>();
             var pipeline = host.Get<IngestPipeline>();
             var stats = await store.GetStatisticsAsync(ct);
             if (host.Embedder is { } embedder && stats.EmbeddingModel != embedder.Profile.ModelId)
             {
                 // Vectors of two models must never mix: drop the old ones before re-embedding.
                 Console.WriteLine($"Switching stored vectors from '{stats.EmbeddingModel ?? "none"}' to '{embedder.Profile.ModelId}'.");
-                await store.ResetEmbeddingModelAsync(embedder.Profile.ModelId, embedder.Profile.Dimensions, ct);
+                await host.Get<IEmbeddingModelRecord>().ResetEmbeddingModelAsync(embedder.Profile.ModelId, embedder.Profile.Dimensions, ct);
             }
 
             var done = 0;

@@ -28,7 +28,7 @@ public sealed partial class IngestPipeline
 
     /// <summary>Records which model the vectors come from before any of them is written (idempotent; refuses a second model).</summary>
     private Task RecordModelAsync(QueryAndPassageEmbedder? dense, CancellationToken cancellationToken) =>
-        dense is null ? Task.CompletedTask : store.RecordEmbeddingModelAsync(dense.Profile.ModelId, dense.Profile.Dimensions, cancellationToken);
+        dense is null ? Task.CompletedTask : embeddingModel.RecordEmbeddingModelAsync(dense.Profile.ModelId, dense.Profile.Dimensions, cancellationToken);
 
     /// <summary>Writes one prepared document with its chunks' terms and vectors; returns how many chunks it has.</summary>
     private async Task<int> WriteAsync(PreparedDocument prepared, IReadOnlyList<IReadOnlyList<string>> terms, IReadOnlyList<ReadOnlyMemory<float>>? vectors, CancellationToken cancellationToken)

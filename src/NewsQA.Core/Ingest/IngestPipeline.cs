@@ -19,7 +19,8 @@ namespace NewsQA.Core.Ingest;
 /// leaves the previous version or the new one, never a part.
 /// </summary>
 public sealed partial class IngestPipeline(
-    INewsStore store,
+    IDocumentStore store,
+    IEmbeddingModelRecord embeddingModel,
     ITermAnalyzer analyzer,
     IOptions<ChunkingOptions> chunking,
     ILogger<IngestPipeline> logger,

@@ -1,8 +1,8 @@
 namespace NewsQA.Core.Storage;
 
 /// <summary>
-/// A store that can fuse dense and lexical rankings itself, in one round trip (Qdrant: two prefetches
-/// fused with reciprocal rank fusion). Optional: a retriever that finds it on its store may use it
+/// A vector index that can fuse dense and lexical rankings itself, in one round trip (Qdrant: two prefetches
+/// fused with reciprocal rank fusion). Optional: a retriever that finds it on its <see cref="IVectorIndex"/> may use it
 /// instead of running both searches and fusing client-side; scores are then the server's fused scores.
 /// </summary>
 public interface IServerSideHybridSearch

@@ -12,11 +12,3 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
     /// </summary>
     public string ComponentSubject => Component.Length == 0 ? Component : char.ToUpperInvariant(Component[0]) + Component[1..];
 }
-
-/// <summary>Stored vectors come from another embedding model than the configured one; `newsqa reindex` fixes it.</summary>
-public sealed class EmbeddingModelMismatchException(string stored, string configured)
-    : Exception($"The store holds vectors from embedding model '{stored}', but '{configured}' is configured. Run 'newsqa reindex' to re-embed every chunk, or configure Embeddings:Model={stored}.")
-{
-    public string StoredModel { get; } = stored;
-    public string ConfiguredModel { get; } = configured;
-}

@@ -6,7 +6,7 @@ using NewsQA.Hosting.Selection;
 namespace NewsQA.Hosting.Health;
 
 /// <summary>The store answers a statistics query; unhealthy (naming the component, the reason in the log) when it cannot be reached.</summary>
-internal sealed class StoreHealthCheck(INewsStore store, IConfiguration configuration) : IHealthCheck
+internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -18,7 +18,8 @@ namespace NewsQA.Hosting.ModelLifecycle;
 /// Progress is kept in <c>{Data:Path}/embedding-backfill.json</c> (the last finished id), so a crash resumes where it stopped.
 /// </summary>
 public sealed partial class EmbeddingBackfill(
-    INewsStore store,
+    IDocumentStore store,
+    IEmbeddingModelRecord embeddingModel,
     IngestPipeline pipeline,
     QueryAndPassageEmbedder embedder,
     EmbeddingModelState state,
@@ -57,7 +58,7 @@ public sealed partial class EmbeddingBackfill(
         var profile = embedder.Profile;
         // Writes that began before the model was attached were chunked without it; let them land before listing.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-        await store.RecordEmbeddingModelAsync(profile.ModelId, profile.Dimensions, cancellationToken).ConfigureAwait(false);
+        await embeddingModel.RecordEmbeddingModelAsync(profile.ModelId, profile.Dimensions, cancellationToken).ConfigureAwait(false);
         var checkpoint = ReadCheckpoint(profile.ModelId) ?? new Checkpoint(profile.ModelId, null, 0);
         WriteCheckpoint(checkpoint);
         var total = (await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)).Documents;

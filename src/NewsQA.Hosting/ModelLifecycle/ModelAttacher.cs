@@ -20,7 +20,7 @@ public sealed partial class ModelAttacher(
     EmbeddingModelState state,
     ModelCatalog catalog,
     ModelFetcher fetcher,
-    INewsStore store,
+    IDocumentStore store,
     IOptions<OnnxEmbeddingOptions> onnx,
     ILogger<ModelAttacher> logger) : IDisposable
 {

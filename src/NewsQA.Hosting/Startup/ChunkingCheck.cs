@@ -12,7 +12,7 @@ namespace NewsQA.Hosting.Startup;
 /// A sample of the first documents by id stands for the archive: re-chunking each is cheap, reading all of a large one
 /// at every start is not.
 /// </summary>
-public sealed class ChunkingCheck(IngestPipeline pipeline, INewsStore store, IOptions<ChunkingOptions> options)
+public sealed class ChunkingCheck(IngestPipeline pipeline, IDocumentStore store, IOptions<ChunkingOptions> options)
 {
     /// <summary>How many stored documents the check re-chunks.</summary>
     public const int SampleSize = 16;

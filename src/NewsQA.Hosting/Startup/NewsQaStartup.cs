@@ -17,7 +17,7 @@ namespace NewsQA.Hosting.Startup;
 /// seeds into an empty store and bring the model in. A store that cannot be reached need not stop the process: the
 /// report says so and readiness reports it until it recovers.
 /// </summary>
-public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbeddingModelState model, INewsStore store)
+public sealed class NewsQaStartup(IServiceProvider services, IConfiguration configuration, EmbeddingModelState model, IDocumentStore store)
 {
     /// <summary>
     /// The whole sequence: the checks (<see cref="RunAsync"/>); a missing store or another model's vectors end it

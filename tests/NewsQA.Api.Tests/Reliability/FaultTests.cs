@@ -6,8 +6,6 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Search.Embedding;
-using NewsQA.Core.Storage;
-using NewsQA.Storage.Embedded;
 
 namespace NewsQA.Api.Tests.Reliability;
 
@@ -19,11 +17,7 @@ public sealed class FaultTests
     [Fact]
     public async Task StoreOutageIs503AndReadinessNamesItThenRecovers()
     {
-        await using var app = new NewsQaApplication(services: s =>
-        {
-            s.AddSingleton(sp => new FlakyStore(sp.GetRequiredService<EmbeddedNewsStore>()));
-            s.AddSingleton<INewsStore>(sp => sp.GetRequiredService<FlakyStore>());
-        });
+        await using var app = new NewsQaApplication(services: FlakyStore.Register);
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Ct)).StatusCode);
         var store = app.Services.GetRequiredService<FlakyStore>();
@@ -56,11 +50,7 @@ public sealed class FaultTests
     [Fact]
     public async Task StreamedAskReportsStoreOutageAsErrorEvent()
     {
-        await using var app = new NewsQaApplication(services: s =>
-        {
-            s.AddSingleton(sp => new FlakyStore(sp.GetRequiredService<EmbeddedNewsStore>()));
-            s.AddSingleton<INewsStore>(sp => sp.GetRequiredService<FlakyStore>());
-        });
+        await using var app = new NewsQaApplication(services: FlakyStore.Register);
         using var client = app.CreateClient();
         await client.GetAsync("/health/ready", Ct);
         app.Services.GetRequiredService<FlakyStore>().Down = true;

@@ -34,7 +34,7 @@ internal sealed class PipelineHost : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public INewsStore Store => Services.GetRequiredService<INewsStore>();
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

@@ -22,7 +22,7 @@ public sealed class ClusterSettingsTests
             ["Store:Qdrant:WriteConsistencyFactor"] = "2",
         });
 
-        await provider.GetRequiredService<INewsStore>().InitializeAsync(Ct);
+        await provider.GetRequiredService<IDocumentStore>().InitializeAsync(Ct);
 
         foreach (var collection in new[] { prefix + "_documents", prefix + "_chunks" })
         {
@@ -44,8 +44,8 @@ public sealed class ClusterSettingsTests
         await using var second = QdrantTestStores.Services(server.Url, prefix);
 
         await Task.WhenAll(
-            first.GetRequiredService<INewsStore>().InitializeAsync(Ct),
-            second.GetRequiredService<INewsStore>().InitializeAsync(Ct));
+            first.GetRequiredService<IDocumentStore>().InitializeAsync(Ct),
+            second.GetRequiredService<IDocumentStore>().InitializeAsync(Ct));
 
         Assert.Equal(2, server.CollectionNames.Count(n => n.StartsWith(prefix, StringComparison.Ordinal)));
     }

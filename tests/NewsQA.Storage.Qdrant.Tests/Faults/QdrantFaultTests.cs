@@ -25,7 +25,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         server = await FakeQdrantServer.StartNewAsync();
         provider = QdrantTestStores.Services(server.Url, QdrantTestStores.UniquePrefix());
         store = provider.GetRequiredService<QdrantNewsStore>();
-        await store.InitializeAsync(Ct);
+        await store.Documents.InitializeAsync(Ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -40,7 +40,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         server.FailWithUnavailable = true;
         var before = server.CallCount;
 
-        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("a", Ct));
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.GetAsync("a", Ct));
 
         Assert.Equal("Qdrant", ex.Component);
         Assert.Equal(StatusCode.Unavailable, Assert.IsType<RpcException>(ex.InnerException).StatusCode);
@@ -55,7 +55,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         server.FailWith = status;
         var before = server.CallCount;
 
-        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("a", Ct));
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.GetAsync("a", Ct));
 
         Assert.Equal("Qdrant", ex.Component);
         Assert.Contains(status.ToString(), ex.Message, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         server.Hang = true;
         var clock = Stopwatch.StartNew();
 
-        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
 
         Assert.Equal("Qdrant", ex.Component);
         Assert.Contains("in time", ex.Message, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
             ["Store:Qdrant:TotalTimeout"] = "00:00:30",
             ["Store:Qdrant:MaxRetries"] = "0",
         });
-        var slowStore = patient.GetRequiredService<INewsStore>();
+        var slowStore = patient.GetRequiredService<IDocumentStore>();
         await slowStore.InitializeAsync(Ct);
         server.Delay = TimeSpan.FromMilliseconds(300);
 
@@ -100,7 +100,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     {
         await server.StopAsync();
 
-        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListAsync(10, null, Ct));
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.ListAsync(10, null, Ct));
 
         Assert.Equal("Qdrant", ex.Component);
         Assert.Contains("cannot be reached", ex.Message, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         await server.StopAsync();
         await using var fresh = QdrantTestStores.Services(server.Url, QdrantTestStores.UniquePrefix());
 
-        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => fresh.GetRequiredService<INewsStore>().InitializeAsync(Ct));
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => fresh.GetRequiredService<IDocumentStore>().InitializeAsync(Ct));
 
         Assert.Equal("Qdrant", ex.Component);
     }
@@ -123,9 +123,9 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     public async Task SameStoreObject_RecoversAfterTheServerRestarts()
     {
         var (doc, chunks) = StoreTestData.Document("kept", "Die Ukraine baut Drohnen. Die Armee setzt sie ein.");
-        await store.UpsertAsync(doc, chunks, Ct);
+        await store.Documents.UpsertAsync(doc, chunks, Ct);
         await server.StopAsync();
-        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("kept", Ct));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.GetAsync("kept", Ct));
 
         await server.StartAsync();
 
@@ -136,7 +136,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         {
             try
             {
-                back = await store.GetAsync("kept", Ct);
+                back = await store.Documents.GetAsync("kept", Ct);
             }
             catch (StoreUnavailableException)
             {
@@ -145,7 +145,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         }
 
         Assert.Equal(doc.Text, back?.Text);
-        Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
+        Assert.NotEmpty(await store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         StoreUnavailableException? last = null;
         for (var i = 0; i < 8 && last?.Message.Contains("circuit", StringComparison.Ordinal) != true; i++)
         {
-            last = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("a", Ct));
+            last = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.GetAsync("a", Ct));
         }
 
         Assert.NotNull(last);
@@ -172,7 +172,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         server.FailWith = status;
         var before = server.CallCount;
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.GetAsync("a", Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.Documents.GetAsync("a", Ct));
 
         Assert.Equal(1, server.CallCount - before);
     }

@@ -32,7 +32,7 @@ public sealed class HybridSearchTests : IAsyncLifetime
     public async Task Hybrid_FindsDocumentsMatchedByEitherSide_AndRespectsFilters()
     {
         var hybrid = provider.GetRequiredService<IServerSideHybridSearch>();
-        var store = provider.GetRequiredService<INewsStore>();
+        var store = provider.GetRequiredService<IDocumentStore>();
         await store.InitializeAsync(Ct);
         var (a, ca) = StoreTestData.Document("a", Drones, source: "dpa", vectorOf: _ => StoreTestData.Axis(0));
         var (b, cb) = StoreTestData.Document("b", Budget, source: "AFP", vectorOf: _ => StoreTestData.Axis(5));
@@ -53,14 +53,14 @@ public sealed class HybridSearchTests : IAsyncLifetime
     public async Task StoreWithoutEmbedder_WorksLexicalOnly()
     {
         var store = provider.GetRequiredService<QdrantNewsStore>();
-        await store.InitializeAsync(Ct);
+        await store.Documents.InitializeAsync(Ct);
         var (a, ca) = StoreTestData.Document("a", Drones);
-        await store.UpsertAsync(a, ca, Ct);
+        await store.Documents.UpsertAsync(a, ca, Ct);
 
-        Assert.NotEmpty(await store.SearchLexicalAsync(StoreTestData.Terms("Drohne"), SearchFilter.None, 5, cancellationToken: Ct));
-        Assert.Empty(await store.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 5, Ct));
-        Assert.NotEmpty(await store.SearchHybridAsync(StoreTestData.Axis(0), StoreTestData.Terms("Drohne"), SearchFilter.None, 5, cancellationToken: Ct));
-        Assert.Null((await store.GetStatisticsAsync(Ct)).EmbeddingModel);
+        Assert.NotEmpty(await store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohne"), SearchFilter.None, 5, cancellationToken: Ct));
+        Assert.Empty(await store.Vectors.SearchDenseAsync(StoreTestData.Axis(0), SearchFilter.None, 5, Ct));
+        Assert.NotEmpty(await store.HybridSearch.SearchHybridAsync(StoreTestData.Axis(0), StoreTestData.Terms("Drohne"), SearchFilter.None, 5, cancellationToken: Ct));
+        Assert.Null((await store.Documents.GetStatisticsAsync(Ct)).EmbeddingModel);
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public sealed class HybridSearchTests : IAsyncLifetime
     {
         // Simulates a crash after step (1) of an update: new chunks written, document record still the old one.
         var store = provider.GetRequiredService<QdrantNewsStore>();
-        await store.InitializeAsync(Ct);
+        await store.Documents.InitializeAsync(Ct);
         var (v1, c1) = StoreTestData.Document("doc", Drones);
-        await store.UpsertAsync(v1, c1, Ct);
+        await store.Documents.UpsertAsync(v1, c1, Ct);
         var (v2, c2) = StoreTestData.Document("doc", Budget);
         var calls = provider.GetRequiredService<QdrantCalls>();
         var orphan = c2.Select(c =>
@@ -78,18 +78,18 @@ public sealed class HybridSearchTests : IAsyncLifetime
             var point = new global::Qdrant.Client.Grpc.PointStruct
             {
                 Id = PointIds.Chunk(c.Chunk.Id, v2.ContentHash),
-                Vectors = new Dictionary<string, global::Qdrant.Client.Grpc.Vector> { [QdrantNewsStore.LexicalVectorName] = LexicalVector.ForChunk(c.Terms)!.ToVector() },
+                Vectors = new Dictionary<string, global::Qdrant.Client.Grpc.Vector> { [QdrantSchema.LexicalVectorName] = LexicalVector.ForChunk(c.Terms)!.ToVector() },
             };
             point.Payload.Add(QdrantPayload.ForChunk(v2, c.Chunk));
             return point;
         }).ToList();
         await calls.RunAsync("Upsert", (q, t) => q.UpsertAsync(QdrantTestStores.ChunksOf(store), orphan, cancellationToken: t), Ct);
 
-        Assert.Empty(await store.SearchLexicalAsync(StoreTestData.Terms("Haushalt"), SearchFilter.None, 5, Ct));
-        Assert.Equal(c1.Count, (await store.GetChunksAsync("doc", Ct)).Count);
+        Assert.Empty(await store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Haushalt"), SearchFilter.None, 5, Ct));
+        Assert.Equal(c1.Count, (await store.Documents.GetChunksAsync("doc", Ct)).Count);
 
         // The next upsert of the document commits and clears the leftovers.
-        await store.UpsertAsync(v1, c1, Ct);
-        Assert.Equal(c1.Count, (await store.GetStatisticsAsync(Ct)).Chunks);
+        await store.Documents.UpsertAsync(v1, c1, Ct);
+        Assert.Equal(c1.Count, (await store.Documents.GetStatisticsAsync(Ct)).Chunks);
     }
 }

@@ -49,13 +49,13 @@ public sealed class RankingParityTests : IAsyncLifetime
         });
         qdrant = provider.GetRequiredService<QdrantNewsStore>();
         embedded = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), NullLogger<EmbeddedNewsStore>.Instance);
-        await qdrant.InitializeAsync(Ct);
-        await embedded.InitializeAsync(Ct);
+        await qdrant.Documents.InitializeAsync(Ct);
+        await embedded.Documents.InitializeAsync(Ct);
         foreach (var (id, text, axis, lean) in Fixture)
         {
             var (document, chunks) = StoreTestData.Document(id, text, vectorOf: _ => StoreTestData.Axis(axis, lean), targetChars: 400);
-            await qdrant.UpsertAsync(document, chunks, Ct);
-            await embedded.UpsertAsync(document, chunks, Ct);
+            await qdrant.Documents.UpsertAsync(document, chunks, Ct);
+            await embedded.Documents.UpsertAsync(document, chunks, Ct);
         }
     }
 
@@ -87,14 +87,14 @@ public sealed class RankingParityTests : IAsyncLifetime
         var depth = fusion.CandidatesFor(Top);
 
         // Fusion can only agree if its inputs do: both backends must order each single ranking the same way.
-        var embeddedDense = await embedded.SearchDenseAsync(vector, SearchFilter.None, depth, Ct);
-        var embeddedLexical = await embedded.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct);
-        Assert.Equal(Ids(embeddedDense), Ids(await qdrant.SearchDenseAsync(vector, SearchFilter.None, depth, Ct)));
-        Assert.Equal(Ids(embeddedLexical), Ids(await qdrant.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct)));
+        var embeddedDense = await embedded.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct);
+        var embeddedLexical = await embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct);
+        Assert.Equal(Ids(embeddedDense), Ids(await qdrant.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct)));
+        Assert.Equal(Ids(embeddedLexical), Ids(await qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct)));
         Assert.NotEqual(Ids(embeddedDense).Take(3), Ids(embeddedLexical).Take(3));
 
         var inProcess = new ReciprocalRankFusion(Options.Create(fusion)).Fuse([embeddedDense, embeddedLexical], [denseWeight, lexicalWeight]).Take(Top).ToList();
-        var serverSide = await qdrant.SearchHybridAsync(vector, terms, SearchFilter.None, Top, denseWeight, lexicalWeight, Ct);
+        var serverSide = await qdrant.HybridSearch.SearchHybridAsync(vector, terms, SearchFilter.None, Top, denseWeight, lexicalWeight, Ct);
 
         // Equal scores are ties, which Qdrant leaves in no particular order: compare the ranking as groups of equal scores.
         Assert.Equal(Groups(inProcess.Select(f => (f.Hit.Chunk.Id, f.Score))), Groups(serverSide.Select(h => (h.Chunk.Id, h.Score))));

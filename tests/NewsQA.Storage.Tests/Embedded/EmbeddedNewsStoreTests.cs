@@ -6,46 +6,18 @@ using NewsQA.Storage.Embedded;
 
 namespace NewsQA.Storage.Tests.Embedded;
 
-/// <summary>The store contract on the embedded SQLite store, each test in its own temporary data directory.</summary>
-public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
+/// <summary>What only the embedded store does (schema upgrades on open, sharing a data directory), each test in its own temporary data directory.</summary>
+public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBackend>
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "newsqa-store-" + Guid.NewGuid().ToString("N"));
-
-    protected override async Task<INewsStore> CreateStoreAsync() => await OpenAsync();
-
-    protected override async Task<INewsStore> ReopenAsync() => await OpenAsync();
-
-    private async Task<EmbeddedNewsStore> OpenAsync()
-    {
-        var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), NullLogger<EmbeddedNewsStore>.Instance);
-        await store.InitializeAsync(Ct);
-        return store;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless; failing the test for it would not be.
-        }
-    }
-
     [Fact]
     public async Task AStoreWrittenBeforeTheGramsField_OpensAndGainsIt()
     {
         var (doc, chunks) = StoreTestData.Document("old", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten.");
-        await Store.UpsertAsync(doc, chunks, Ct);
-        (Store as IDisposable)?.Dispose();
+        await Store.Documents.UpsertAsync(doc, chunks, Ct);
+        Backend.CloseAll();
 
         // What an older version left on disk: no grams table and no flag saying it was filled.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataPath, "newsqa.db")}"))
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Backend.DatabaseFile}"))
         {
             await connection.OpenAsync(Ct);
             await using var cmd = connection.CreateCommand();
@@ -53,11 +25,11 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
             await cmd.ExecuteNonQueryAsync(Ct);
         }
 
-        using var reopened = await OpenAsync();
+        var reopened = await Backend.OpenAsync(Ct);
 
         // The grams add to the terms' score: the same query scores higher with the part of the compound in it.
-        var plain = Assert.Single(await reopened.SearchLexicalAsync(StoreTestData.Terms("Victoria"), SearchFilter.None, 5, Ct));
-        var withPart = Assert.Single(await reopened.SearchLexicalAsync(StoreTestData.Terms("Strecken in Victoria"), SearchFilter.None, 5, Ct));
+        var plain = Assert.Single(await reopened.Lexical.SearchLexicalAsync(StoreTestData.Terms("Victoria"), SearchFilter.None, 5, Ct));
+        var withPart = Assert.Single(await reopened.Lexical.SearchLexicalAsync(StoreTestData.Terms("Strecken in Victoria"), SearchFilter.None, 5, Ct));
         Assert.Equal("old", withPart.Chunk.DocumentId);
         Assert.True(withPart.Score > plain.Score, $"{withPart.Score} <= {plain.Score}");
     }
@@ -67,13 +39,12 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
     {
         var (de, cde) = StoreTestData.Document("de-old", "Die Eisenbahnstrecken in Victoria haben verschiedene Spurweiten, und die Züge sind nicht kompatibel.");
         var (en, cen) = StoreTestData.Document("en-old", "The railway lines of Victoria have different gauges, and the trains are not compatible with each other.");
-        await Store.UpsertAsync(de, cde, Ct);
-        await Store.UpsertAsync(en, cen, Ct);
-        (Store as IDisposable)?.Dispose();
+        await Store.Documents.UpsertAsync(de, cde, Ct);
+        await Store.Documents.UpsertAsync(en, cen, Ct);
+        Backend.CloseAll();
 
         // What an older version left on disk: a documents table without the language column.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataPath, "newsqa.db")}"))
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Backend.DatabaseFile}"))
         {
             await connection.OpenAsync(Ct);
             await using var cmd = connection.CreateCommand();
@@ -81,36 +52,36 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
             await cmd.ExecuteNonQueryAsync(Ct);
         }
 
-        using var reopened = await OpenAsync();
+        var reopened = await Backend.OpenAsync(Ct);
 
-        Assert.Equal("de", (await reopened.GetAsync("de-old", Ct))!.Language);
-        Assert.Equal(["de", "en"], (await reopened.ListAsync(10, null, Ct)).Select(s => s.Language));
-        var english = await reopened.SearchLexicalAsync(StoreTestData.Terms("Victoria"), new SearchFilter { Languages = ["en"] }, 5, Ct);
+        Assert.Equal("de", (await reopened.Documents.GetAsync("de-old", Ct))!.Language);
+        Assert.Equal(["de", "en"], (await reopened.Documents.ListAsync(10, null, Ct)).Select(s => s.Language));
+        var english = await reopened.Lexical.SearchLexicalAsync(StoreTestData.Terms("Victoria"), new SearchFilter { Languages = ["en"] }, 5, Ct);
         Assert.Equal("en-old", Assert.Single(english).Chunk.DocumentId);
-        Assert.Equal(cen.Count, (await reopened.GetChunksAsync("en-old", Ct)).Count);
+        Assert.Equal(cen.Count, (await reopened.Documents.GetChunksAsync("en-old", Ct)).Count);
     }
 
     [Fact]
     public async Task WritesOfAnotherProcess_AreSeenWithoutRestart()
     {
         // Two store instances on one directory stand for the API and `newsqa ingest` running side by side.
-        using var cli = await OpenAsync();
+        var cli = await Backend.OpenAsync(Ct);
         var (doc, chunks) = StoreTestData.Document("from-cli", "Die Ukraine baut Drohnen in großer Zahl. Die Armee setzt sie ein.", vectorOf: _ => StoreTestData.Axis(5));
-        await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct);
+        await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct);
 
-        await cli.UpsertAsync(doc, chunks, Ct);
+        await cli.Documents.UpsertAsync(doc, chunks, Ct);
 
-        Assert.Equal("from-cli", Assert.Single(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct)).Chunk.DocumentId);
-        Assert.Equal("from-cli", (await Store.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 1, Ct))[0].Chunk.DocumentId);
-        Assert.Equal(["from-cli"], (await Store.ListAsync(10, null, Ct)).Select(d => d.Id));
+        Assert.Equal("from-cli", Assert.Single(await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct)).Chunk.DocumentId);
+        Assert.Equal("from-cli", (await Store.Vectors.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 1, Ct))[0].Chunk.DocumentId);
+        Assert.Equal(["from-cli"], (await Store.Documents.ListAsync(10, null, Ct)).Select(d => d.Id));
 
         // Our own write after theirs must not lose theirs; their delete must reach us.
         var (mine, mineChunks) = StoreTestData.Document("from-api", "Der Bundestag berät den Haushalt.", vectorOf: _ => StoreTestData.Axis(6));
-        await Store.UpsertAsync(mine, mineChunks, Ct);
-        Assert.Equal(["from-api", "from-cli"], (await Store.ListAsync(10, null, Ct)).Select(d => d.Id));
-        await cli.DeleteAsync("from-cli", Ct);
-        Assert.Empty(await Store.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
-        Assert.All(await Store.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 5, Ct), h => Assert.Equal("from-api", h.Chunk.DocumentId));
+        await Store.Documents.UpsertAsync(mine, mineChunks, Ct);
+        Assert.Equal(["from-api", "from-cli"], (await Store.Documents.ListAsync(10, null, Ct)).Select(d => d.Id));
+        await cli.Documents.DeleteAsync("from-cli", Ct);
+        Assert.Empty(await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), SearchFilter.None, 5, Ct));
+        Assert.All(await Store.Vectors.SearchDenseAsync(StoreTestData.Axis(5), SearchFilter.None, 5, Ct), h => Assert.Equal("from-api", h.Chunk.DocumentId));
     }
 
     [Fact]
@@ -121,7 +92,7 @@ public sealed class EmbeddedNewsStoreTests : NewsStoreContractTests
         try
         {
             using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(file, "data") }), NullLogger<EmbeddedNewsStore>.Instance);
-            var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(Ct));
+            var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Documents.InitializeAsync(Ct));
             Assert.Equal("embedded store", ex.Component);
         }
         finally

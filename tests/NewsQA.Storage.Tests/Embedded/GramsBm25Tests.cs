@@ -35,11 +35,11 @@ public sealed class GramsBm25Tests : IAsyncDisposable
     public async Task ScoresOfChunks_EqualFts5Bm25OfTheSameGrams(string query)
     {
         using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), NullLogger<EmbeddedNewsStore>.Instance);
-        await store.InitializeAsync(Ct);
+        await store.Documents.InitializeAsync(Ct);
         for (var i = 0; i < Texts.Length; i++)
         {
             var (doc, chunks) = StoreTestData.Document("d" + i, Texts[i]);
-            await store.UpsertAsync(doc, chunks, Ct);
+            await store.Documents.UpsertAsync(doc, chunks, Ct);
         }
 
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, "newsqa.db")}");
@@ -92,22 +92,22 @@ public sealed class GramsBm25Tests : IAsyncDisposable
         var options = Options.Create(new EmbeddedStoreOptions { DataPath = dataPath });
         var query = StoreTestData.Terms("Streckensperre auf der Eisenbahnstrecke");
         using var store = new EmbeddedNewsStore(options, NullLogger<EmbeddedNewsStore>.Instance);
-        await store.InitializeAsync(Ct);
+        await store.Documents.InitializeAsync(Ct);
         var (first, firstChunks) = StoreTestData.Document("d0", Texts[0]);
-        await store.UpsertAsync(first, firstChunks, Ct);
-        var before = await store.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
+        await store.Documents.UpsertAsync(first, firstChunks, Ct);
+        var before = await store.Lexical.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
 
         // New chunks change how many hold each gram, so the first chunk's grams' BM25 changes too.
         for (var i = 1; i < Texts.Length; i++)
         {
             var (doc, chunks) = StoreTestData.Document("d" + i, Texts[i]);
-            await store.UpsertAsync(doc, chunks, Ct);
+            await store.Documents.UpsertAsync(doc, chunks, Ct);
         }
 
-        var after = await store.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
+        var after = await store.Lexical.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
         using var fresh = new EmbeddedNewsStore(options, NullLogger<EmbeddedNewsStore>.Instance);
-        await fresh.InitializeAsync(Ct);
-        var reopened = await fresh.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
+        await fresh.Documents.InitializeAsync(Ct);
+        var reopened = await fresh.Lexical.SearchLexicalAsync(query, SearchFilter.None, 5, Ct);
 
         Assert.NotEqual(before.Single(h => h.Chunk.DocumentId == "d0").Score, after.Single(h => h.Chunk.DocumentId == "d0").Score);
         Assert.Equal(reopened.Select(h => (h.Chunk.Id, h.Score)), after.Select(h => (h.Chunk.Id, h.Score)));

@@ -8,7 +8,7 @@ namespace NewsQA.Core.Answer.Citations;
 /// text. A quote with a span must match <c>text[span]</c> exactly; one without is located in the text
 /// (in its chunk first). Quotes that cannot be found are dropped, never sent.
 /// </summary>
-public sealed class CitationVerifier(INewsStore store)
+public sealed class CitationVerifier(IDocumentStore store)
 {
     public async Task<VerifiedAnswer> VerifyAsync(IReadOnlyList<DraftSegment> draft, CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,7 @@ namespace NewsQA.Core.Search.Retrieval;
 
 /// <summary>
 /// Runs a search in the requested mode: lexical over analyzed terms, dense over the query vector,
-/// or both fused by <see cref="IRankFusion"/> — the one place fusion happens in-process; a backend that
+/// or both fused by <see cref="IRankFusion"/> — the one place fusion happens in-process; a vector index that also
 /// implements <see cref="IServerSideHybridSearch"/> fuses on its side with the same algorithm (RRF). Without an embedding
 /// model, or while the stored documents are still being embedded for a newly loaded one, hybrid quietly becomes lexical (the result says so); dense fails with <see cref="EmbedderUnavailableException"/>.
 /// When a configured embedder fails at query time, hybrid degrades to lexical too (logged, counted in
@@ -22,7 +22,8 @@ namespace NewsQA.Core.Search.Retrieval;
 /// for a reader; dense has no such fallback and fails with 503.
 /// </summary>
 public sealed partial class Retriever(
-    INewsStore store,
+    ILexicalIndex lexicalIndex,
+    IVectorIndex vectorIndex,
     ITermAnalyzer analyzer,
     IRankFusion fusion,
     IOptions<FusionOptions> fusionOptions,
@@ -91,21 +92,21 @@ public sealed partial class Retriever(
         switch (mode)
         {
             case SearchMode.Lexical:
-                var lexical = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                var lexical = await lexicalIndex.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
                 passages = LexicalPage(lexical, request);
                 break;
             case SearchMode.Dense:
-                var dense = await store.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                var dense = await vectorIndex.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
                 passages = Page(dense, request).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
                 break;
             case SearchMode.Hybrid when denseWeight <= 0:
                 // Weights calibrated to leave dense out of the ranking (FusionWeightFit: the model did not beat lexical
                 // on held-out questions), for a model that knows the language: the words rank, and the query vector
                 // still goes to the answerer, which weighs sentences by meaning (SentenceMeaning).
-                var wordsOnly = await store.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                var wordsOnly = await lexicalIndex.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
                 passages = LexicalPage(wordsOnly, request);
                 break;
-            case SearchMode.Hybrid when store is IServerSideHybridSearch serverSide:
+            case SearchMode.Hybrid when vectorIndex is IServerSideHybridSearch serverSide:
                 // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
                 var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.Lexical, cancellationToken).ConfigureAwait(false);
                 passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
@@ -142,8 +143,8 @@ public sealed partial class Retriever(
     /// <summary>Both rankings at once, as a hybrid search and the fusion fit both need them.</summary>
     private async Task<HybridCandidates> RankBothAsync(ReadOnlyMemory<float> vector, IReadOnlyList<string> terms, SearchFilter filter, int candidates, CancellationToken cancellationToken)
     {
-        var dense = store.SearchDenseAsync(vector, filter, candidates, cancellationToken);
-        var lexical = store.SearchLexicalAsync(terms, filter, candidates, cancellationToken);
+        var dense = vectorIndex.SearchDenseAsync(vector, filter, candidates, cancellationToken);
+        var lexical = lexicalIndex.SearchLexicalAsync(terms, filter, candidates, cancellationToken);
         var rankings = await Task.WhenAll(dense, lexical).ConfigureAwait(false);
         return new HybridCandidates(rankings[0], rankings[1]);
     }

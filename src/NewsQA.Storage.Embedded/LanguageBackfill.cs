@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsQA.Core.Language;
+using static NewsQA.Storage.Embedded.SqliteCommands;
 
 namespace NewsQA.Storage.Embedded;
 
@@ -9,9 +10,9 @@ namespace NewsQA.Storage.Embedded;
 /// bumps the write generation so other processes on the same file reload. Stored terms stay as they were analysed:
 /// <c>newsqa reindex</c> re-analyses them in each document's language.
 /// </summary>
-public sealed partial class EmbeddedNewsStore
+internal static class LanguageBackfill
 {
-    private static async Task BackfillLanguagesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task RunAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var tx = connection.BeginTransaction(deferred: false);
         var hasColumn = false;
@@ -49,7 +50,7 @@ public sealed partial class EmbeddedNewsStore
                 }
             }
 
-            await BumpGenerationAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            await WriteGeneration.BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsQA.Core.Search.Analysis;
+using static NewsQA.Storage.Embedded.SqliteCommands;
 
 namespace NewsQA.Storage.Embedded;
 
@@ -7,12 +8,12 @@ namespace NewsQA.Storage.Embedded;
 /// The grams field of lexical search (<see cref="TermGrams"/>): an FTS5 table beside <c>chunk_terms</c>, rowid = the
 /// chunk's rowid, written and deleted with it. Underscores mark a gram's term edges, hence the table's token characters.
 /// </summary>
-public sealed partial class EmbeddedNewsStore
+internal static class ChunkGrams
 {
-    private static SqliteCommand GramsInsert(SqliteConnection connection, SqliteTransaction tx) =>
+    public static SqliteCommand Insert(SqliteConnection connection, SqliteTransaction tx) =>
         Command(connection, tx, "INSERT INTO chunk_grams (rowid, grams) VALUES ($rowid, $grams)");
 
-    private static async Task InsertGramsAsync(SqliteCommand insert, long rowId, IEnumerable<string> terms, CancellationToken cancellationToken)
+    public static async Task InsertAsync(SqliteCommand insert, long rowId, IEnumerable<string> terms, CancellationToken cancellationToken)
     {
         insert.Parameters.Clear();
         insert.Parameters.AddWithValue("$rowid", rowId);
@@ -24,7 +25,7 @@ public sealed partial class EmbeddedNewsStore
     /// A store written before the grams field existed gets it once from its chunks' stored terms, in one transaction
     /// with the flag that says so (a crash midway leaves neither, and the next open starts again).
     /// </summary>
-    private static async Task BackfillGramsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task BackfillAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var tx = connection.BeginTransaction(deferred: false);
         await using (var done = Command(connection, tx, "SELECT 1 FROM meta WHERE key = 'chunk_grams'"))
@@ -45,11 +46,11 @@ public sealed partial class EmbeddedNewsStore
             }
         }
 
-        await using (var insert = GramsInsert(connection, tx))
+        await using (var insert = Insert(connection, tx))
         {
             foreach (var (rowId, terms) in rows)
             {
-                await InsertGramsAsync(insert, rowId, terms.Split(' ', StringSplitOptions.RemoveEmptyEntries), cancellationToken).ConfigureAwait(false);
+                await InsertAsync(insert, rowId, terms.Split(' ', StringSplitOptions.RemoveEmptyEntries), cancellationToken).ConfigureAwait(false);
             }
         }
 

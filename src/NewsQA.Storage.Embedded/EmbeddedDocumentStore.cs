@@ -1,0 +1,170 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Storage;
+using static NewsQA.Storage.Embedded.SqliteCommands;
+using static NewsQA.Storage.Embedded.SqliteRows;
+
+namespace NewsQA.Storage.Embedded;
+
+/// <summary>
+/// The embedded store's documents and chunks. Each write is one serialized transaction holding the document, its
+/// chunks with their vectors, and their terms for lexical search (<see cref="Fts5TermRows"/>), mirrored into memory
+/// after it commits; lists and counts come from that mirror, reloaded first when another process has written.
+/// </summary>
+internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocumentStore
+{
+    /// <inheritdoc/>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => database.InitializeAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
+    {
+        await database.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction(deferred: false);
+            var generation = await WriteGeneration.BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            var oldRows = await DocumentRows.DeleteChunksAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
+            await DocumentRows.UpsertAsync(connection, tx, document, chunks.Count, cancellationToken).ConfigureAwait(false);
+
+            var newRows = new List<(long RowId, ReadOnlyMemory<float>? Vector)>(chunks.Count);
+            await using (var insertChunk = Command(connection, tx, "INSERT INTO chunks (id, document_id, idx, start, end, text, vector) VALUES ($id, $doc, $idx, $start, $end, $text, $vector) RETURNING rowid"))
+            await using (var terms = new Fts5TermRows(connection, tx))
+            {
+                foreach (var indexed in chunks)
+                {
+                    var c = indexed.Chunk;
+                    insertChunk.Parameters.Clear();
+                    insertChunk.Parameters.AddWithValue("$id", c.Id);
+                    insertChunk.Parameters.AddWithValue("$doc", document.Id);
+                    insertChunk.Parameters.AddWithValue("$idx", c.Index);
+                    insertChunk.Parameters.AddWithValue("$start", c.Span.Start);
+                    insertChunk.Parameters.AddWithValue("$end", c.Span.End);
+                    insertChunk.Parameters.AddWithValue("$text", c.Text);
+                    insertChunk.Parameters.AddWithValue("$vector", indexed.Vector is { Length: > 0 } v ? MemoryMarshal.AsBytes(v.Span).ToArray() : DBNull.Value);
+                    var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+
+                    await terms.AddChunkAsync(rowId, indexed.Terms, cancellationToken).ConfigureAwait(false);
+                    newRows.Add((rowId, indexed.Vector));
+                }
+            }
+
+            await Fts5TermRows.AddDocumentAsync(connection, tx, document.Id, chunks.SelectMany(c => c.Terms), cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            database.Mirror.Upserted(new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language), oldRows, newRows);
+        }
+        catch (SqliteException ex)
+        {
+            throw EmbeddedDatabase.Unavailable("write", ex);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await database.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction(deferred: false);
+            var generation = await WriteGeneration.BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            var rows = await DocumentRows.DeleteChunksAsync(connection, tx, documentId, cancellationToken).ConfigureAwait(false);
+            await using var delete = Command(connection, tx, "DELETE FROM documents WHERE id = $id");
+            delete.Parameters.AddWithValue("$id", documentId);
+            var deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
+            {
+                return deleted;
+            }
+
+            database.Mirror.Deleted(documentId, rows);
+            return deleted;
+        }
+        catch (SqliteException ex)
+        {
+            throw EmbeddedDatabase.Unavailable("delete", ex);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash, language FROM documents WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", documentId);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(connection, null, "SELECT id, document_id, idx, start, end, text FROM chunks WHERE document_id = $id ORDER BY idx");
+        cmd.Parameters.AddWithValue("$id", documentId);
+        var chunks = new List<Chunk>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            chunks.Add(ReadChunk(reader, 0));
+        }
+
+        return chunks;
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> GetContentHashAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(connection, null, "SELECT content_hash FROM documents WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", documentId);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await database.Mirror.RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return database.Mirror.Summaries.Values
+            .Where(s => afterId is null || string.CompareOrdinal(s.Id, afterId) > 0)
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await database.Mirror.RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
+        var (model, dims) = await EmbeddedModelRecord.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var summaries = database.Mirror.Summaries;
+        long chunks = summaries.Values.Sum(s => (long)s.Chunks);
+        return new StoreStatistics(summaries.Count, chunks, model, dims);
+    }
+}
