@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSectionOptions<AnswerOptions>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
 
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NewsQaMetrics>();
         services.TryAddSingleton<ITermAnalyzer, LuceneTermAnalyzer>();
         services.TryAddSingleton<IRankFusion, ReciprocalRankFusion>();

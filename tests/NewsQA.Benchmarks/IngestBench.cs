@@ -1,3 +1,4 @@
+using NewsQA.Core.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -40,8 +41,8 @@ internal static class IngestBench
         using var oneByOneStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "single") }), NullLogger<EmbeddedNewsStore>.Instance);
         await bulkStore.Documents.InitializeAsync();
         await oneByOneStore.Documents.InitializeAsync();
-        var bulk = new IngestPipeline(bulkStore.Documents, bulkStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
-        var oneByOne = new IngestPipeline(oneByOneStore.Documents, oneByOneStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder);
+        var bulk = new IngestPipeline(bulkStore.Documents, bulkStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder, new NewsQaMetrics());
+        var oneByOne = new IngestPipeline(oneByOneStore.Documents, oneByOneStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder, new NewsQaMetrics());
         var slices = docs.Chunk((docs.Count + sliceCount - 1) / sliceCount).Select(s => new Slice(s, window)).ToList();
         var chunkCount = slices.Sum(s => s.Chunks.Count);
         await encoder.EmbedPassagesAsync([.. slices.SelectMany(s => s.ChunksPerDocument).Take(4).SelectMany(c => c)]); // warm-up: session, arenas, JIT

@@ -24,10 +24,10 @@ public sealed class AskService(
     IAnswerer answerer,
     CitationVerifier verifier,
     IOptions<AnswerOptions> options,
-    IQueryRewriter? rewriter = null,
-    TimeProvider? clock = null,
-    AnswerThreshold? threshold = null,
-    QueryAndPassageEmbedder? encoder = null)
+    IQueryRewriter rewriter,
+    TimeProvider clock,
+    AnswerThreshold threshold,
+    QueryAndPassageEmbedder encoder)
 {
     /// <summary>The model's profile while one is loaded (its declared languages), else null: lexical only.</summary>
     private EmbeddingProfile? LoadedModel => encoder is { IsAvailable: true } ? encoder.Profile : null;
@@ -37,12 +37,12 @@ public sealed class AskService(
         var watch = Stopwatch.StartNew();
         var language = QuestionLanguage.Detect(request.Question);
         var top = request.Top ?? options.Value.Passages;
-        var today = request.ReferenceDate ?? DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var today = request.ReferenceDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var scope = new AskScope(QuestionScopeParser.Parse(request.Question, today), request.Filter, request.Question);
 
         // A follow-up ("Und wann?") means little on its own: retrieve for the standalone question.
         var query = scope.Question;
-        if (request.History.Count > 0 && rewriter is not null)
+        if (request.History.Count > 0)
         {
             var rewritten = await rewriter.RewriteAsync(scope.Question, request.History, cancellationToken).ConfigureAwait(false);
             query = string.IsNullOrWhiteSpace(rewritten) ? scope.Question : rewritten.Trim();
@@ -73,7 +73,7 @@ public sealed class AskService(
         var model = retrieval.Mode == SearchMode.Lexical || encoder is not { IsAvailable: true } ? null : encoder.Profile.ModelId;
         var context = new AnswerContext(retrieval.StandaloneQuestion ?? retrieval.Request.Question, retrieval.Language, retrieval.Passages, retrieval.Request.History)
         {
-            MinConfidence = threshold?.For(model),
+            MinConfidence = threshold.For(model),
             // Only with the model whose threshold applies: without it the answer is scored as the lexical threshold expects.
             QueryVector = model is null ? null : retrieval.QueryVector,
         };

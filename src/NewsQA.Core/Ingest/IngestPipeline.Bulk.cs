@@ -145,7 +145,7 @@ public sealed partial class IngestPipeline
             IngestOutcome outcome;
             if (stage.Error is { } error)
             {
-                metrics?.Ingested("rejected", 0, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
+                metrics.Ingested("rejected", 0, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
                 outcome = new IngestOutcome(stage.Input, null, error);
             }
             else if (stage.Prepared!.Finished is { } finished)
@@ -161,7 +161,7 @@ public sealed partial class IngestPipeline
 
             if (outcome.Result is { } result)
             {
-                metrics?.Ingested(result.Status.ToWireName(), result.Chunks, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
+                metrics.Ingested(result.Status.ToWireName(), result.Chunks, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
             }
 
             await output.WriteAsync(outcome, cancellationToken).ConfigureAwait(false);

@@ -18,11 +18,11 @@ public sealed partial class IngestPipeline
         }
         catch (EmbedderUnavailableException)
         {
-            metrics?.EmbedFailed("passages");
+            metrics.EmbedFailed("passages");
             throw;
         }
 
-        metrics?.Embedded("passages", watch.Elapsed.TotalMilliseconds);
+        metrics.Embedded("passages", watch.Elapsed.TotalMilliseconds);
         return vectors;
     }
 

@@ -24,9 +24,8 @@ public sealed partial class IngestPipeline(
     ITermAnalyzer analyzer,
     IOptions<ChunkingOptions> chunking,
     ILogger<IngestPipeline> logger,
-    QueryAndPassageEmbedder? encoder = null,
-    NewsQaMetrics? metrics = null,
-    IPassageWindow? window = null)
+    QueryAndPassageEmbedder encoder,
+    NewsQaMetrics metrics)
 {
     /// <summary>
     /// Chunks fit the attached model's window (a model may be attached while the service runs), for documents in a
@@ -38,7 +37,7 @@ public sealed partial class IngestPipeline(
     private SentenceChunker ChunkerFor(NewsDocument document)
     {
         var modelWindow = encoder is { IsAvailable: true } e && (document.Language == LanguageCode.Undetermined || e.Profile.Knows(document.Language)) ? e.Window : null;
-        return new SentenceChunker(chunking.Value, window ?? modelWindow);
+        return new SentenceChunker(chunking.Value, modelWindow);
     }
 
     /// <summary>The encoder when a model is attached; null while lexical-only.</summary>
@@ -57,18 +56,18 @@ public sealed partial class IngestPipeline(
 
             activity?.SetTag("newsqa.document.id", result.Id);
             activity?.SetTag("newsqa.ingest.status", result.Status.ToWireName());
-            metrics?.Ingested(result.Status.ToWireName(), result.Chunks, watch.Elapsed.TotalMilliseconds);
+            metrics.Ingested(result.Status.ToWireName(), result.Chunks, watch.Elapsed.TotalMilliseconds);
             return result;
         }
         catch (DocumentRejectedException)
         {
-            metrics?.Ingested("rejected", 0, watch.Elapsed.TotalMilliseconds);
+            metrics.Ingested("rejected", 0, watch.Elapsed.TotalMilliseconds);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            metrics?.Ingested("failed", 0, watch.Elapsed.TotalMilliseconds);
+            metrics.Ingested("failed", 0, watch.Elapsed.TotalMilliseconds);
             throw;
         }
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NewsQA.Core.Calibration;
 using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Search.Embedding;
@@ -27,10 +26,10 @@ public sealed partial class Retriever(
     ITermAnalyzer analyzer,
     IRankFusion fusion,
     IOptions<FusionOptions> fusionOptions,
-    QueryAndPassageEmbedder? encoder = null,
-    NewsQaMetrics? metrics = null,
-    ILogger<Retriever>? logger = null,
-    FusionWeights? fusionWeights = null)
+    QueryAndPassageEmbedder encoder,
+    NewsQaMetrics metrics,
+    ILogger<Retriever> logger,
+    FusionWeights fusionWeights)
 {
     public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,18 +66,18 @@ public sealed partial class Retriever(
             try
             {
                 vector = await encoder!.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
-                metrics?.Embedded("query", embedWatch.Elapsed.TotalMilliseconds);
+                metrics.Embedded("query", embedWatch.Elapsed.TotalMilliseconds);
             }
             catch (EmbedderUnavailableException ex)
             {
-                metrics?.EmbedFailed("query");
+                metrics.EmbedFailed("query");
                 if (mode == SearchMode.Dense)
                 {
                     throw;
                 }
 
-                LogFallback(logger ?? (ILogger)NullLogger.Instance, ex.Message);
-                metrics?.FellBackToLexical();
+                LogFallback(logger, ex.Message);
+                metrics.FellBackToLexical();
                 mode = SearchMode.Lexical;
             }
         }
@@ -117,7 +116,7 @@ public sealed partial class Retriever(
                 break;
         }
 
-        metrics?.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
+        metrics.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
         return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds)
         {
             QueryVector = mode == SearchMode.Lexical ? null : vector,
@@ -164,11 +163,9 @@ public sealed partial class Retriever(
             .ToList();
     }
 
-    /// <summary>The request's own pair, else the one fitted or configured for the model, else the shipped defaults.</summary>
+    /// <summary>The request's own pair, else the one fitted or configured for the model, else the shipped defaults (<see cref="FusionWeights"/>).</summary>
     private RrfWeights WeightsFor(SearchRequest request) =>
-        request.Weights
-        ?? fusionWeights?.For(encoder is { IsAvailable: true } ? encoder.Profile.ModelId : null)
-        ?? RrfWeights.Of(fusionOptions.Value);
+        request.Weights ?? fusionWeights.For(encoder is { IsAvailable: true } ? encoder.Profile.ModelId : null);
 
     private static List<RetrievedPassage> LexicalPage(IReadOnlyList<ChunkHit> lexical, SearchRequest request) =>
         Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
