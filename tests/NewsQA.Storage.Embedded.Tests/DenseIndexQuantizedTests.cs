@@ -1,6 +1,6 @@
 using NewsQA.Storage.Embedded;
 
-namespace NewsQA.Storage.Tests.Embedded;
+namespace NewsQA.Storage.Embedded.Tests;
 
 public sealed class DenseIndexQuantizedTests
 {

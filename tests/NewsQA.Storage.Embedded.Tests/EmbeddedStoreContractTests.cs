@@ -1,6 +1,6 @@
 using NewsQA.Testing.Contract;
 
-namespace NewsQA.Storage.Tests.Embedded;
+namespace NewsQA.Storage.Embedded.Tests;
 
 // Every part of the store contract suite on the embedded SQLite store, each test in its own temporary data directory.
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Storage.Embedded;
 using NewsQA.Testing.Contract;
 
-namespace NewsQA.Storage.Tests.Embedded;
+namespace NewsQA.Storage.Embedded.Tests;
 
 /// <summary>The embedded SQLite store under the contract suite, in a temporary data directory of its own.</summary>
 public sealed class EmbeddedStoreBackend : IStoreBackend

@@ -6,7 +6,7 @@ using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
 using NewsQA.Testing.Contract;
 
-namespace NewsQA.Storage.Tests.Embedded;
+namespace NewsQA.Storage.Embedded.Tests;
 
 /// <summary>
 /// The grams' BM25 the embedded store computes for its candidates must be the one FTS5's bm25() gives the same chunks,

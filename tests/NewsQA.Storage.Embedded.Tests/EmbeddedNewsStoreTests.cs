@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded;
 
-namespace NewsQA.Storage.Tests.Embedded;
+namespace NewsQA.Storage.Embedded.Tests;
 
 /// <summary>What only the embedded store does (schema upgrades on open, sharing a data directory), each test in its own temporary data directory.</summary>
 public sealed class EmbeddedNewsStoreTests : StoreContractTests<EmbeddedStoreBackend>
