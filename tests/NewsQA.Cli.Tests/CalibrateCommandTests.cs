@@ -12,9 +12,9 @@ namespace NewsQA.Cli.Tests;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class CalibrateCommandTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-calibrate-").FullName;
+    private readonly TempFolder work = new("newsqa-calibrate-");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public async Task Calibrate_PrintsTheTradeOffAndStoresTheChosenThreshold()

@@ -14,11 +14,11 @@ public sealed class CliApiParityTests : IDisposable
 {
     private const string Record = """{"id":"parity-1","title":"Windkraft im Norden","date":"2025-07","body":"Im Norden wurden 2025 zwölf neue Windparks gebaut.\n\nDie Betreiber rechnen mit weiteren Anlagen.","url":"https://example.org/wind","source":"dpa"}""";
 
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-parity-").FullName;
+    private readonly TempFolder work = new("newsqa-parity-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public async Task OneRecord_IngestsIdenticallyThroughCliAndApi()

@@ -6,13 +6,13 @@ namespace NewsQA.Cli.Tests;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class CliCommandTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-cli-").FullName;
+    private readonly TempFolder work = new("newsqa-cli-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string Seeds => Path.Combine(AppContext.BaseDirectory, "seeds");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public async Task Ingest_IsIdempotentAndReportsCounts()

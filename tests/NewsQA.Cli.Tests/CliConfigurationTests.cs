@@ -6,11 +6,11 @@ namespace NewsQA.Cli.Tests;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class CliConfigurationTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-cli-config-").FullName;
+    private readonly TempFolder work = new("newsqa-cli-config-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Theory]
     [InlineData("Embeddings__BatchSize", "0", "Embeddings:BatchSize must be a whole number from 1 to 1024, got '0'")]

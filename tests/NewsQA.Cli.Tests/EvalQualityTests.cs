@@ -12,9 +12,9 @@ namespace NewsQA.Cli.Tests;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class EvalQualityTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-eval-").FullName;
+    private readonly TempFolder work = new("newsqa-eval-");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public async Task XquadDeDev_StaysAboveTheMeasuredFloors()

@@ -10,9 +10,9 @@ namespace NewsQA.Cli.Tests;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class EvalVectorCacheCommandTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-eval-cache-").FullName;
+    private readonly TempFolder work = new("newsqa-eval-cache-");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public async Task SecondRun_ReadsEveryVectorFromTheCache_AndRanksTheSame()

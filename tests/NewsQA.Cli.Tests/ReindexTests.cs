@@ -6,9 +6,9 @@ namespace NewsQA.Cli.Tests;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReindexTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("newsqa-reindex-").FullName;
+    private readonly TempFolder work = new("newsqa-reindex-");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     private static Dictionary<string, string> Model(string name) =>
         new() { ["Embeddings__Model"] = Path.Combine(AppContext.BaseDirectory, "models", "tiny", name) };

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +9,9 @@ namespace NewsQA.Embeddings.Onnx.Tests;
 
 public sealed class OnnxEmbeddingServiceCollectionExtensionsTests : IDisposable
 {
-    private readonly string _emptyModels = Directory.CreateTempSubdirectory("newsqa-empty-models-").FullName;
+    private readonly TempFolder _emptyModels = new("newsqa-empty-models-");
 
-    public void Dispose() => Directory.Delete(_emptyModels, recursive: true);
+    public void Dispose() => _emptyModels.Dispose();
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Extensions.AI;
 using NewsQA.Testing.Fakes;
 
@@ -5,11 +6,11 @@ namespace NewsQA.Evaluation.Tests;
 
 public sealed class EvalVectorCacheTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("newsqa-vector-cache-").FullName;
+    private readonly TempFolder folder = new("newsqa-vector-cache-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task AHitInALaterProcess_ReturnsTheVectorsTheModelGave_WithoutTheModel()

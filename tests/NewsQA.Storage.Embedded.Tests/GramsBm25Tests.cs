@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed class GramsBm25Tests : IAsyncDisposable
         "Streckensperre: Die Bahn meldet Verspätungen auf der Südstrecke.",
     ];
 
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "newsqa-grams-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder dataPath = new("newsqa-grams-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -123,14 +124,7 @@ public sealed class GramsBm25Tests : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless.
-        }
+        dataPath.Dispose();
 
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +20,9 @@ public sealed class NewsQaApplication(
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("newsqa-test-").FullName;
+    private readonly TempFolder folder = new("newsqa-test-");
+
+    public string DataPath => folder.Path;
 
     public static string SeedsPath => RepoPaths.Seeds;
 
@@ -87,16 +90,6 @@ public sealed class NewsQaApplication(
     {
         // SQLite pools connections; release them so the files can go.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        folder.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace NewsQA.Api.Tests.Models;
 /// </summary>
 public sealed class BackfillResumeTests : IDisposable
 {
-    private readonly string data = Directory.CreateTempSubdirectory("newsqa-backfill-").FullName;
+    private readonly TempFolder data = new("newsqa-backfill-");
     private readonly ModelLifecycleFixture fixture = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -66,12 +66,6 @@ public sealed class BackfillResumeTests : IDisposable
     {
         fixture.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        data.Dispose();
     }
 }

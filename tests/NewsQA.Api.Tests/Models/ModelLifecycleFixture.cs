@@ -13,7 +13,9 @@ internal sealed class ModelLifecycleFixture : IDisposable
 {
     public const string DefaultModelFolder = "multilingual-e5-small";
 
-    public string ModelsPath { get; } = Directory.CreateTempSubdirectory("newsqa-models-").FullName;
+    private readonly TempFolder folder = new("newsqa-models-");
+
+    public string ModelsPath => folder.Path;
 
     public string ModelFolder => Path.Combine(ModelsPath, DefaultModelFolder);
 
@@ -82,12 +84,6 @@ internal sealed class ModelLifecycleFixture : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(ModelsPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        folder.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 namespace NewsQA.Api.Tests.Reliability;
 
 /// <summary>
@@ -15,7 +16,9 @@ public abstract class ApiProcessFixture : IAsyncLifetime
     };
 
     /// <summary>The process's own folder: its data folder is <c>data</c> inside, unless <see cref="Settings"/> says otherwise.</summary>
-    public string Folder { get; } = Directory.CreateTempSubdirectory("newsqa-process-").FullName;
+    private readonly TempFolder folder = new("newsqa-process-");
+
+    public string Folder => folder.Path;
 
     public ApiProcess Api { get; private set; } = null!;
 
@@ -40,14 +43,7 @@ public abstract class ApiProcessFixture : IAsyncLifetime
             await Api.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
+        folder.Dispose();
 
         GC.SuppressFinalize(this);
     }

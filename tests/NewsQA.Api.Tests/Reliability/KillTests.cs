@@ -27,7 +27,7 @@ public sealed class KillTests
         var articles = LoadArticles();
         var seed = Environment.GetEnvironmentVariable("NEWSQA_KILLTEST_SEED") is { } s ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
         var random = new Random(seed);
-        var data = Directory.CreateTempSubdirectory("newsqa-kill-").FullName;
+        using var data = new TempFolder("newsqa-kill-");
         var acknowledged = new ConcurrentDictionary<string, byte>();
         var report = new List<object>();
         var total = Stopwatch.StartNew();
@@ -72,7 +72,6 @@ public sealed class KillTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
         }
 
         if (Environment.GetEnvironmentVariable("NEWSQA_KILLTEST_REPORT") is { Length: > 0 } path)

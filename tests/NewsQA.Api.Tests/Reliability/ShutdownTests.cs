@@ -12,7 +12,7 @@ public sealed class ShutdownTests
     public async Task InFlightRequestCompletesWhenSigtermArrives()
     {
         var ct = TestContext.Current.CancellationToken;
-        var data = Directory.CreateTempSubdirectory("newsqa-term-").FullName;
+        using var data = new TempFolder("newsqa-term-");
         try
         {
             await using var api = await ApiProcess.StartAsync(data, new Dictionary<string, string> { ["Hosting:ShutdownTimeoutSeconds"] = "20" }, ct);
@@ -35,7 +35,6 @@ public sealed class ShutdownTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
         }
     }
 

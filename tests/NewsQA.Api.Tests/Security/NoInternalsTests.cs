@@ -17,7 +17,7 @@ public sealed class NoInternalsTests
     [Fact]
     public async Task BrokenStoreAnswers503AndStreamErrorsWithoutPathsOrSqliteText()
     {
-        var blocker = Directory.CreateTempSubdirectory("newsqa-broken-").FullName;
+        using var blocker = new TempFolder("newsqa-broken-");
         // Data:Path is a file: the store cannot create its folder, let alone open newsqa.db.
         var dataPath = Path.Combine(blocker, "not-a-folder");
         await File.WriteAllTextAsync(dataPath, "x", Ct);

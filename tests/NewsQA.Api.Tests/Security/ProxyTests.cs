@@ -23,7 +23,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task TrustedProxy_GivesEachForwardedClientItsOwnBudgetAndNoLoopbackWrites()
     {
-        var data = Directory.CreateTempSubdirectory("newsqa-proxy-").FullName;
+        using var data = new TempFolder("newsqa-proxy-");
         await using var api = await ApiProcess.StartAsync(data, new Dictionary<string, string>
         {
             ["RateLimit:Enabled"] = "true",
@@ -53,7 +53,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task UntrustedSender_CannotChooseItsClientIdentity()
     {
-        var data = Directory.CreateTempSubdirectory("newsqa-proxy-").FullName;
+        using var data = new TempFolder("newsqa-proxy-");
         await using var api = await ApiProcess.StartAsync(data, new Dictionary<string, string>
         {
             ["RateLimit:Enabled"] = "true",
@@ -85,7 +85,7 @@ public sealed class UnixSocketTests
     [InlineData(true)]
     public async Task WritesOverAUnixSocketWithoutKeyAreRefused(bool knownProxy)
     {
-        var data = Directory.CreateTempSubdirectory("newsqa-unix-").FullName;
+        using var data = new TempFolder("newsqa-unix-");
         var socket = Path.Combine(data, "api.sock");
         var settings = new Dictionary<string, string>();
         if (knownProxy)

@@ -40,7 +40,7 @@ public sealed class ConfigurationMistakeTests
     [InlineData("Auth__RequireKeyForReads", "true", "Auth:RequireKeyForReads is true but Auth:ApiKey is not set")]
     public async Task MistakeIsOneLineNamingTheKeyAndANonZeroExit(string variable, string value, string expected)
     {
-        var folder = Directory.CreateTempSubdirectory("newsqa-config-").FullName;
+        using var folder = new TempFolder("newsqa-config-");
         var environment = new Dictionary<string, string> { ["Data__Path"] = Path.Combine(folder, "data") };
         environment[variable] = value;
         var (exit, output) = await ApiProcess.RunUntilExitAsync(folder, environment, TimeSpan.FromSeconds(60), Ct);
@@ -63,7 +63,7 @@ public sealed class ConfigurationMistakeTests
     [InlineData("Llm__Endpoint")]
     public async Task EmptyValueMeansUnset(string variable)
     {
-        var folder = Directory.CreateTempSubdirectory("newsqa-config-").FullName;
+        using var folder = new TempFolder("newsqa-config-");
         // Still running after the timeout means it started (and it is stopped then).
         var (exit, output) = await ApiProcess.RunUntilExitAsync(folder, new Dictionary<string, string> { [variable] = string.Empty }, TimeSpan.FromSeconds(8), Ct);
 
@@ -74,7 +74,7 @@ public sealed class ConfigurationMistakeTests
     [Fact]
     public async Task DamagedModelFileStartsLexicalWithReadinessNamingTheModel()
     {
-        var folder = Directory.CreateTempSubdirectory("newsqa-model-").FullName;
+        using var folder = new TempFolder("newsqa-model-");
         var model = Path.Combine(folder, "bert");
         Directory.CreateDirectory(model);
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models", "tiny", "bert")))

@@ -9,7 +9,7 @@ namespace NewsQA.Api.Tests.Storage;
 /// </summary>
 public sealed class LanguageMigrationTests : IDisposable
 {
-    private readonly string dataPath = Directory.CreateTempSubdirectory("newsqa-migration-").FullName;
+    private readonly TempFolder dataPath = new("newsqa-migration-");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -49,13 +49,6 @@ public sealed class LanguageMigrationTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
+        dataPath.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Answer;
 using NewsQA.Core.Calibration;
@@ -7,9 +8,9 @@ namespace NewsQA.Core.Tests.Calibration;
 /// <summary>calibration.json in a data directory, and the threshold an ask picks from it.</summary>
 public sealed class CalibrationStorageTests : IDisposable
 {
-    private readonly string data = Directory.CreateTempSubdirectory("newsqa-calibration-").FullName;
+    private readonly TempFolder data = new("newsqa-calibration-");
 
-    public void Dispose() => Directory.Delete(data, recursive: true);
+    public void Dispose() => data.Dispose();
 
     private static CalibrationEntry Entry(double minConfidence) =>
         new(minConfidence, "hybrid", "test", 10, 10, 0.8, 0.9, 0.02, new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace NewsQA.Core.Tests.Testing;
 /// <summary>Core's services over a temporary embedded store, with the fake embedder that fails on demand.</summary>
 internal sealed class PipelineHost : IAsyncDisposable
 {
-    private readonly string data = Directory.CreateTempSubdirectory("newsqa-core-").FullName;
+    private readonly TempFolder data = new("newsqa-core-");
 
     /// <param name="configure">Registrations on top (they run first, so Core's TryAdd defaults step aside).</param>
     /// <param name="profile">The fake model's profile (default: id "fake-chars", no declared languages).</param>
@@ -42,6 +43,6 @@ internal sealed class PipelineHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(data, recursive: true);
+        data.Dispose();
     }
 }

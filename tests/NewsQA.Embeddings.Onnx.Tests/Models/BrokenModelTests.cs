@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Search.Embedding;
@@ -7,7 +8,7 @@ namespace NewsQA.Embeddings.Onnx.Tests.Models;
 /// <summary>A damaged model.onnx or a manifest whose dimensions lie is reported (lexical-only), never a crash or wrong vectors.</summary>
 public sealed class BrokenModelTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("newsqa-broken-model-").FullName;
+    private readonly TempFolder folder = new("newsqa-broken-model-");
 
     public BrokenModelTests()
     {
@@ -17,7 +18,7 @@ public sealed class BrokenModelTests : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private ServiceProvider Build()
     {

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using NewsQA.Embeddings.Onnx.Models;
 
 namespace NewsQA.Embeddings.Onnx.Tests.Models;
@@ -5,9 +6,9 @@ namespace NewsQA.Embeddings.Onnx.Tests.Models;
 /// <summary>A manifest cannot make `models pull` write outside the model folder or fetch anything but http(s).</summary>
 public sealed class ManifestSafetyTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("newsqa-manifest-").FullName;
+    private readonly TempFolder root = new("newsqa-manifest-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => root.Dispose();
 
     [Theory]
     [InlineData("../escaped.onnx")]

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -10,9 +11,9 @@ public sealed class ModelDownloaderTests : IDisposable
     private static readonly byte[] Content = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 31 % 251)).ToArray();
     private static readonly string ContentSha = Convert.ToHexStringLower(SHA256.HashData(Content));
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("newsqa-pull-").FullName;
+    private readonly TempFolder _directory = new("newsqa-pull-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private static ModelManifest Manifest(Uri url, string sha256) => new()
     {

@@ -1,12 +1,13 @@
+using NewsQA.Testing;
 using NewsQA.Embeddings.Onnx.Models;
 
 namespace NewsQA.Embeddings.Onnx.Tests.Models;
 
 public sealed class ModelFolderTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("newsqa-models-").FullName;
+    private readonly TempFolder _directory = new("newsqa-models-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private static string RepositoryModels() => Path.Combine(AppContext.BaseDirectory, "models");
 

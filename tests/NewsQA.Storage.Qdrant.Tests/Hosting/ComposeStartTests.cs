@@ -41,7 +41,7 @@ public sealed class ComposeStartTests
         await using var qdrant = await FakeQdrantServer.StartNewAsync();
         var qdrantUrl = qdrant.Url;
         await qdrant.StopAsync();
-        var data = Directory.CreateTempSubdirectory("newsqa-compose-").FullName;
+        using var data = new TempFolder("newsqa-compose-");
         var port = FreePort();
         var mapped = container.ToDictionary(e => e.Key, e => e.Value switch
         {
@@ -73,7 +73,6 @@ public sealed class ComposeStartTests
         {
             api.Kill(entireProcessTree: true);
             await api.WaitForExitAsync(CancellationToken.None);
-            Directory.Delete(data, recursive: true);
         }
     }
 

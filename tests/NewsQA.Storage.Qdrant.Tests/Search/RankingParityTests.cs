@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class RankingParityTests : IAsyncLifetime
         ("f", "Das Wetter bleibt wechselhaft.", 5, 0.05f),
     ];
 
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "newsqa-parity-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder dataPath = new("newsqa-parity-");
     private readonly FusionOptions fusion = new() { RrfK = 10 };
     private FakeQdrantServer server = null!;
     private ServiceProvider provider = null!;
@@ -65,14 +66,7 @@ public sealed class RankingParityTests : IAsyncLifetime
         await provider.DisposeAsync();
         await server.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless.
-        }
+        dataPath.Dispose();
     }
 
     // Plain RRF, and pairs like those `eval --calibrate` fits (Qdrant's weighted formula 1 / (k + rank / w)).

@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Ingest.Input;
 
@@ -5,9 +6,9 @@ namespace NewsQA.Core.Tests.Ingest.Input;
 
 public sealed class DocumentFileReaderTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("newsqa-reader-").FullName;
+    private readonly TempFolder dir = new("newsqa-reader-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public void JsonLines_ReadsEachRecordAndReportsBadOnesWithLineNumbers()

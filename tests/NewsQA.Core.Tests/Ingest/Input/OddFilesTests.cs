@@ -1,3 +1,4 @@
+using NewsQA.Testing;
 using System.Diagnostics;
 using NewsQA.Core.Ingest.Input;
 
@@ -9,9 +10,9 @@ namespace NewsQA.Core.Tests.Ingest.Input;
 /// </summary>
 public sealed class OddFilesTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("newsqa-odd-").FullName;
+    private readonly TempFolder root = new("newsqa-odd-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => root.Dispose();
 
     [Fact]
     public async Task BrokenLinksFifosDevicesHugeFilesAndFolderLinksAreReportedAndSkipped()
