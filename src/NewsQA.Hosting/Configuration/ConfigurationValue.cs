@@ -57,8 +57,10 @@ public static class ConfigurationValue
             return IsHttpUrl(text) ? null : $"{key} must be an absolute http(s) URL, got '{value}'";
         }
 
+        // The whole value must match, as RegularExpressionAttribute itself demands at ValidateOnStart: a pattern's $
+        // also matches before a final newline.
         if (valueType == typeof(string) && attributes.OfType<RegularExpressionAttribute>().FirstOrDefault() is { } pattern
-            && !Regex.IsMatch(value, pattern.Pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+            && !MatchesWhole(value, pattern.Pattern))
         {
             return $"{key} must match {pattern.Pattern}, got '{value}'";
         }
@@ -67,6 +69,9 @@ public static class ConfigurationValue
     }
 
     /// <summary>A value of only spaces is never what was meant: a folder named " ", a key that can never match.</summary>
+    private static bool MatchesWhole(string value, string pattern) =>
+        Regex.Match(value, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)) is { Success: true, Index: 0 } match && match.Length == value.Length;
+
     public static string? Blank(string key, string value) =>
         value.Length > 0 && string.IsNullOrWhiteSpace(value) ? $"{key} is only spaces ('{value}'); leave it empty or unset for the default" : null;
 

@@ -46,6 +46,17 @@ public sealed class DocumentFieldTests() : ApiTest(new Dictionary<string, string
         Assert.Equal("https://zeitung.example/bahn", document.GetProperty("url").GetString());
     }
 
+    [Theory]
+    [InlineData("bahn%0A")]
+    [InlineData("bahn%0D%0A")]
+    public async Task IdWithATrailingLineBreakIs400NamingId(string id)
+    {
+        var response = await Client.PutAsJsonAsync($"/api/documents/{id}", new { text = "Die Bahn streikt am Montag." }, Ct);
+
+        await ProblemAssert.NamesFieldAsync(response, "id");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/documents/bahn", Ct)).StatusCode);
+    }
+
     [Fact]
     public async Task TenConcurrentPutsOfANewIdCreateExactlyOnce()
     {

@@ -42,6 +42,7 @@ public sealed class ConfigurationCheckTests
     [InlineData("Store:Embedded:QuantizedSearchFrom", "-1")]
     [InlineData("Store:Provider", "Mongo")]
     [InlineData("Chunking:TargetChars", "5000")]
+    [InlineData("Store:Qdrant:CollectionPrefix", "news\n")]
     public void AWrongValue_IsOneLineNamingItsKey(string key, string value)
     {
         var problems = Run(new() { [key] = value });

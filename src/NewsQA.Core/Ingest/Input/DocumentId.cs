@@ -14,6 +14,7 @@ public static partial class DocumentId
     /// <summary>An id for a document sent without one: stable for the same content, so re-sending it is idempotent.</summary>
     public static string FromContentHash(string contentHash) => "doc-" + contentHash[..16];
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:\-]*$", RegexOptions.CultureInvariant)]
+    // \z, not $: .NET's $ also matches before a final newline, which would let "x\n" pass as a second id beside "x".
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:\-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
