@@ -76,6 +76,18 @@ public sealed class ScopedQuestionTests : ApiTest
         Assert.All(answer["citations"]!.AsArray(), c => Assert.Equal("004_6131d308b1147b31", c!["documentId"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("Was geschah gestern?", "0001-01-01")]
+    [InlineData("Was geschah vor 0 Wochen?", "9999-12-31")]
+    [InlineData("Was geschah im Juni?", "0001-01-01")]
+    public async Task DatePhrasePastTheCalendarsEnd_IsAnsweredWithoutADateFilter(string question, string referenceDate)
+    {
+        var answer = await Client.PostJsonAsync("/api/ask", new { question, referenceDate }, Ct);
+
+        Assert.Null(answer["interpretation"]?["publishedFrom"]);
+        Assert.Null(answer["interpretation"]?["publishedTo"]);
+    }
+
     [Fact]
     public async Task MalformedReferenceDate_IsAProblemNamingTheField()
     {

@@ -121,6 +121,21 @@ public sealed class ErrorsUnderAnyAcceptTests : IAsyncDisposable
     }
 
     [Theory]
+    [InlineData("/api/search", """{"query":"Bahn"}""", "charset=\"utf-8\"")]
+    [InlineData("/api/search", """{"query":"Bahn"}""", "charset=UTF8")]
+    [InlineData("/api/ask", """{"question":"Wer streikt?"}""", "charset=\"UTF-8\"")]
+    [InlineData("/api/ask", """{"question":"Wer streikt?"}""", "charset=utf8")]
+    [InlineData("/api/documents", """{"text":"Ein Satz."}""", "charset=\"utf8\"")]
+    public async Task EverySpellingOfUtf8_IsAccepted(string path, string body, string charset)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Post(path, body, "application/json", $"application/json; {charset}"), Ct);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    [Theory]
     [InlineData("/api/search", """{"query":"Bahn","top":"viele"}""", "top", "a whole number")]
     [InlineData("/api/search", """{"query":42}""", "query", "a string")]
     [InlineData("/api/search", """{"query":"Bahn","filter":{"sources":"dpa"}}""", "filter.sources", "an array")]

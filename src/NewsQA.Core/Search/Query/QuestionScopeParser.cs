@@ -15,8 +15,92 @@ public static class QuestionScopeParser
     {
         ArgumentNullException.ThrowIfNull(question);
         var text = question;
-        PublicationDate? from = null, to = null;
-        int? preferredYear = null;
+        PublicationDate? from, to;
+        int? preferredYear;
+        try
+        {
+            ReadDates(ref text, reference, out from, out to, out preferredYear);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The phrase reaches past the calendar's ends (a reference date near 0001-01-01 or 9999-12-31): it is read
+            // and left out of the text, but restricts nothing.
+            (from, to, preferredYear) = (null, null, null);
+        }
+
+        if (!InCalendar(from) || !InCalendar(to) || preferredYear is < 1 or > 9999)
+        {
+            (from, to, preferredYear) = (null, null, null);
+        }
+
+        var sources = new List<string>();
+        var kind = SourceKind.None;
+        while (Take(ref text, SourcePhrases.NamedSource()) is { } named)
+        {
+            sources.Add(SourcePhrases.Agencies.First(a => string.Equals(a, named.Groups["name"].Value, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (Take(ref text, SourcePhrases.AssociatedPress()) is not null)
+        {
+            sources.Add("AP");
+        }
+
+        if (sources.Count == 0 && Take(ref text, SourcePhrases.AgencyKind()) is not null)
+        {
+            kind = SourceKind.Agency;
+            sources.AddRange(SourcePhrases.Agencies);
+        }
+        else if (Take(ref text, SourcePhrases.BlogKind()) is not null)
+        {
+            kind = SourceKind.Blog;
+        }
+
+        if (sources.Count > 0 || kind != SourceKind.None)
+        {
+            text = SourcePhrases.ReportingVerb().Replace(text, string.Empty, 1);
+        }
+
+        return new QuestionScope(Tidy(text))
+        {
+            PublishedFrom = from,
+            PublishedTo = to,
+            PreferredYear = preferredYear,
+            Sources = sources.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            SourceKind = kind,
+        };
+    }
+
+    private static Match? Take(ref string text, Regex pattern)
+    {
+        var match = pattern.Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        text = text.Remove(match.Index, match.Length).Insert(match.Index, " ");
+        return match;
+    }
+
+    private static int? Year(Match match, string group) =>
+        match.Groups[group].Success ? int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The latest month of that name not after the reference: "im Juni", asked in March 2026, is June 2025.</summary>
+    private static PublicationDate MostRecent(int month, DateOnly reference) =>
+        new(month <= reference.Month ? reference.Year : reference.Year - 1, month);
+
+    private static string Tidy(string text)
+    {
+        var collapsed = Regex.Replace(text, @"\s+", " ").Trim();
+        return Regex.Replace(collapsed, @"\s+([?.!,;:])", "$1");
+    }
+
+    /// <summary>The first date phrase of <paramref name="text"/> (taken out of it) as a publication range or a preferred year.</summary>
+    private static void ReadDates(ref string text, DateOnly reference, out PublicationDate? from, out PublicationDate? to, out int? preferredYear)
+    {
+        from = null;
+        to = null;
+        preferredYear = null;
 
         // Most specific first: a range or a day would otherwise be read as a month.
         if (Take(ref text, DatePhrases.MonthRange()) is { } range)
@@ -93,66 +177,7 @@ public static class QuestionScopeParser
         {
             preferredYear = int.Parse(bareYear.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
-
-        var sources = new List<string>();
-        var kind = SourceKind.None;
-        while (Take(ref text, SourcePhrases.NamedSource()) is { } named)
-        {
-            sources.Add(SourcePhrases.Agencies.First(a => string.Equals(a, named.Groups["name"].Value, StringComparison.OrdinalIgnoreCase)));
-        }
-
-        if (Take(ref text, SourcePhrases.AssociatedPress()) is not null)
-        {
-            sources.Add("AP");
-        }
-
-        if (sources.Count == 0 && Take(ref text, SourcePhrases.AgencyKind()) is not null)
-        {
-            kind = SourceKind.Agency;
-            sources.AddRange(SourcePhrases.Agencies);
-        }
-        else if (Take(ref text, SourcePhrases.BlogKind()) is not null)
-        {
-            kind = SourceKind.Blog;
-        }
-
-        if (sources.Count > 0 || kind != SourceKind.None)
-        {
-            text = SourcePhrases.ReportingVerb().Replace(text, string.Empty, 1);
-        }
-
-        return new QuestionScope(Tidy(text))
-        {
-            PublishedFrom = from,
-            PublishedTo = to,
-            PreferredYear = preferredYear,
-            Sources = sources.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            SourceKind = kind,
-        };
     }
 
-    private static Match? Take(ref string text, Regex pattern)
-    {
-        var match = pattern.Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        text = text.Remove(match.Index, match.Length).Insert(match.Index, " ");
-        return match;
-    }
-
-    private static int? Year(Match match, string group) =>
-        match.Groups[group].Success ? int.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-
-    /// <summary>The latest month of that name not after the reference: "im Juni", asked in March 2026, is June 2025.</summary>
-    private static PublicationDate MostRecent(int month, DateOnly reference) =>
-        new(month <= reference.Month ? reference.Year : reference.Year - 1, month);
-
-    private static string Tidy(string text)
-    {
-        var collapsed = Regex.Replace(text, @"\s+", " ").Trim();
-        return Regex.Replace(collapsed, @"\s+([?.!,;:])", "$1");
-    }
+    private static bool InCalendar(PublicationDate? date) => date is not { Year: < 1 or > 9999 };
 }

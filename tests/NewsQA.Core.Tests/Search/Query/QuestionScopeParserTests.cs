@@ -1,3 +1,4 @@
+using NewsQA.Core.Documents;
 using NewsQA.Core.Search.Query;
 
 namespace NewsQA.Core.Tests.Search.Query;
@@ -131,5 +132,31 @@ public sealed class QuestionScopeParserTests
         var scope = QuestionScopeParser.Parse("Was geschah im Juli 2025?", Reference);
 
         Assert.Equal(holds, scope.Holds(NewsQA.Core.Documents.PublicationDate.Parse(published)));
+    }
+
+    [Theory]
+    [InlineData("Was geschah gestern?", "0001-01-01")]
+    [InlineData("Was geschah vor 0 Wochen?", "9999-12-31")]
+    [InlineData("Was geschah am 3. Mai?", "0001-01-01")]
+    [InlineData("Was geschah letzte Woche?", "0001-01-01")]
+    [InlineData("Was geschah vor zwei Monaten?", "0001-01-01")]
+    [InlineData("Was geschah im Juni?", "0001-01-01")]
+    [InlineData("Was geschah letztes Jahr?", "0001-01-01")]
+    public void DatePhrasesPastTheCalendarsEnds_RestrictNothing(string question, string reference)
+    {
+        var scope = QuestionScopeParser.Parse(question, DateOnly.Parse(reference, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Null(scope.PublishedFrom);
+        Assert.Null(scope.PublishedTo);
+        Assert.Null(scope.PreferredYear);
+        Assert.StartsWith("Was geschah", scope.Remainder, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DatePhrasesInsideTheCalendar_StillRestrict()
+    {
+        var scope = QuestionScopeParser.Parse("Was geschah gestern?", new DateOnly(1, 1, 2));
+
+        Assert.Equal(new PublicationDate(1, 1, 1), scope.PublishedFrom);
     }
 }
