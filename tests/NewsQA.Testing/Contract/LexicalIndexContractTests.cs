@@ -93,49 +93,10 @@ public abstract class LexicalIndexContractTests<TBackend> : StoreContractTests<T
     }
 
     [Fact]
-    public async Task Filters_ApplyBeforeRanking()
-    {
-        var (a, ca) = StoreTestData.Document("a", Drones, new PublicationDate(2025, 7), "dpa", _ => StoreTestData.Axis(0));
-        var (b, cb) = StoreTestData.Document("b", Drones, new PublicationDate(2025, 6, 30), "AFP", _ => StoreTestData.Axis(0, 0.2f));
-        var (c, cc) = StoreTestData.Document("c", Drones, null, "dpa", _ => StoreTestData.Axis(0, 0.3f));
-        foreach (var (d, ch) in new[] { (a, ca), (b, cb), (c, cc) })
-        {
-            await Store.Documents.UpsertAsync(d, ch, Ct);
-        }
-
-        async Task<string[]> Docs(SearchFilter f)
-        {
-            var hits = await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), f, 1, Ct);
-            return hits.Select(h => h.Chunk.DocumentId).Distinct().Order().ToArray();
-        }
-
-        Assert.Equal(["b"], await Docs(new SearchFilter { DocumentIds = ["b"] }));
-        Assert.Equal(["b"], await Docs(new SearchFilter { Sources = ["afp"] }));
-
-        // "2025-07" is known only to the month: it overlaps a range starting mid-July.
-        Assert.Equal(["a"], await Docs(new SearchFilter { PublishedFrom = new PublicationDate(2025, 7, 15) }));
-        Assert.Equal(["b"], await Docs(new SearchFilter { PublishedTo = new PublicationDate(2025, 6, 30) }));
-        Assert.Equal(["a"], await Docs(new SearchFilter { PublishedFrom = new PublicationDate(2025, 7), PublishedTo = new PublicationDate(2025, 7) }));
-    }
+    public Task Filters_ApplyBeforeRanking() => AssertFiltersApplyBeforeRankingAsync((filter, top) => Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), filter, top, Ct));
 
     [Fact]
-    public async Task Language_IsFiltered()
-    {
-        var (de, cde) = StoreTestData.Document("de1", Drones, vectorOf: _ => StoreTestData.Axis(0));
-        var (en, cen) = StoreTestData.Document("en1", Drones, vectorOf: _ => StoreTestData.Axis(0, 0.2f), language: "en");
-        await Store.Documents.UpsertAsync(de, cde, Ct);
-        await Store.Documents.UpsertAsync(en, cen, Ct);
-
-        foreach (var language in new[] { "de", "en" })
-        {
-            var hits = await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), new SearchFilter { Languages = [language] }, 10, Ct);
-            Assert.NotEmpty(hits);
-            Assert.All(hits, h => Assert.Equal(language, h.Document.Language));
-            Assert.All(hits, h => Assert.Equal(language + "1", h.Chunk.DocumentId));
-        }
-
-        Assert.Empty(await Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), new SearchFilter { Languages = ["fr"] }, 10, Ct));
-    }
+    public Task Language_IsFiltered() => AssertLanguageIsFilteredAsync((filter, top) => Store.Lexical.SearchLexicalAsync(StoreTestData.Terms("Drohnen"), filter, top, Ct));
 
     [Fact]
     public async Task Data_SurvivesReopen()

@@ -1,3 +1,5 @@
+using NewsQA.Core.Storage;
+using NewsQA.Core.Documents;
 namespace NewsQA.Testing.Contract;
 
 /// <summary>
@@ -40,5 +42,54 @@ public abstract class StoreContractTests<TBackend> : IAsyncLifetime
             var (document, chunks) = StoreTestData.Document(id, text);
             await Store.Documents.UpsertAsync(document, chunks, Ct);
         }
+    }
+
+    /// <summary>
+    /// Both indexes filter before they rank, so <c>top</c> results match the filter: ids, sources (any letter case), and
+    /// dates by what the document's precision allows. <paramref name="search"/> is the index's search for a query every
+    /// stored text matches.
+    /// </summary>
+    protected async Task AssertFiltersApplyBeforeRankingAsync(Func<SearchFilter, int, Task<IReadOnlyList<ChunkHit>>> search)
+    {
+        var (a, ca) = StoreTestData.Document("a", Drones, new PublicationDate(2025, 7), "dpa", _ => StoreTestData.Axis(0));
+        var (b, cb) = StoreTestData.Document("b", Drones, new PublicationDate(2025, 6, 30), "AFP", _ => StoreTestData.Axis(0, 0.2f));
+        var (c, cc) = StoreTestData.Document("c", Drones, null, "dpa", _ => StoreTestData.Axis(0, 0.3f));
+        foreach (var (d, ch) in new[] { (a, ca), (b, cb), (c, cc) })
+        {
+            await Store.Documents.UpsertAsync(d, ch, Ct);
+        }
+
+        async Task<string[]> Docs(SearchFilter f)
+        {
+            var hits = await search(f, 1);
+            return hits.Select(h => h.Chunk.DocumentId).Distinct().Order().ToArray();
+        }
+
+        Assert.Equal(["b"], await Docs(new SearchFilter { DocumentIds = ["b"] }));
+        Assert.Equal(["b"], await Docs(new SearchFilter { Sources = ["afp"] }));
+
+        // "2025-07" is known only to the month: it overlaps a range starting mid-July.
+        Assert.Equal(["a"], await Docs(new SearchFilter { PublishedFrom = new PublicationDate(2025, 7, 15) }));
+        Assert.Equal(["b"], await Docs(new SearchFilter { PublishedTo = new PublicationDate(2025, 6, 30) }));
+        Assert.Equal(["a"], await Docs(new SearchFilter { PublishedFrom = new PublicationDate(2025, 7), PublishedTo = new PublicationDate(2025, 7) }));
+    }
+
+    /// <summary>A language filter keeps that language's documents only, and an unknown language finds nothing.</summary>
+    protected async Task AssertLanguageIsFilteredAsync(Func<SearchFilter, int, Task<IReadOnlyList<ChunkHit>>> search)
+    {
+        var (de, cde) = StoreTestData.Document("de1", Drones, vectorOf: _ => StoreTestData.Axis(0));
+        var (en, cen) = StoreTestData.Document("en1", Drones, vectorOf: _ => StoreTestData.Axis(0, 0.2f), language: "en");
+        await Store.Documents.UpsertAsync(de, cde, Ct);
+        await Store.Documents.UpsertAsync(en, cen, Ct);
+
+        foreach (var language in new[] { "de", "en" })
+        {
+            var hits = await search(new SearchFilter { Languages = [language] }, 10);
+            Assert.NotEmpty(hits);
+            Assert.All(hits, h => Assert.Equal(language, h.Document.Language));
+            Assert.All(hits, h => Assert.Equal(language + "1", h.Chunk.DocumentId));
+        }
+
+        Assert.Empty(await search(new SearchFilter { Languages = ["fr"] }, 10));
     }
 }
