@@ -11,8 +11,8 @@ namespace NewsQA.Hosting.Configuration;
 /// Each mistake becomes one line naming the key as the user writes it
 /// (<c>RateLimit:PermitsPerMinute must be a whole number ≥ 1, got 'abc'</c>); the host prints the lines and exits
 /// non-zero, without a stack trace. The rules themselves stay where they live: ranges and patterns on the options
-/// classes' data annotations, cross-field rules in their <see cref="IValidateOptions{TOptions}"/>; keys without an
-/// options class register a rule here. An empty value means "unset" (what docker compose's <c>${VAR:-}</c> gives);
+/// classes' data annotations, cross-field rules in their <see cref="IValidateOptions{TOptions}"/>; list keys without an
+/// options class register a rule here (<see cref="List"/>). An empty value means "unset" (what docker compose's <c>${VAR:-}</c> gives);
 /// a value of only spaces is a mistake (a folder named " ", a key that can never match).
 /// </summary>
 public sealed class ConfigurationCheck
@@ -106,36 +106,12 @@ public sealed class ConfigurationCheck
     private static IEnumerable<PropertyInfo> Settable(Type options) =>
         options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetCustomAttribute<SetFromAttribute>() is null);
 
-    /// <summary>A key without an options class: <paramref name="check"/> gets its value when set and returns the problem, or null.</summary>
-    public ConfigurationCheck Key(string key, Func<string, string?> check)
-    {
-        sections.Add(key);
-        keys.Add(key);
-        rules.Add(configuration =>
-        {
-            var value = configuration[key];
-            return string.IsNullOrEmpty(value) ? [] : ConfigurationValue.Blank(key, value) is { } blank ? [blank] : check(value) is { } problem ? [problem] : [];
-        });
-        return this;
-    }
-
-    /// <summary>A whole-number key without an options class, from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public ConfigurationCheck WholeNumber(string key, int min, int max) =>
-        Key(key, v => ConfigurationValue.Check(key, v, typeof(int), [new RangeAttribute(min, max)]));
-
     /// <summary>A list key (<see cref="ConfigList"/>): every item is checked.</summary>
     public ConfigurationCheck List(string key, Func<string, bool> isValid, string expected)
     {
         sections.Add(key);
         keys.Add(key);
         rules.Add(configuration => ConfigList.Read(configuration, key).Where(v => !isValid(v)).Select(v => $"{key} must list {expected}, got '{v}'"));
-        return this;
-    }
-
-    /// <summary>A rule across keys, e.g. "Auth:RequireKeyForReads needs Auth:ApiKey".</summary>
-    public ConfigurationCheck Rule(Func<IConfiguration, string?> rule)
-    {
-        rules.Add(configuration => rule(configuration) is { } problem ? [problem] : []);
         return this;
     }
 
