@@ -16,9 +16,9 @@ public static class StoreSelection
 
     public static bool IsKnown(string provider) => Providers.Contains(provider.Trim(), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The provider as configured ("Embedded" when unset), as readiness and the start log name it.</summary>
+    /// <summary>The provider as configured (<see cref="StoreOptions.Provider"/>'s default when unset), as readiness and the start log name it.</summary>
     public static string ProviderName(IConfiguration configuration) =>
-        string.IsNullOrWhiteSpace(configuration[Key]) ? "Embedded" : configuration[Key]!;
+        string.IsNullOrWhiteSpace(configuration[Key]) ? new StoreOptions().Provider : configuration[Key]!;
 
     public static IServiceCollection AddNewsQaStore(this IServiceCollection services, IConfiguration configuration)
     {
