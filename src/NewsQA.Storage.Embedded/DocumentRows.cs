@@ -34,7 +34,7 @@ internal static class DocumentRows
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Removes a document's chunks and their FTS rows; returns the removed row ids for the in-memory index.</summary>
+    /// <summary>Removes a document's chunks; returns the removed row ids for the in-memory index.</summary>
     public static async Task<List<long>> DeleteChunksAsync(SqliteConnection connection, SqliteTransaction tx, string documentId, CancellationToken cancellationToken)
     {
         var rows = new List<long>();
@@ -48,13 +48,11 @@ internal static class DocumentRows
             }
         }
 
-        await Fts5TermRows.DeleteDocumentAsync(connection, tx, documentId, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return rows;
         }
 
-        await Fts5TermRows.DeleteChunksAsync(connection, tx, documentId, cancellationToken).ConfigureAwait(false);
         await using (var chunks = Command(connection, tx, "DELETE FROM chunks WHERE document_id = $id"))
         {
             chunks.Parameters.AddWithValue("$id", documentId);

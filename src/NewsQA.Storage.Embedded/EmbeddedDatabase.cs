@@ -1,14 +1,17 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Storage;
+using NewsQA.Storage.Embedded.Lexical;
 using static NewsQA.Storage.Embedded.SqliteCommands;
 
 namespace NewsQA.Storage.Embedded;
 
 /// <summary>
 /// The embedded store's SQLite file and what its parts share over it: opening (schema, upgrades of older files, the
-/// in-memory <see cref="StoreMirror"/> loaded), connections, and the gate that serializes this process's writes.
+/// in-memory <see cref="StoreMirror"/> loaded, the lexical index opened and caught up), connections, and the gate that
+/// serializes this process's writes.
 /// </summary>
 internal sealed partial class EmbeddedDatabase : IDisposable
 {
@@ -17,17 +20,21 @@ internal sealed partial class EmbeddedDatabase : IDisposable
     private readonly SemaphoreSlim initGate = new(1, 1);
     private string? connectionString;
 
-    public EmbeddedDatabase(IOptions<EmbeddedStoreOptions> options, ILogger logger)
+    public EmbeddedDatabase(IOptions<EmbeddedStoreOptions> options, ITermAnalyzer analyzer, ILogger logger)
     {
         this.options = options;
         this.logger = logger;
         Mirror = new StoreMirror(options.Value.QuantizedSearchFrom, WriteGate, logger);
+        Lexical = new LexicalIndexSync(this, new LuceneIndex(options.Value.LexicalIndexFolder, logger), new StoredDocuments(analyzer), logger);
     }
 
     /// <summary>Serializes this process's writes, so each is mirrored into memory in commit order (reloads take it too).</summary>
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
     public StoreMirror Mirror { get; }
+
+    /// <summary>The Lucene index of the chunks' terms, derived from this file.</summary>
+    public LexicalIndexSync Lexical { get; }
 
     /// <summary>Opens the file once: creates or upgrades the schema and loads the mirror. Throws <see cref="StoreUnavailableException"/>.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -49,10 +56,12 @@ internal sealed partial class EmbeddedDatabase : IDisposable
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.Pragmas, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, SqliteSchema.BackfillDocumentTerms, cancellationToken).ConfigureAwait(false);
-                await ChunkGrams.BackfillAsync(connection, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, SqliteSchema.DropFts5, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, LexicalLog.Create, cancellationToken).ConfigureAwait(false);
+                await ChunkTextColumn.DropAsync(connection, cancellationToken).ConfigureAwait(false);
                 await LanguageBackfill.RunAsync(connection, cancellationToken).ConfigureAwait(false);
                 await Mirror.LoadAsync(connection, cancellationToken).ConfigureAwait(false);
+                await Lexical.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
                 connectionString = cs;
             }
             catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -102,6 +111,7 @@ internal sealed partial class EmbeddedDatabase : IDisposable
             SqliteConnection.ClearAllPools();
         }
 
+        Lexical.Dispose();
         Mirror.Dispose();
         WriteGate.Dispose();
         initGate.Dispose();

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
+using NewsQA.Storage.Embedded.Lexical;
 using static NewsQA.Storage.Embedded.SqliteCommands;
 using static NewsQA.Storage.Embedded.SqliteRows;
 
@@ -9,8 +10,9 @@ namespace NewsQA.Storage.Embedded;
 
 /// <summary>
 /// The embedded store's documents and chunks. Each write is one serialized transaction holding the document, its
-/// chunks with their vectors, and their terms for lexical search (<see cref="Fts5TermRows"/>), mirrored into memory
-/// after it commits; lists and counts come from that mirror, reloaded first when another process has written.
+/// chunks with their vectors, and its entry in the lexical index's log (<see cref="LexicalLog"/>); after it commits it
+/// is mirrored into memory and applied to the lexical index. Lists and counts come from the mirror, reloaded first when
+/// another process has written.
 /// </summary>
 internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocumentStore
 {
@@ -26,12 +28,13 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
             var generation = await WriteGeneration.BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            var sequence = await LexicalLog.AppendAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
             var oldRows = await DocumentRows.DeleteChunksAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
             await DocumentRows.UpsertAsync(connection, tx, document, chunks.Count, cancellationToken).ConfigureAwait(false);
 
             var newRows = new List<(long RowId, ReadOnlyMemory<float>? Vector)>(chunks.Count);
-            await using (var insertChunk = Command(connection, tx, "INSERT INTO chunks (id, document_id, idx, start, end, text, vector) VALUES ($id, $doc, $idx, $start, $end, $text, $vector) RETURNING rowid"))
-            await using (var terms = new Fts5TermRows(connection, tx))
+            var lexicalRows = new List<(long RowId, IReadOnlyList<string> Terms)>(chunks.Count);
+            await using (var insertChunk = Command(connection, tx, "INSERT INTO chunks (id, document_id, idx, start, end, vector) VALUES ($id, $doc, $idx, $start, $end, $vector) RETURNING rowid"))
             {
                 foreach (var indexed in chunks)
                 {
@@ -42,23 +45,23 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
                     insertChunk.Parameters.AddWithValue("$idx", c.Index);
                     insertChunk.Parameters.AddWithValue("$start", c.Span.Start);
                     insertChunk.Parameters.AddWithValue("$end", c.Span.End);
-                    insertChunk.Parameters.AddWithValue("$text", c.Text);
                     insertChunk.Parameters.AddWithValue("$vector", indexed.Vector is { Length: > 0 } v ? MemoryMarshal.AsBytes(v.Span).ToArray() : DBNull.Value);
                     var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
-                    await terms.AddChunkAsync(rowId, indexed.Terms, cancellationToken).ConfigureAwait(false);
+                    lexicalRows.Add((rowId, indexed.Terms));
                     newRows.Add((rowId, indexed.Vector));
                 }
             }
 
-            await Fts5TermRows.AddDocumentAsync(connection, tx, document.Id, chunks.SelectMany(c => c.Terms), cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var summary = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language);
+            await database.Lexical.AppliedAsync(connection, sequence, document.Id, LexicalFields.For(summary, lexicalRows), cancellationToken).ConfigureAwait(false);
             if (await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
 
-            database.Mirror.Upserted(new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language), oldRows, newRows);
+            database.Mirror.Upserted(summary, oldRows, newRows);
         }
         catch (SqliteException ex)
         {
@@ -79,11 +82,13 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
             var generation = await WriteGeneration.BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            var sequence = await LexicalLog.AppendAsync(connection, tx, documentId, cancellationToken).ConfigureAwait(false);
             var rows = await DocumentRows.DeleteChunksAsync(connection, tx, documentId, cancellationToken).ConfigureAwait(false);
             await using var delete = Command(connection, tx, "DELETE FROM documents WHERE id = $id");
             delete.Parameters.AddWithValue("$id", documentId);
             var deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await database.Lexical.AppliedAsync(connection, sequence, documentId, [], cancellationToken).ConfigureAwait(false);
             if (await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
             {
                 return deleted;
@@ -121,13 +126,15 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
     public async Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, "SELECT id, document_id, idx, start, end, text FROM chunks WHERE document_id = $id ORDER BY idx");
+        await using var cmd = Command(connection, null, $"SELECT {ChunkColumns}, d.text FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.document_id = $id ORDER BY c.idx");
         cmd.Parameters.AddWithValue("$id", documentId);
         var chunks = new List<Chunk>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        string? text = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            chunks.Add(ReadChunk(reader, 0));
+            text ??= reader.GetString(5);
+            chunks.Add(ReadChunk(reader, 0, text));
         }
 
         return chunks;

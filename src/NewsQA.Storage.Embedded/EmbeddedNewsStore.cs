@@ -1,21 +1,23 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Storage.Embedded;
 
 /// <summary>
-/// The default store: one SQLite file in the data directory holding documents, chunks, vectors and an FTS5 index of
-/// analyzed terms (ranked by FTS5's BM25); vectors are also held in memory for exact scans. The four store contracts
-/// are separate classes over the one file (<see cref="EmbeddedDatabase"/>); this opens it and hands them out.
+/// The default store: one SQLite file in the data directory holding documents, chunks and vectors (the source of
+/// truth), a Lucene.Net index of the chunks' analysed terms derived from it (<c>lexical/</c>), and the vectors held in
+/// memory for exact scans. The four store contracts are separate classes over the one file
+/// (<see cref="EmbeddedDatabase"/>); this opens it and hands them out.
 /// </summary>
 public sealed class EmbeddedNewsStore : IDisposable
 {
     private readonly EmbeddedDatabase database;
 
-    public EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> options, ILogger<EmbeddedNewsStore> logger)
+    public EmbeddedNewsStore(IOptions<EmbeddedStoreOptions> options, ITermAnalyzer analyzer, ILogger<EmbeddedNewsStore> logger)
     {
-        database = new EmbeddedDatabase(options, logger);
+        database = new EmbeddedDatabase(options, analyzer, logger);
         Documents = new EmbeddedDocumentStore(database);
         Lexical = new EmbeddedLexicalIndex(database);
         Vectors = new EmbeddedVectorIndex(database);
@@ -25,13 +27,16 @@ public sealed class EmbeddedNewsStore : IDisposable
     /// <summary>Documents and chunks, with their terms and vectors: the source of truth of the indexes below.</summary>
     public IDocumentStore Documents { get; }
 
-    /// <summary>FTS5 BM25 of the chunks' terms and grams and of whole documents.</summary>
+    /// <summary>Lucene BM25 of the chunks' terms and grams and of their whole documents (<see cref="NewsQA.Core.Search.Retrieval.LexicalScoring"/>).</summary>
     public ILexicalIndex Lexical { get; }
 
     /// <summary>Exact (or int8-preselected) scans of the vectors held in memory.</summary>
     public IVectorIndex Vectors { get; }
 
     public IEmbeddingModelRecord EmbeddingModel { get; }
+
+    /// <summary>Rebuilds the lexical index from the stored documents (<c>newsqa reindex --lexical</c>); returns the documents indexed.</summary>
+    public Task<int> RebuildLexicalIndexAsync(CancellationToken cancellationToken = default) => database.Lexical.RebuildAsync(cancellationToken);
 
     public void Dispose() => database.Dispose();
 }

@@ -20,4 +20,7 @@ public sealed class EmbeddedStoreOptions : ISectionOptions
     public int QuantizedSearchFrom { get; set; } = DenseIndex.DefaultQuantizedFrom;
 
     public string DatabaseFile => Path.Combine(Path.GetFullPath(DataPath), "newsqa.db");
+
+    /// <summary>The Lucene index of the chunks' terms: derived from <see cref="DatabaseFile"/>, rebuilt from it when lost.</summary>
+    public string LexicalIndexFolder => Path.Combine(Path.GetFullPath(DataPath), "lexical");
 }

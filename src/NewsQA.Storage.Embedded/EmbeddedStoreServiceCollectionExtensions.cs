@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Storage.Embedded;
@@ -13,6 +15,7 @@ public static class EmbeddedStoreServiceCollectionExtensions
         services.AddSectionOptions<DataOptions>();
         services.AddSectionOptions<EmbeddedStoreOptions>()
             .Configure<IOptions<DataOptions>>((o, data) => o.DataPath = data.Value.Path);
+        services.TryAddSingleton<ITermAnalyzer, LuceneTermAnalyzer>();
         services.AddSingleton<EmbeddedNewsStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Documents);
         services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Lexical);

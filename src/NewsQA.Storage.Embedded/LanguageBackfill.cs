@@ -7,8 +7,7 @@ namespace NewsQA.Storage.Embedded;
 /// <summary>
 /// The documents' <c>language</c> column. A store written before it existed gets the column on open, and every document
 /// without a language gets the detected one (<see cref="TextLanguage"/>, the rule ingest uses), in one transaction that
-/// bumps the write generation so other processes on the same file reload. Stored terms stay as they were analysed:
-/// <c>newsqa reindex</c> re-analyses them in each document's language.
+/// bumps the write generation so other processes on the same file reload, and logs each change for the lexical index.
 /// </summary>
 internal static class LanguageBackfill
 {
@@ -47,6 +46,9 @@ internal static class LanguageBackfill
                     update.Parameters.AddWithValue("$id", id);
                     update.Parameters.AddWithValue("$language", language);
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+                    // The lexical index filters by language: it takes the new one like any other change.
+                    await Lexical.LexicalLog.AppendAsync(connection, tx, id, cancellationToken).ConfigureAwait(false);
                 }
             }
 

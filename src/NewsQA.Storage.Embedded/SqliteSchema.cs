@@ -1,9 +1,9 @@
 namespace NewsQA.Storage.Embedded;
 
 /// <summary>
-/// The embedded store's schema. Documents, chunks (with their vectors) and the FTS5 term index live in
-/// one SQLite file, so one transaction writes a document completely or not at all; WAL with
-/// synchronous=FULL makes a committed document survive a kill or power loss.
+/// The embedded store's schema. Documents, chunks (their spans and vectors; their text is the document's) and the log
+/// of changes the lexical index applies live in one SQLite file, so one transaction writes a document completely or
+/// not at all; WAL with synchronous=FULL makes a committed document survive a kill or power loss.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -42,27 +42,21 @@ internal static class SqliteSchema
             idx         INTEGER NOT NULL,
             start       INTEGER NOT NULL,
             end         INTEGER NOT NULL,
-            text        TEXT NOT NULL,
             vector      BLOB
         );
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, idx);
-        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE IF NOT EXISTS document_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_grams USING fts5(grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
-        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_grams_vocab USING fts5vocab(chunk_grams, 'row');
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
         """;
 
     /// <summary>
-    /// Whole-document terms (rowid = the document's rowid) for the document half of lexical scoring. A store written
-    /// before they existed gets them once from its chunks' terms, in one transaction with the flag that says so.
+    /// A file written before the lexical index moved to Lucene: its FTS5 tables go (the Lucene index is built from the
+    /// documents on open).
     /// </summary>
-    public const string BackfillDocumentTerms = """
-        BEGIN IMMEDIATE;
-        INSERT INTO document_terms (rowid, terms)
-            SELECT d.rowid, coalesce((SELECT group_concat(t.terms, ' ') FROM chunks c JOIN chunk_terms t ON t.rowid = c.rowid WHERE c.document_id = d.id), '')
-            FROM documents d WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'document_terms');
-        INSERT OR IGNORE INTO meta (key, value) VALUES ('document_terms', '1');
-        COMMIT;
+    public const string DropFts5 = """
+        DROP TABLE IF EXISTS chunk_grams_vocab;
+        DROP TABLE IF EXISTS chunk_grams;
+        DROP TABLE IF EXISTS chunk_terms;
+        DROP TABLE IF EXISTS document_terms;
+        DELETE FROM meta WHERE key = 'document_terms';
         """;
 }

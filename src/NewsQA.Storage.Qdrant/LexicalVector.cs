@@ -1,18 +1,21 @@
 using System.Text;
 using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Storage.Qdrant;
 
 /// <summary>
-/// Turns analyzed terms into the sparse "lexical" vector. A chunk's weight for term t is BM25's saturated term
-/// frequency <c>tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))</c>; the collection's <c>modifier: idf</c> makes Qdrant
-/// multiply the query side by IDF, so a query of 1 per term scores Σ idf(t)·w(t, chunk) — BM25 with a fixed
-/// average length. A fixed <see cref="AverageChunkTerms"/> keeps stored weights valid as the corpus grows (a live
-/// average would need every chunk rewritten); chunks are cut to similar sizes, so the error is small.
+/// Turns analyzed terms into the sparse "lexical" vector, scoring as <see cref="LexicalScoring"/> says (as the embedded
+/// store's Lucene index does). A chunk's weight for term t is BM25's saturated term frequency
+/// (<see cref="LexicalScoring.TermFrequencyWeight"/>, with its fixed average lengths, so stored weights stay valid as the
+/// corpus grows); the collection's <c>modifier: idf</c> makes Qdrant multiply the query side by IDF, so the score is
+/// Σ query weight · idf(t) · w(t, chunk).
 /// <para>
-/// The grams field (<see cref="TermGrams"/>) lives in the same vector under its own dimensions (a gram's hash is taken
-/// with a prefix no term has), with its own length normalisation; the query gives each gram <see cref="TermGrams.Weight"/>
-/// instead of 1, so the score is terms' BM25 + weight × grams' BM25, as the embedded store adds them.
+/// The grams field (<see cref="TermGrams"/>) and the whole document's terms (<see cref="DocumentTerms"/>) live in the same
+/// vector under dimensions of their own (hashed with a prefix no term has); the query gives each gram
+/// <see cref="LexicalScoring.GramWeight"/> and each document term <see cref="LexicalScoring.DocumentWeight"/>, so the
+/// three BM25s add up as in Lucene's one query. Qdrant's IDF counts points (chunks), as Lucene counts its documents
+/// (chunks), so the document terms' idf is the same in both.
 /// </para>
 /// <para>
 /// A term's dimension is the FNV-1a 32-bit hash of its UTF-8 bytes: stable across processes and versions with no
@@ -23,20 +26,12 @@ namespace NewsQA.Storage.Qdrant;
 /// </summary>
 internal static class LexicalVector
 {
-    private const double K1 = 1.2;
-    private const double B = 0.75;
-
-    /// <summary>About what the German analyzer keeps of a default chunk once stop words are gone (docs/quality-levers.md, LexicalVector).</summary>
-    internal const double AverageChunkTerms = 60;
-
-    /// <summary>The grams of such a chunk (measured beside the terms: docs/quality-levers.md, LexicalVector).</summary>
-    internal const double AverageChunkGrams = 360;
-
-    // A gram's dimension is hashed with this prefix, which no analyzed term starts with, so grams and terms never share one.
+    // Grams' and document terms' dimensions are hashed with these prefixes, which no analyzed term starts with.
     private const string GramPrefix = "\u0001";
+    private const string DocumentPrefix = "\u0002";
 
-    /// <summary>The chunk side: BM25 term-frequency weights; null when the chunk has no terms at all.</summary>
-    public static SparseTerms? ForChunk(IReadOnlyList<string> terms)
+    /// <summary>The chunk side: BM25 term-frequency weights of its terms, grams and document terms; null when the chunk has no terms.</summary>
+    public static SparseTerms? ForChunk(IReadOnlyList<string> terms, IReadOnlyList<string> documentTerms)
     {
         if (terms.Count == 0)
         {
@@ -44,13 +39,16 @@ internal static class LexicalVector
         }
 
         var grams = TermGrams.Of(terms);
-        return Build(Counts(terms, string.Empty, Saturation(terms.Count, AverageChunkTerms)).Concat(Counts(grams, GramPrefix, Saturation(grams.Count, AverageChunkGrams))));
+        return Build(Counts(terms, string.Empty, tf => LexicalScoring.TermFrequencyWeight(tf, terms.Count, LexicalField.Terms))
+            .Concat(Counts(grams, GramPrefix, tf => LexicalScoring.TermFrequencyWeight(tf, grams.Count, LexicalField.Grams)))
+            .Concat(Counts(documentTerms, DocumentPrefix, tf => LexicalScoring.TermFrequencyWeight(tf, documentTerms.Count, LexicalField.DocumentTerms))));
     }
 
     /// <summary>
-    /// The query side: 1 per distinct term, <see cref="TermGrams.Weight"/> per distinct gram, and
-    /// <see cref="TermGrams.UnknownTermWeight"/> more for the grams of <paramref name="unknown"/> terms (Qdrant applies IDF);
-    /// the weights add up per gram as the embedded store's BM25 sums do. Null when nothing is left to match.
+    /// The query side: 1 per distinct term, <see cref="LexicalScoring.GramWeight"/> per distinct gram (plus
+    /// <see cref="LexicalScoring.UnknownTermGramWeight"/> for the grams of <paramref name="unknown"/> terms), and
+    /// <see cref="LexicalScoring.DocumentWeight"/> per distinct term in the document dimensions (Qdrant applies IDF).
+    /// Null when nothing is left to match.
     /// </summary>
     public static SparseTerms? ForQuery(IReadOnlyList<string> terms, IReadOnlyList<string>? unknown = null)
     {
@@ -60,8 +58,9 @@ internal static class LexicalVector
         }
 
         var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
-        var grams = Counts(TermGrams.Of(distinct).Distinct(StringComparer.Ordinal), GramPrefix, _ => TermGrams.Weight);
-        return Build(Counts(distinct, string.Empty, _ => 1).Concat(grams).Concat(UnknownGrams(unknown ?? [], TermGrams.UnknownTermWeight)));
+        var grams = Counts(TermGrams.Of(distinct).Distinct(StringComparer.Ordinal), GramPrefix, _ => LexicalScoring.GramWeight);
+        var documentTerms = Counts(distinct, DocumentPrefix, _ => LexicalScoring.DocumentWeight);
+        return Build(Counts(distinct, string.Empty, _ => 1).Concat(grams).Concat(documentTerms).Concat(UnknownGrams(unknown ?? [], LexicalScoring.UnknownTermGramWeight)));
     }
 
     /// <summary>The grams of terms no chunk has, <paramref name="weight"/> each: what finds passages for them; null when there are none.</summary>
@@ -74,12 +73,6 @@ internal static class LexicalVector
     /// <summary>The query's terms alone, 1 each: what finds the candidates the full query rescores.</summary>
     public static SparseTerms? ForQueryTerms(IReadOnlyList<string> terms) =>
         terms.Count == 0 ? null : Build(Counts(terms.Distinct(StringComparer.Ordinal), string.Empty, _ => 1));
-
-    private static Func<int, double> Saturation(int length, double averageLength)
-    {
-        var norm = K1 * (1 - B + (B * length / averageLength));
-        return tf => tf * (K1 + 1) / (tf + norm);
-    }
 
     internal static uint Index(string term)
     {

@@ -1,4 +1,5 @@
 using NewsQA.Core.Documents;
+using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Storage;
 using Qdrant.Client.Grpc;
 using static Qdrant.Client.Grpc.Conditions;
@@ -32,7 +33,8 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
             await schema.EnsureDenseAsync(first.Length, cancellationToken).ConfigureAwait(false);
         }
 
-        var chunkPoints = chunks.Select(c => ChunkPoint(document, c)).ToList();
+        var documentTerms = DocumentTerms.Of(chunks.Select(c => c.Terms));
+        var chunkPoints = chunks.Select(c => ChunkPoint(document, c, documentTerms)).ToList();
 
         // (1) new chunks, invisible until the record below carries their content hash.
         foreach (var batch in chunkPoints.Chunk(settings.UpsertBatchSize))
@@ -123,11 +125,11 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
         return new StoreStatistics((long)documents, (long)chunks, model, dims);
     }
 
-    private static PointStruct ChunkPoint(NewsDocument document, IndexedChunk indexed)
+    private static PointStruct ChunkPoint(NewsDocument document, IndexedChunk indexed, IReadOnlyList<string> documentTerms)
     {
         var point = QdrantPoints.Point(PointIds.Chunk(indexed.Chunk.Id, document.ContentHash), QdrantPayload.ForChunk(document, indexed.Chunk));
         var vectors = new NamedVectors();
-        if (LexicalVector.ForChunk(indexed.Terms) is { } sparse)
+        if (LexicalVector.ForChunk(indexed.Terms, documentTerms) is { } sparse)
         {
             vectors.Vectors[QdrantSchema.LexicalVectorName] = sparse.ToVector();
         }

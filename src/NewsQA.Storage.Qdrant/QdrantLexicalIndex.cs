@@ -10,6 +10,15 @@ namespace NewsQA.Storage.Qdrant;
 /// </summary>
 internal sealed class QdrantLexicalIndex(QdrantSchema schema, QdrantPoints points) : ILexicalIndex
 {
+    /// <summary>How many chunks the grams of the query's unknown terms find beside the terms' candidates.</summary>
+    internal const int UnknownTermCandidates = 20;
+
+    /// <summary>
+    /// How many chunks the terms find for the full query to rescore: Qdrant scores a query over its prefetches' points
+    /// only, where Lucene scores every chunk holding a term; deep enough that the grams and the document share can reorder a page.
+    /// </summary>
+    internal static ulong CandidateDepth(int top) => (ulong)Math.Max(100, top * 4);
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
@@ -22,14 +31,14 @@ internal sealed class QdrantLexicalIndex(QdrantSchema schema, QdrantPoints point
         var qdrantFilter = QdrantFilters.For(filter);
         var unknown = await UnknownTermsAsync(queryTerms, cancellationToken).ConfigureAwait(false);
         var sparse = LexicalVector.ForQuery(queryTerms, unknown)!;
-        var found = await points.QueryAsync(sparse.ToQuery(), QdrantSchema.LexicalVectorName, Candidates(queryTerms, unknown, qdrantFilter, (ulong)TermGrams.Candidates(top)), qdrantFilter, QdrantPoints.Overfetch(top), cancellationToken).ConfigureAwait(false);
+        var found = await points.QueryAsync(sparse.ToQuery(), QdrantSchema.LexicalVectorName, Candidates(queryTerms, unknown, qdrantFilter, CandidateDepth(top)), qdrantFilter, QdrantPoints.Overfetch(top), cancellationToken).ConfigureAwait(false);
         return await points.CommittedHitsAsync(found, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// What the full query (terms and grams, <see cref="LexicalVector"/>) rescores, as in the embedded store: the chunks
     /// that share a term with the query (its terms' dimensions only), and those the grams of its unknown terms find
-    /// (<see cref="TermGrams.UnknownTermCandidates"/>). Grams reorder what the terms found but find nothing themselves.
+    /// (<see cref="UnknownTermCandidates"/>). Grams reorder what the terms found but find nothing themselves.
     /// Qdrant scores a query over its prefetches' points only (Query API, "re-scoring").
     /// </summary>
     internal static List<PrefetchQuery> Candidates(IReadOnlyList<string> queryTerms, IReadOnlyList<string> unknown, Filter? filter, ulong depth)
@@ -37,7 +46,7 @@ internal sealed class QdrantLexicalIndex(QdrantSchema schema, QdrantPoints point
         var prefetches = new List<PrefetchQuery> { new() { Query = LexicalVector.ForQueryTerms(queryTerms)!.ToQuery(), Using = QdrantSchema.LexicalVectorName, Limit = depth } };
         if (LexicalVector.ForUnknownTerms(unknown) is { } grams)
         {
-            prefetches.Add(new PrefetchQuery { Query = grams.ToQuery(), Using = QdrantSchema.LexicalVectorName, Limit = TermGrams.UnknownTermCandidates });
+            prefetches.Add(new PrefetchQuery { Query = grams.ToQuery(), Using = QdrantSchema.LexicalVectorName, Limit = UnknownTermCandidates });
         }
 
         if (filter is not null)

@@ -55,7 +55,7 @@ internal sealed class QdrantVectorIndex(QdrantSchema schema, QdrantPoints points
         var unknown = await lexical.UnknownTermsAsync(queryTerms, cancellationToken).ConfigureAwait(false);
         var dense = new PrefetchQuery { Query = queryVector.ToArray(), Using = QdrantSchema.DenseVector, Limit = depth };
         var sparse = new PrefetchQuery { Query = LexicalVector.ForQuery(queryTerms, unknown)!.ToQuery(), Using = QdrantSchema.LexicalVectorName, Limit = depth };
-        sparse.Prefetch.Add(QdrantLexicalIndex.Candidates(queryTerms, unknown, qdrantFilter, (ulong)TermGrams.Candidates((int)depth)));
+        sparse.Prefetch.Add(QdrantLexicalIndex.Candidates(queryTerms, unknown, qdrantFilter, QdrantLexicalIndex.CandidateDepth((int)depth)));
         if (qdrantFilter is not null)
         {
             dense.Filter = qdrantFilter;

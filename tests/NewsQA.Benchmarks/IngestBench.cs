@@ -37,8 +37,8 @@ internal static class IngestBench
         var encoder = new QueryAndPassageEmbedder(generator, OnnxModelLoader.ProfileOf(generator, folder), window);
         using var analyzer = new LuceneTermAnalyzer();
         var dataPath = Path.Combine(Path.GetTempPath(), "newsqa-bench-ingest-" + Guid.NewGuid().ToString("N"));
-        using var bulkStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "bulk") }), NullLogger<EmbeddedNewsStore>.Instance);
-        using var oneByOneStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "single") }), NullLogger<EmbeddedNewsStore>.Instance);
+        using var bulkStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "bulk") }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
+        using var oneByOneStore = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = Path.Combine(dataPath, "single") }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
         await bulkStore.Documents.InitializeAsync();
         await oneByOneStore.Documents.InitializeAsync();
         var bulk = new IngestPipeline(bulkStore.Documents, bulkStore.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder, new NewsQaMetrics());

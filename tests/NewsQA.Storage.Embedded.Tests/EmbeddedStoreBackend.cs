@@ -22,7 +22,7 @@ public sealed class EmbeddedStoreBackend : IStoreBackend
     /// <summary>A store object of its own on the data directory: to those opened before, another process.</summary>
     public async Task<EmbeddedNewsStore> OpenAsync(CancellationToken cancellationToken)
     {
-        var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NullLogger<EmbeddedNewsStore>.Instance);
+        var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
         opened.Add(store);
         await store.Documents.InitializeAsync(cancellationToken);
         return store;

@@ -13,12 +13,12 @@ public sealed class LexicalVectorTests
     [Fact]
     public void ChunkWeights_SaturateWithTermFrequency()
     {
-        var once = LexicalVector.ForChunk(["drohn"])!;
-        var often = LexicalVector.ForChunk(Enumerable.Repeat("drohn", 10).ToList())!;
+        var once = LexicalVector.ForChunk(["drohn"], ["drohn"])!;
+        var often = LexicalVector.ForChunk(Enumerable.Repeat("drohn", 10).ToList(), ["drohn"])!;
         float Term(SparseTerms v) => v.Values[Array.IndexOf(v.Indices, LexicalVector.Index("drohn"))];
 
-        // The term's dimension and its five grams' (TermGrams), which live in dimensions of their own.
-        Assert.Equal(6, often.Indices.Length);
+        // The term's dimension, its five grams' (TermGrams) and the document term's, each in dimensions of their own.
+        Assert.Equal(7, often.Indices.Length);
         Assert.True(Term(often) > Term(once));
         Assert.True(Term(often) < 2.2f); // bounded by k1 + 1
         Assert.All(often.Values, v => Assert.InRange(v, 0f, 2.2f));
@@ -30,10 +30,11 @@ public sealed class LexicalVectorTests
         var query = LexicalVector.ForQuery(["drohn", "ukrain", "drohn"])!;
         var terms = new[] { LexicalVector.Index("drohn"), LexicalVector.Index("ukrain") };
 
-        // Two terms at 1 each, and the distinct grams of both (5 + 6) at the grams' weight.
-        Assert.Equal(2 + 11, query.Indices.Length);
+        // Two terms at 1 each, the distinct grams of both (5 + 6) at the grams' weight, the two as document terms at theirs.
+        Assert.Equal(2 + 11 + 2, query.Indices.Length);
         Assert.All(terms, t => Assert.Equal(1f, query.Values[Array.IndexOf(query.Indices, t)]));
-        Assert.Equal(11, query.Values.Count(v => v == (float)NewsQA.Core.Search.Analysis.TermGrams.Weight));
+        Assert.Equal(11, query.Values.Count(v => v == NewsQA.Core.Search.Retrieval.LexicalScoring.GramWeight));
+        Assert.Equal(2, query.Values.Count(v => v == NewsQA.Core.Search.Retrieval.LexicalScoring.DocumentWeight));
         Assert.Equal(query.Indices.Order(), query.Indices);
         Assert.Null(LexicalVector.ForQuery([]));
     }

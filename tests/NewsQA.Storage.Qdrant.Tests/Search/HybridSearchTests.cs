@@ -78,7 +78,7 @@ public sealed class HybridSearchTests : IAsyncLifetime
             var point = new global::Qdrant.Client.Grpc.PointStruct
             {
                 Id = PointIds.Chunk(c.Chunk.Id, v2.ContentHash),
-                Vectors = new Dictionary<string, global::Qdrant.Client.Grpc.Vector> { [QdrantSchema.LexicalVectorName] = LexicalVector.ForChunk(c.Terms)!.ToVector() },
+                Vectors = new Dictionary<string, global::Qdrant.Client.Grpc.Vector> { [QdrantSchema.LexicalVectorName] = LexicalVector.ForChunk(c.Terms, c.Terms)!.ToVector() },
             };
             point.Payload.Add(QdrantPayload.ForChunk(v2, c.Chunk));
             return point;

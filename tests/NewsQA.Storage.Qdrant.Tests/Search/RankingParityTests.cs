@@ -49,7 +49,7 @@ public sealed class RankingParityTests : IAsyncLifetime
             ["Retrieval:RrfK"] = fusion.RrfK.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         qdrant = provider.GetRequiredService<QdrantNewsStore>();
-        embedded = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), NullLogger<EmbeddedNewsStore>.Instance);
+        embedded = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
         await qdrant.Documents.InitializeAsync(Ct);
         await embedded.Documents.InitializeAsync(Ct);
         foreach (var (id, text, axis, lean) in Fixture)

@@ -10,7 +10,8 @@ namespace NewsQA.Testing.Contract;
 /// <summary>Builds documents and indexed chunks the way the ingest pipeline does, with vectors chosen by the test.</summary>
 public static class StoreTestData
 {
-    private static readonly LuceneTermAnalyzer Analyzer = new();
+    /// <summary>The one analysis chain, as the service registers it; stores re-analyse with it when they rebuild their lexical index.</summary>
+    public static readonly LuceneTermAnalyzer Analyzer = new();
 
     public static (NewsDocument Document, IReadOnlyList<IndexedChunk> Chunks) Document(
         string id,
@@ -25,7 +26,7 @@ public static class StoreTestData
         var document = new NewsDocument(id, "Titel " + id, null, published, source, text, hash, language ?? TextLanguage.Detect(text));
         var chunks = new SentenceChunker(new ChunkingOptions { TargetChars = targetChars, MaxChars = 400, MinCharsBeforeParagraphBreak = 50, OverlapSentences = 0 })
             .Chunk(id, text);
-        var indexed = chunks.Select((c, i) => new IndexedChunk(c, Analyzer.Analyze(c.Text), vectorOf is null ? (ReadOnlyMemory<float>?)null : Normalize(vectorOf(i)))).ToList();
+        var indexed = chunks.Select((c, i) => new IndexedChunk(c, ChunkTerms.Of(Analyzer, c.Text, document.Title), vectorOf is null ? (ReadOnlyMemory<float>?)null : Normalize(vectorOf(i)))).ToList();
         return (document, indexed);
     }
 

@@ -11,7 +11,7 @@ namespace NewsQA.Core.Answer.Extractive;
 /// word or two. At a low false-answer rate this term is what lets most right answers through (docs/quality-levers.md,
 /// RetrievalMargin). An article alone among the passages, or passages
 /// without a lexical score (dense only), give no evidence either way: 0. So do articles that share no word with the
-/// question: the letters of a word the archive never wrote find them (TermGrams.UnknownTermCandidates), and beside such
+/// question: the letters of a word the archive never wrote find them (LexicalScoring.UnknownTermGramWeight), and beside such
 /// weak rivals any article would stand out ("Wann wurde der Eiffelturm gebaut?" on the seeds: one passage with "gebauten",
 /// four found by the letters of "Eiffelturm", margin at its cap and a confident answer about air defence). The same
 /// holds per passage: a passage found by letters or by its article's title scores without sharing a word, and an

@@ -1,0 +1,48 @@
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using NewsQA.Core.Storage;
+
+namespace NewsQA.Storage.Embedded.Lexical;
+
+/// <summary>
+/// <see cref="SearchFilter"/> as a Lucene filter, with its reference semantics (<see cref="SearchFilter.Matches"/>):
+/// ids, sources (any case) and languages as term sets; a date range overlaps a document's possible days [from, to], so
+/// a document dated by month matches a range inside that month, and an undated one matches no range.
+/// </summary>
+internal static class LexicalFilter
+{
+    public static Filter? For(SearchFilter filter)
+    {
+        var clauses = new BooleanFilter();
+        if (filter.DocumentIds is { Count: > 0 } ids)
+        {
+            clauses.Add(Terms(LexicalFields.Document, ids), Occur.MUST);
+        }
+
+        if (filter.Sources is { Count: > 0 } sources)
+        {
+            clauses.Add(Terms(LexicalFields.Source, sources.Select(LexicalFields.SourceKey)), Occur.MUST);
+        }
+
+        if (filter.Languages is { Count: > 0 } languages)
+        {
+            clauses.Add(Terms(LexicalFields.Language, languages), Occur.MUST);
+        }
+
+        if (filter.PublishedFrom is { } from)
+        {
+            clauses.Add(NumericRangeFilter.NewInt32Range(LexicalFields.PublishedTo, LexicalFields.Day(from.Earliest), null, true, true), Occur.MUST);
+        }
+
+        if (filter.PublishedTo is { } to)
+        {
+            clauses.Add(NumericRangeFilter.NewInt32Range(LexicalFields.PublishedFrom, null, LexicalFields.Day(to.Latest), true, true), Occur.MUST);
+        }
+
+        return clauses.Clauses.Count == 0 ? null : clauses;
+    }
+
+    private static TermsFilter Terms(string field, IEnumerable<string> values) =>
+        new([.. values.Distinct(StringComparer.Ordinal).Select(v => new Term(field, v))]);
+}

@@ -1,0 +1,320 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace NewsQA.Storage.Embedded.Lexical;
+
+/// <summary>
+/// Keeps the Lucene index (<see cref="LuceneIndex"/>) equal to what SQLite holds. A write commits to SQLite first with
+/// its log entry (<see cref="LexicalLog"/>), then this process, when it is the index's writer, applies it; whatever was
+/// not applied (a kill between the two, a write by another process, an index restored from an older copy) is caught
+/// up from the log on start, before a search and every second in the background. An index that cannot be read, belongs
+/// to another store file or is older than the log is rebuilt from the stored documents. Commits happen in the background
+/// every second, so a bulk ingest does not pay one per document; a kill loses only what the log replays. A process that
+/// is not the writer (the CLI beside the API) searches the writer's commits, waiting briefly for one that holds every
+/// change it knows of.
+/// </summary>
+internal sealed partial class LexicalIndexSync : IDisposable
+{
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a process that is not the writer waits for the writer to commit a change it knows of.</summary>
+    private static readonly TimeSpan WriterCommitWait = TimeSpan.FromSeconds(5);
+
+    private readonly EmbeddedDatabase database;
+    private readonly LuceneIndex index;
+    private readonly StoredDocuments stored;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private string storeId = string.Empty;
+    private Task? committer;
+    private volatile Task? rebuilding;
+
+    public LexicalIndexSync(EmbeddedDatabase database, LuceneIndex index, StoredDocuments stored, ILogger logger)
+    {
+        this.database = database;
+        this.index = index;
+        this.stored = stored;
+        this.logger = logger;
+    }
+
+    public LuceneIndex Index => index;
+
+    /// <summary>Why lexical search cannot answer right now (a rebuild under way), or null.</summary>
+    public string? Problem => rebuilding is { IsCompleted: false } ? "The lexical index is being rebuilt from the stored documents." : null;
+
+    /// <summary>Opens the index on start: caught up when it is this store's and not older than the log, rebuilt otherwise.</summary>
+    public async Task OpenAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        storeId = await LexicalLog.StoreIdAsync(connection, ct).ConfigureAwait(false);
+        var pruned = await LexicalLog.PrunedThroughAsync(connection, ct).ConfigureAwait(false);
+        string? reason;
+        try
+        {
+            index.Open();
+            reason = !index.IsWriter ? null
+                : index.CommittedStore is null ? (await HasDocumentsAsync(connection, ct).ConfigureAwait(false) ? "it is new" : null)
+                : index.CommittedStore != storeId ? "it was built from another store file"
+                : index.Applied < pruned ? "it is older than the store's change log"
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            reason = "it cannot be read (" + ex.GetType().Name + ")";
+        }
+
+        if (reason is not null)
+        {
+            LogRebuilding(logger, reason);
+            await RebuildLockedAsync(connection, ct).ConfigureAwait(false);
+        }
+        else if (index.IsWriter)
+        {
+            await CatchUpLockedAsync(connection, ct).ConfigureAwait(false);
+        }
+
+        committer ??= Task.Run(() => CommitLoopAsync(stopping.Token), CancellationToken.None);
+    }
+
+    /// <summary>After this process committed <paramref name="sequence"/> (under the store's write gate): applies it.</summary>
+    public async Task AppliedAsync(SqliteConnection connection, long sequence, string documentId, IEnumerable<Lucene.Net.Documents.Document> chunks, CancellationToken ct)
+    {
+        if (!index.IsWriter || rebuilding is { IsCompleted: false })
+        {
+            return;
+        }
+
+        if (index.Applied == sequence - 1)
+        {
+            index.Apply(documentId, chunks, sequence);
+        }
+        else
+        {
+            await CatchUpLockedAsync(connection, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Before a search: applies what other processes (or a kill) left in the log, when this process can write the index.</summary>
+    public async Task CatchUpAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        if (rebuilding is { IsCompleted: false })
+        {
+            return;
+        }
+
+        var latest = await LexicalLog.LatestAsync(connection, ct).ConfigureAwait(false);
+        if (latest <= index.Applied)
+        {
+            return;
+        }
+
+        if (!index.TryTakeWriter())
+        {
+            await WaitForWriterAsync(latest, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await database.WriteGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await CatchUpLockedAsync(connection, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    /// <summary>Waits (briefly) until the writer's commits hold <paramref name="latest"/>; after that, searches what is committed.</summary>
+    private async Task WaitForWriterAsync(long latest, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + WriterCommitWait;
+        index.RefreshCommitted();
+        while (index.Applied < latest && DateTime.UtcNow < deadline && !index.IsWriter)
+        {
+            await Task.Delay(50, ct).ConfigureAwait(false);
+            index.RefreshCommitted();
+        }
+    }
+
+    /// <summary>Rebuilds the index from the stored documents (<c>newsqa reindex --lexical</c>); returns the documents indexed.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await database.WriteGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await RebuildLockedAsync(connection, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    /// <summary>A search found the index unreadable: rebuild it in the background; searches answer 503 meanwhile.</summary>
+    public void Damaged(Exception error)
+    {
+        if (rebuilding is { IsCompleted: false })
+        {
+            return;
+        }
+
+        LogRebuilding(logger, "a search could not read it (" + error.GetType().Name + ")");
+        rebuilding = Task.Run(async () =>
+        {
+            try
+            {
+                await RebuildAsync(stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRebuildFailed(logger, ex.GetType().Name);
+            }
+        });
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        try
+        {
+            committer?.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled: the final commit below still runs.
+        }
+
+        if (index.IsWriter && index.Uncommitted > 0)
+        {
+            TryCommit(prune: false);
+        }
+
+        index.Dispose();
+        stopping.Dispose();
+    }
+
+    private async Task CatchUpLockedAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var (ids, through) = await LexicalLog.ChangedSinceAsync(connection, index.Applied, ct).ConfigureAwait(false);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var batch in ids.Chunk(200))
+        {
+            var present = await stored.ReadAsync(connection, batch, ct).ConfigureAwait(false);
+            foreach (var id in batch.Except(present.Select(p => p.Id), StringComparer.Ordinal))
+            {
+                index.Apply(id, [], 0);
+            }
+
+            foreach (var (id, chunks) in present)
+            {
+                index.Apply(id, chunks, 0);
+            }
+        }
+
+        index.AppliedThrough(through);
+        LogCaughtUp(logger, ids.Count);
+    }
+
+    private async Task<int> RebuildLockedAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var through = await LexicalLog.LatestAsync(connection, ct).ConfigureAwait(false);
+        index.Recreate();
+        var count = 0;
+        long after = 0;
+        while (true)
+        {
+            var (page, last) = await stored.PageAsync(connection, after, 500, ct).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var (id, chunks) in page)
+            {
+                index.Apply(id, chunks, 0);
+            }
+
+            count += page.Count;
+            after = last;
+        }
+
+        index.AppliedThrough(through);
+        index.Commit(storeId);
+        LogRebuilt(logger, count);
+        return count;
+    }
+
+    private async Task CommitLoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(CommitEvery);
+        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+        {
+            if (rebuilding is { IsCompleted: false })
+            {
+                continue;
+            }
+
+            try
+            {
+                // Changes other processes logged are applied even while no one searches here, so their searches see them.
+                await using (var connection = await database.OpenAsync(ct).ConfigureAwait(false))
+                {
+                    await CatchUpAsync(connection, ct).ConfigureAwait(false);
+                }
+
+                if (index.IsWriter && index.Uncommitted > 0)
+                {
+                    TryCommit(prune: true);
+                }
+            }
+            catch (Exception ex) when (ex is SqliteException or NewsQA.Core.Storage.StoreUnavailableException or IOException)
+            {
+                LogCommitFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    private void TryCommit(bool prune)
+    {
+        try
+        {
+            var committed = index.Commit(storeId);
+            if (prune)
+            {
+                using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+                LexicalLog.PruneAsync(connection, committed, CancellationToken.None).GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SqliteException or NewsQA.Core.Storage.StoreUnavailableException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Uncommitted changes stay in the log and are applied again on the next start.
+            LogCommitFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    private static async Task<bool> HasDocumentsAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var cmd = SqliteCommands.Command(connection, null, "SELECT EXISTS (SELECT 1 FROM documents)");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the lexical index from the stored documents: {Reason}")]
+    private static partial void LogRebuilding(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lexical index rebuilt: {Documents} documents")]
+    private static partial void LogRebuilt(ILogger logger, int documents);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the lexical index failed ({Error}); run 'newsqa reindex --lexical'")]
+    private static partial void LogRebuildFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lexical index caught up with {Documents} changed documents")]
+    private static partial void LogCaughtUp(ILogger logger, int documents);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lexical index commit failed ({Error}); the changes are applied again on the next start")]
+    private static partial void LogCommitFailed(ILogger logger, string error);
+}
