@@ -13,6 +13,7 @@ return command switch
     "search" => SearchBench.Run(options),
     "make-store" => await StoreBench.MakeStoreAsync(options),
     "memory" => await StoreBench.MemoryAsync(options),
+    "scale" => await ScaleBench.RunAsync(options),
     "bdn" => MicroBenchmarks.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
@@ -30,6 +31,6 @@ static int RealModelFolders()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|int8|real-models|ingest|search|make-store|memory|bdn [--key value ...]");
+    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|int8|real-models|ingest|search|make-store|memory|scale|bdn [--key value ...]");
     return 2;
 }

@@ -82,5 +82,5 @@ internal static class StoreBench
     }
 
     private static EmbeddedNewsStore Open(string path) =>
-        new(Options.Create(new EmbeddedStoreOptions { DataPath = path }), NullLogger<EmbeddedNewsStore>.Instance);
+        new(Options.Create(new EmbeddedStoreOptions { DataPath = path }), new NewsQA.Core.Search.Analysis.LuceneTermAnalyzer(), NullLogger<EmbeddedNewsStore>.Instance);
 }

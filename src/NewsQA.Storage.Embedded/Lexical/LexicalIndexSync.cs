@@ -8,21 +8,25 @@ namespace NewsQA.Storage.Embedded.Lexical;
 /// its log entry (<see cref="LexicalLog"/>), then this process, when it is the index's writer, applies it; whatever was
 /// not applied (a kill between the two, a write by another process, an index restored from an older copy) is caught
 /// up from the log on start, before a search and every second in the background. An index that cannot be read, belongs
-/// to another store file or is older than the log is rebuilt from the stored documents. Commits happen in the background
-/// every second, so a bulk ingest does not pay one per document; a kill loses only what the log replays. A process that
+/// to another store file or is older than the log is rebuilt from the stored documents. Commits happen in the background,
+/// a second after the last write (or every half minute during a long ingest), so a bulk ingest does not pay one per
+/// document; a kill loses only what the log replays. A process that
 /// is not the writer (the CLI beside the API) searches the writer's commits, waiting briefly for one that holds every
 /// change it knows of.
 /// </summary>
 internal sealed partial class LexicalIndexSync : IDisposable
 {
-    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    /// <summary>A bulk ingest commits at most this often: each commit writes a segment that merges must later rewrite.</summary>
+    private static readonly TimeSpan CommitWhileWriting = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a process that is not the writer waits for the writer to commit a change it knows of.</summary>
     private static readonly TimeSpan WriterCommitWait = TimeSpan.FromSeconds(5);
 
     private readonly EmbeddedDatabase database;
     private readonly LuceneIndex index;
-    private readonly StoredDocuments stored;
+    private readonly LexicalIndexBuilder builder;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private string storeId = string.Empty;
@@ -33,7 +37,7 @@ internal sealed partial class LexicalIndexSync : IDisposable
     {
         this.database = database;
         this.index = index;
-        this.stored = stored;
+        builder = new LexicalIndexBuilder(index, stored, logger);
         this.logger = logger;
     }
 
@@ -194,64 +198,14 @@ internal sealed partial class LexicalIndexSync : IDisposable
         stopping.Dispose();
     }
 
-    private async Task CatchUpLockedAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        var (ids, through) = await LexicalLog.ChangedSinceAsync(connection, index.Applied, ct).ConfigureAwait(false);
-        if (ids.Count == 0)
-        {
-            return;
-        }
+    private Task CatchUpLockedAsync(SqliteConnection connection, CancellationToken ct) => builder.CatchUpAsync(connection, ct);
 
-        foreach (var batch in ids.Chunk(200))
-        {
-            var present = await stored.ReadAsync(connection, batch, ct).ConfigureAwait(false);
-            foreach (var id in batch.Except(present.Select(p => p.Id), StringComparer.Ordinal))
-            {
-                index.Apply(id, [], 0);
-            }
-
-            foreach (var (id, chunks) in present)
-            {
-                index.Apply(id, chunks, 0);
-            }
-        }
-
-        index.AppliedThrough(through);
-        LogCaughtUp(logger, ids.Count);
-    }
-
-    private async Task<int> RebuildLockedAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        var through = await LexicalLog.LatestAsync(connection, ct).ConfigureAwait(false);
-        index.Recreate();
-        var count = 0;
-        long after = 0;
-        while (true)
-        {
-            var (page, last) = await stored.PageAsync(connection, after, 500, ct).ConfigureAwait(false);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var (id, chunks) in page)
-            {
-                index.Apply(id, chunks, 0);
-            }
-
-            count += page.Count;
-            after = last;
-        }
-
-        index.AppliedThrough(through);
-        index.Commit(storeId);
-        LogRebuilt(logger, count);
-        return count;
-    }
+    private Task<int> RebuildLockedAsync(SqliteConnection connection, CancellationToken ct) => builder.RebuildAsync(connection, storeId, ct);
 
     private async Task CommitLoopAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(CommitEvery);
+        using var timer = new PeriodicTimer(Tick);
+        var lastCommit = DateTime.UtcNow;
         while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
         {
             if (rebuilding is { IsCompleted: false })
@@ -267,9 +221,11 @@ internal sealed partial class LexicalIndexSync : IDisposable
                     await CatchUpAsync(connection, ct).ConfigureAwait(false);
                 }
 
-                if (index.IsWriter && index.Uncommitted > 0)
+                var idle = DateTime.UtcNow - index.LastChange >= Tick;
+                if (index.IsWriter && index.Uncommitted > 0 && (idle || DateTime.UtcNow - lastCommit >= CommitWhileWriting))
                 {
                     TryCommit(prune: true);
+                    lastCommit = DateTime.UtcNow;
                 }
             }
             catch (Exception ex) when (ex is SqliteException or NewsQA.Core.Storage.StoreUnavailableException or IOException)
@@ -306,14 +262,8 @@ internal sealed partial class LexicalIndexSync : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the lexical index from the stored documents: {Reason}")]
     private static partial void LogRebuilding(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lexical index rebuilt: {Documents} documents")]
-    private static partial void LogRebuilt(ILogger logger, int documents);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the lexical index failed ({Error}); run 'newsqa reindex --lexical'")]
     private static partial void LogRebuildFailed(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lexical index caught up with {Documents} changed documents")]
-    private static partial void LogCaughtUp(ILogger logger, int documents);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lexical index commit failed ({Error}); the changes are applied again on the next start")]
     private static partial void LogCommitFailed(ILogger logger, string error);

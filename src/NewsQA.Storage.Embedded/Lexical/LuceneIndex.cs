@@ -39,6 +39,9 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
 
     public long Uncommitted => Applied - committed;
 
+    /// <summary>When a change was last applied.</summary>
+    public DateTime LastChange { get; private set; } = DateTime.MinValue;
+
     /// <summary>Opens the folder, as its writer when no other process is. Throws on an unreadable index (the caller rebuilds).</summary>
     public void Open()
     {
@@ -153,6 +156,7 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
         var w = writer ?? throw new InvalidOperationException("Only the index's writer applies changes.");
         w.UpdateDocuments(new Term(LexicalFields.Document, documentId), chunks);
         Applied = Math.Max(Applied, sequence);
+        LastChange = DateTime.UtcNow;
         stale = true;
     }
 
@@ -160,6 +164,7 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
     public void AppliedThrough(long sequence)
     {
         Applied = Math.Max(Applied, sequence);
+        LastChange = DateTime.UtcNow;
         stale = true;
     }
 

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Diagnostics;
+using NewsQA.Core.Documents;
+using NewsQA.Core.Ingest;
+using NewsQA.Core.Ingest.Chunking;
+using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Embedding;
+using NewsQA.Core.Search.Query;
+using NewsQA.Core.Storage;
+using NewsQA.Storage.Embedded;
+using static NewsQA.Benchmarks.Measure;
+
+namespace NewsQA.Benchmarks;
+
+/// <summary>
+/// The lexical side at archive scale: a deterministic synthetic archive (articles of about 2.5 KB recombined from the
+/// sentences of the 1,028 10kGNAD articles, so vocabulary and term statistics are real) ingested lexical-only through
+/// the real pipeline into the embedded store, then the XQuAD-de dev questions searched through the store's lexical
+/// index, sequentially and from 8 tasks at once. Beside every figure, in the same run: raw Lucene.Net on the same
+/// index folder (a plain BM25 disjunction of the same analysed terms over the terms field, default similarity).
+/// </summary>
+internal static class ScaleBench
+{
+    private const int ArticleChars = 2_500;
+    private const int Connections = 8;
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var articles = args.Int("articles", 20_000);
+        var dataPath = args.Get("data", Path.Combine(".bench", $"scale-{articles}"));
+        var questions = File.ReadLines(args.Get("questions", Path.Combine(NewsQA.Testing.RepoPaths.TestData, "xquad-de-dev", "questions.jsonl")))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!).ToList();
+        using var analyzer = new LuceneTermAnalyzer();
+        if (System.IO.Directory.Exists(dataPath))
+        {
+            System.IO.Directory.Delete(dataPath, recursive: true);
+        }
+
+        var sentences = Sentences(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028));
+        long textBytes = 0;
+        double ingestSeconds;
+        using (var store = Open(dataPath))
+        {
+            await store.Documents.InitializeAsync();
+            var pipeline = new IngestPipeline(store.Documents, store.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, new QueryAndPassageEmbedder(), new NewsQaMetrics());
+            var inputs = Synthesize(sentences, articles).ToList();
+            textBytes = inputs.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
+            Progress($"scale: ingesting {articles} synthetic articles ({textBytes / 1e6:F0} MB of text)");
+            ingestSeconds = await SecondsAsync(async () =>
+            {
+                var done = 0;
+                await foreach (var _ in pipeline.IngestManyAsync(inputs))
+                {
+                    if (++done % 5000 == 0)
+                    {
+                        Progress($"scale: {done} ingested");
+                    }
+                }
+            });
+        }
+
+        // A fresh process would see this: the store opened from disk, its lexical index caught up (nothing to do).
+        GC.Collect();
+        var rssBefore = ResidentBytes();
+        using var opened = Open(dataPath);
+        var startSeconds = await SecondsAsync(() => opened.Documents.InitializeAsync());
+        var stats = await opened.Documents.GetStatisticsAsync();
+        var terms = questions.Select(q => QueryTerms.Of(analyzer, q)).ToList();
+
+        // Warm-up pass for both, then the measured passes interleaved question by question.
+        using var raw = new RawLucene(Path.Combine(dataPath, "lexical"));
+        foreach (var t in terms)
+        {
+            await opened.Lexical.SearchLexicalAsync(t, SearchFilter.None, 10);
+            raw.Search(t, 10);
+        }
+
+        var storeMs = new List<double>();
+        var rawMs = new List<double>();
+        foreach (var t in terms)
+        {
+            storeMs.Add(await SecondsAsync(() => opened.Lexical.SearchLexicalAsync(t, SearchFilter.None, 10)) * 1000);
+            rawMs.Add(Seconds(() => raw.Search(t, 10)) * 1000);
+        }
+
+        var storeRate = await ThroughputAsync(terms, t => opened.Lexical.SearchLexicalAsync(t, SearchFilter.None, 10));
+        var rawRate = await ThroughputAsync(terms, t => Task.FromResult(raw.Search(t, 10)));
+        GC.Collect();
+        var rss = ResidentBytes() - rssBefore;
+        var disk = new DirectoryInfo(dataPath).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        var lexicalDisk = new DirectoryInfo(Path.Combine(dataPath, "lexical")).EnumerateFiles().Sum(f => f.Length);
+        storeMs.Sort();
+        rawMs.Sort();
+
+        var report = new StringBuilder();
+        report.AppendLine($"### Lexical search at scale ({articles:N0} synthetic articles, {stats.Chunks:N0} chunks, {textBytes / 1e6:F0} MB of UTF-8 text; {questions.Count} XQuAD-de dev questions, top 10)");
+        report.AppendLine();
+        report.AppendLine("| | NewsQA embedded store (Lucene.Net, LexicalScoring) | raw Lucene.Net, same index, plain BM25 of the terms | ratio |");
+        report.AppendLine("|---|---:|---:|---:|");
+        foreach (var p in new[] { 50, 90, 99 })
+        {
+            var (s, r) = (Percentile(storeMs, p), Percentile(rawMs, p));
+            report.AppendLine($"| search p{p}, sequential | {F(s)} ms | {F(r)} ms | {F(s / r, "F1")}× |");
+        }
+
+        report.AppendLine($"| searches/s, {Connections} tasks | {F(storeRate, "F0")} | {F(rawRate, "F0")} | {F(rawRate / storeRate, "F1")}× |");
+        report.AppendLine();
+        report.AppendLine($"- **Ingest, lexical only (clean, chunk, analyse, SQLite + Lucene): {F(articles / ingestSeconds, "F0")} articles/s** ({F(ingestSeconds, "F1")} s; target ≥ 600).");
+        report.AppendLine($"- **On disk / UTF-8 text: {F(disk / (double)textBytes)}** ({F(disk / 1e6, "F0")} MB, of which the Lucene index {F(lexicalDisk / 1e6, "F0")} MB; {F(disk / (double)stats.Chunks, "F0")} B per chunk; target ≤ 2.5).");
+        report.AppendLine($"- **Start (open the store, load the mirror, open and check the lexical index): {F(startSeconds)} s**; resident memory added by the open store and the searches: {F(rss / 1e6, "F0")} MB.");
+        report.AppendLine("- The store's search time is what a request spends in the lexical index (the Lucene query, then the hits' chunks read from SQLite); the API adds request parsing, the question's analysis and the response.");
+        Console.Write(report);
+        return 0;
+    }
+
+    private static EmbeddedNewsStore Open(string dataPath) =>
+        new(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), new LuceneTermAnalyzer(), NullLogger<EmbeddedNewsStore>.Instance);
+
+    private static async Task<double> ThroughputAsync<T>(IReadOnlyList<IReadOnlyList<string>> terms, Func<IReadOnlyList<string>, Task<T>> search)
+    {
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        var total = terms.Count * 2;
+        await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+            {
+                await search(terms[i % terms.Count]);
+            }
+        })));
+        return total / watch.Elapsed.TotalSeconds;
+    }
+
+    private static List<string> Sentences(IEnumerable<DocumentInput> documents) =>
+        [.. documents.SelectMany(d => d.Text.Split(['\n'], StringSplitOptions.RemoveEmptyEntries))
+            .SelectMany(p => p.Split(". ", StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => s.Trim().TrimEnd('.') + ".")
+            .Where(s => s.Length > 20)];
+
+    /// <summary>Deterministic articles: sentences drawn by a seeded generator into paragraphs of about four sentences.</summary>
+    private static IEnumerable<DocumentInput> Synthesize(IReadOnlyList<string> sentences, int count)
+    {
+        var random = new Random(31);
+        string[] sources = ["dpa", "APA", "Reuters", "AFP", "Der Standard", "Kurier"];
+        for (var a = 0; a < count; a++)
+        {
+            var text = new StringBuilder();
+            var inParagraph = 0;
+            while (text.Length < ArticleChars)
+            {
+                text.Append(sentences[random.Next(sentences.Count)]).Append(++inParagraph % 4 == 0 ? "\n\n" : " ");
+            }
+
+            var title = sentences[random.Next(sentences.Count)];
+            yield return new DocumentInput(text.ToString().Trim())
+            {
+                Id = $"scale-{a:D7}",
+                Title = title.Length > 80 ? title[..80] : title,
+                Source = sources[a % sources.Length],
+                PublishedAt = new PublicationDate(2015 + (a % 10), 1 + (a % 12), 1 + (a % 28)),
+            };
+        }
+    }
+
+    /// <summary>The same index folder read by Lucene.Net alone: default BM25, the terms field, one SHOULD clause per distinct term.</summary>
+    private sealed class RawLucene : IDisposable
+    {
+        private readonly FSDirectory directory;
+        private readonly DirectoryReader reader;
+        private readonly IndexSearcher searcher;
+
+        public RawLucene(string folder)
+        {
+            directory = FSDirectory.Open(folder);
+            reader = DirectoryReader.Open(directory);
+            searcher = new IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
+        }
+
+        public int Search(IReadOnlyList<string> terms, int top)
+        {
+            var query = new BooleanQuery();
+            foreach (var term in terms.Distinct(StringComparer.Ordinal))
+            {
+                query.Add(new TermQuery(new Term("terms", term)), Occur.SHOULD);
+            }
+
+            var found = searcher.Search(query, top);
+            var rows = 0;
+            foreach (var hit in found.ScoreDocs)
+            {
+                rows += searcher.Doc(hit.Doc).GetField("row") is null ? 0 : 1;
+            }
+
+            return rows;
+        }
+
+        public void Dispose()
+        {
+            reader.Dispose();
+            directory.Dispose();
+        }
+    }
+}
