@@ -32,6 +32,9 @@ internal sealed class CliHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
+    /// <summary>A service the configured store may not have (null when it has not).</summary>
+    public T? Find<T>() where T : class => provider.GetService<T>();
+
     /// <summary>The embedder with its model attached, or null when running lexical-only.</summary>
     public QueryAndPassageEmbedder? Embedder => provider.GetService<QueryAndPassageEmbedder>() is { IsAvailable: true } embedder ? embedder : null;
 

@@ -10,8 +10,11 @@ namespace NewsQA.Storage.Embedded;
 /// stored documents (<see cref="LexicalIndexSync"/>), filtered and ranked by Lucene; the hits' chunks are then read from
 /// SQLite, the one place their text is kept.
 /// </summary>
-internal sealed class EmbeddedLexicalIndex(EmbeddedDatabase database) : ILexicalIndex
+internal sealed class EmbeddedLexicalIndex(EmbeddedDatabase database) : ILexicalIndex, IRebuildableLexicalIndex
 {
+    /// <inheritdoc/>
+    public Task<int> RebuildAsync(CancellationToken cancellationToken = default) => database.Lexical.RebuildAsync(cancellationToken);
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {

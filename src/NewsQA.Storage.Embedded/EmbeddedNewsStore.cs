@@ -35,8 +35,5 @@ public sealed class EmbeddedNewsStore : IDisposable
 
     public IEmbeddingModelRecord EmbeddingModel { get; }
 
-    /// <summary>Rebuilds the lexical index from the stored documents (<c>newsqa reindex --lexical</c>); returns the documents indexed.</summary>
-    public Task<int> RebuildLexicalIndexAsync(CancellationToken cancellationToken = default) => database.Lexical.RebuildAsync(cancellationToken);
-
     public void Dispose() => database.Dispose();
 }

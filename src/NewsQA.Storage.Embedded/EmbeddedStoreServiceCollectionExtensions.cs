@@ -19,6 +19,7 @@ public static class EmbeddedStoreServiceCollectionExtensions
         services.AddSingleton<EmbeddedNewsStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Documents);
         services.AddSingleton<ILexicalIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Lexical);
+        services.AddSingleton(sp => (IRebuildableLexicalIndex)sp.GetRequiredService<EmbeddedNewsStore>().Lexical);
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Vectors);
         services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<EmbeddedNewsStore>().EmbeddingModel);
         return services;

@@ -60,4 +60,32 @@ public sealed class ReindexTests : IDisposable
         Assert.DoesNotContain("Chunking:", after.Error, StringComparison.Ordinal);
         Assert.Equal(0, after.ExitCode);
     }
+
+    /// <summary>
+    /// `reindex --lexical` rebuilds the lexical index from the stored documents alone: the same search answers the same
+    /// passages before and after, and the index files are new ones.
+    /// </summary>
+    [Fact]
+    public async Task ReindexLexical_RebuildsTheLexicalIndex_AndSearchAnswersAsBefore()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seeds = Path.Combine(AppContext.BaseDirectory, "seeds");
+        var ingest = await CliProcess.RunAsync(work, ct, "ingest", seeds);
+        var before = await CliProcess.RunAsync(work, ct, "search", "Drohnen Ukraine", "--json");
+        var filesBefore = Directory.GetFiles(Path.Combine(work, "data", "lexical")).Select(Path.GetFileName).ToHashSet();
+
+        var rebuild = await CliProcess.RunAsync(work, ct, "reindex", "--lexical");
+        var after = await CliProcess.RunAsync(work, ct, "search", "Drohnen Ukraine", "--json");
+
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Equal(0, rebuild.ExitCode);
+        Assert.Contains("rebuilt the lexical index from 5 document(s)", rebuild.Output, StringComparison.Ordinal);
+        Assert.Contains("documentId", before.Output, StringComparison.Ordinal);
+        Assert.Equal(Passages(before.Output), Passages(after.Output));
+        Assert.NotEqual(filesBefore, Directory.GetFiles(Path.Combine(work, "data", "lexical")).Select(Path.GetFileName).ToHashSet());
+    }
+
+    private static List<string> Passages(string json) =>
+        [.. System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => $"{r.GetProperty("documentId").GetString()}@{r.GetProperty("span").GetProperty("start").GetInt32()}")];
 }

@@ -6,15 +6,35 @@ using Spectre.Console;
 
 namespace NewsQA.Cli.Commands;
 
-/// <summary><c>newsqa reindex</c>: re-chunks and re-embeds every stored document, e.g. after changing Embeddings:Model.</summary>
+/// <summary>
+/// <c>newsqa reindex</c>: re-chunks and re-embeds every stored document, e.g. after changing Embeddings:Model;
+/// <c>--lexical</c> only rebuilds the lexical index from the stored documents (a damaged or lost index).
+/// </summary>
 internal static class ReindexCommand
 {
+    private static readonly Option<bool> LexicalOnly = new("--lexical")
+    {
+        Description = "Only rebuild the lexical index from the stored documents (after damage or loss); keeps chunks and vectors",
+    };
+
     public static Command Create()
     {
-        var command = new Command("reindex", "Re-chunk and re-embed every stored document with the configured model");
+        var command = new Command("reindex", "Re-chunk and re-embed every stored document with the configured model") { LexicalOnly };
         command.SetAction(async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Data), ct, allowModelChange: true);
+            if (parse.GetValue(LexicalOnly))
+            {
+                if (host.Find<IRebuildableLexicalIndex>() is not { } lexical)
+                {
+                    Console.Error.WriteLine("This store writes its lexical vectors with each document; 'newsqa reindex' without --lexical rewrites them.");
+                    return 2;
+                }
+
+                Console.WriteLine($"rebuilt the lexical index from {await lexical.RebuildAsync(ct)} document(s)");
+                return 0;
+            }
+
             var store = host.Get<IDocumentStore>();
             var pipeline = host.Get<IngestPipeline>();
             var stats = await store.GetStatisticsAsync(ct);
