@@ -172,6 +172,6 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
         var (model, dims) = await EmbeddedModelRecord.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
         var summaries = database.Mirror.Summaries;
         long chunks = summaries.Values.Sum(s => (long)s.Chunks);
-        return new StoreStatistics(summaries.Count, chunks, model, dims);
+        return new StoreStatistics(summaries.Count, chunks, model, dims) { Degraded = database.Lexical.Problem };
     }
 }

@@ -12,6 +12,9 @@ namespace NewsQA.Storage.Embedded;
 /// </summary>
 internal sealed class EmbeddedLexicalIndex(EmbeddedDatabase database) : ILexicalIndex, IRebuildableLexicalIndex
 {
+    /// <summary>How long a search waits for a rebuild under way before it answers that the index is unavailable.</summary>
+    private static readonly TimeSpan RebuildWait = TimeSpan.FromSeconds(10);
+
     /// <inheritdoc/>
     public Task<int> RebuildAsync(CancellationToken cancellationToken = default) => database.Lexical.RebuildAsync(cancellationToken);
 
@@ -26,6 +29,7 @@ internal sealed class EmbeddedLexicalIndex(EmbeddedDatabase database) : ILexical
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await database.Mirror.RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
         var sync = database.Lexical;
+        await sync.WaitForRebuildAsync(RebuildWait, cancellationToken).ConfigureAwait(false);
         await sync.CatchUpAsync(connection, cancellationToken).ConfigureAwait(false);
         if (sync.Problem is { } problem)
         {

@@ -1,4 +1,11 @@
 namespace NewsQA.Core.Storage;
 
 /// <summary>Counts, and which embedding model the stored vectors came from (null when none are stored).</summary>
-public sealed record StoreStatistics(long Documents, long Chunks, string? EmbeddingModel, int? EmbeddingDimensions);
+public sealed record StoreStatistics(long Documents, long Chunks, string? EmbeddingModel, int? EmbeddingDimensions)
+{
+    /// <summary>
+    /// What the store cannot do right now while it is otherwise usable (the embedded store's lexical index being
+    /// rebuilt), as readiness tells an operator; null when nothing is wrong.
+    /// </summary>
+    public string? Degraded { get; init; }
+}

@@ -14,6 +14,18 @@ internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration conf
         try
         {
             var stats = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+            if (stats.Degraded is { } problem)
+            {
+                // Documents can be written and read; lexical search waits for the rebuild, so the instance is not ready.
+                return HealthCheckResult.Unhealthy(problem, data: new Dictionary<string, object?>
+                {
+                    ["status"] = "rebuilding",
+                    ["provider"] = provider,
+                    ["message"] = problem + " Searches answer 503 until it is done; 'newsqa reindex --lexical' does the same by hand.",
+                    ["component"] = "lexical index",
+                }!);
+            }
+
             return HealthCheckResult.Healthy(data: new Dictionary<string, object?>
             {
                 ["status"] = "ok",

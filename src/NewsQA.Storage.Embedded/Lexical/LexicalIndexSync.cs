@@ -43,7 +43,7 @@ internal sealed partial class LexicalIndexSync : IDisposable
 
     public LuceneIndex Index => index;
 
-    /// <summary>Why lexical search cannot answer right now (a rebuild under way), or null.</summary>
+    /// <summary>Why lexical search cannot answer right now (a rebuild under way), or null; readiness reports it.</summary>
     public string? Problem => rebuilding is { IsCompleted: false } ? "The lexical index is being rebuilt from the stored documents." : null;
 
     /// <summary>Opens the index on start: caught up when it is this store's and not older than the log, rebuilt otherwise.</summary>
@@ -68,8 +68,9 @@ internal sealed partial class LexicalIndexSync : IDisposable
 
         if (reason is not null)
         {
-            LogRebuilding(logger, reason);
-            await RebuildLockedAsync(connection, ct).ConfigureAwait(false);
+            // In the background: a large archive takes minutes, and the service must come up (readiness says why
+            // lexical search waits); a small one is rebuilt before a search gives up waiting for it.
+            StartRebuild(reason);
         }
         else if (index.IsWriter)
         {
@@ -156,14 +157,25 @@ internal sealed partial class LexicalIndexSync : IDisposable
     }
 
     /// <summary>A search found the index unreadable: rebuild it in the background; searches answer 503 meanwhile.</summary>
-    public void Damaged(Exception error)
+    public void Damaged(Exception error) => StartRebuild("a search could not read it (" + error.GetType().Name + ")");
+
+    /// <summary>Waits up to <paramref name="limit"/> for a rebuild under way; <see cref="Problem"/> says whether it finished.</summary>
+    public async Task WaitForRebuildAsync(TimeSpan limit, CancellationToken ct)
+    {
+        if (rebuilding is { IsCompleted: false } running)
+        {
+            await Task.WhenAny(running, Task.Delay(limit, ct)).ConfigureAwait(false);
+        }
+    }
+
+    private void StartRebuild(string reason)
     {
         if (rebuilding is { IsCompleted: false })
         {
             return;
         }
 
-        LogRebuilding(logger, "a search could not read it (" + error.GetType().Name + ")");
+        LogRebuilding(logger, reason);
         rebuilding = Task.Run(async () =>
         {
             try

@@ -125,6 +125,14 @@ public sealed class KillTests
         }
 
         await using var fresh = await ApiProcess.StartAsync(copy, cancellationToken: Ct);
+
+        // The index is built in the background; readiness says when.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await fresh.Client.GetAsync("/health/ready", Ct)).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Ct);
+        }
+
         return await MatchesAsync(fresh.Client, words);
     }
 
