@@ -70,39 +70,22 @@ public sealed class LexicalParityTests : IAsyncLifetime
             """),
     ];
 
-    private readonly TempFolder dataPath = new("newsqa-lexical-parity-");
-    private FakeQdrantServer server = null!;
-    private ServiceProvider provider = null!;
-    private EmbeddedNewsStore embedded = null!;
-    private QdrantNewsStore qdrant = null!;
+    private BothBackends both = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        server = await FakeQdrantServer.StartNewAsync();
-        provider = QdrantTestStores.Services(server.Url, QdrantTestStores.UniquePrefix());
-        qdrant = provider.GetRequiredService<QdrantNewsStore>();
-        embedded = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
-        await qdrant.Documents.InitializeAsync(Ct);
-        await embedded.Documents.InitializeAsync(Ct);
+        both = await BothBackends.StartAsync(null, Ct);
         foreach (var (id, text) in Articles)
         {
             var (document, chunks) = StoreTestData.Document(id, text.Replace("\r\n", "\n", StringComparison.Ordinal), targetChars: 60);
             Assert.True(chunks.Count >= 3, $"{id} has {chunks.Count} chunks");
-            await qdrant.Documents.UpsertAsync(document, chunks, Ct);
-            await embedded.Documents.UpsertAsync(document, chunks, Ct);
+            await both.UpsertAsync(document, chunks, Ct);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        embedded.Dispose();
-        await provider.DisposeAsync();
-        await server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        dataPath.Dispose();
-    }
+    public ValueTask DisposeAsync() => both.DisposeAsync();
 
     public static TheoryData<string> Queries => new()
     {
@@ -119,8 +102,8 @@ public sealed class LexicalParityTests : IAsyncLifetime
     {
         var terms = StoreTestData.Terms(query);
 
-        var lucene = await embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, Top, Ct);
-        var sparse = await qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, Top, Ct);
+        var lucene = await both.Embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, Top, Ct);
+        var sparse = await both.Qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, Top, Ct);
 
         Assert.True(lucene.Count >= 3, $"only {lucene.Count} hits for '{query}'");
 
@@ -152,7 +135,7 @@ public sealed class LexicalParityTests : IAsyncLifetime
     {
         // "Drohnen" once in each of these chunks, but one article is about drones and the other about the budget.
         var terms = StoreTestData.Terms("Drohnen");
-        foreach (var index in new ILexicalIndex[] { embedded.Lexical, qdrant.Lexical })
+        foreach (var index in new ILexicalIndex[] { both.Embedded.Lexical, both.Qdrant.Lexical })
         {
             var hits = await index.SearchLexicalAsync(terms, SearchFilter.None, 50, Ct);
             var rank = hits.Select(h => h.Chunk.DocumentId).ToList();

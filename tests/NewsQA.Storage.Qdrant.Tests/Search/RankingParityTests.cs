@@ -32,42 +32,25 @@ public sealed class RankingParityTests : IAsyncLifetime
         ("f", "Das Wetter bleibt wechselhaft.", 5, 0.05f),
     ];
 
-    private readonly TempFolder dataPath = new("newsqa-parity-");
     private readonly FusionOptions fusion = new() { RrfK = 10 };
-    private FakeQdrantServer server = null!;
-    private ServiceProvider provider = null!;
-    private EmbeddedNewsStore embedded = null!;
-    private QdrantNewsStore qdrant = null!;
+    private BothBackends both = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        server = await FakeQdrantServer.StartNewAsync();
-        provider = QdrantTestStores.Services(server.Url, QdrantTestStores.UniquePrefix(), new Dictionary<string, string?>
+        both = await BothBackends.StartAsync(new Dictionary<string, string?>
         {
             ["Retrieval:RrfK"] = fusion.RrfK.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        qdrant = provider.GetRequiredService<QdrantNewsStore>();
-        embedded = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
-        await qdrant.Documents.InitializeAsync(Ct);
-        await embedded.Documents.InitializeAsync(Ct);
+        }, Ct);
         foreach (var (id, text, axis, lean) in Fixture)
         {
             var (document, chunks) = StoreTestData.Document(id, text, vectorOf: _ => StoreTestData.Axis(axis, lean), targetChars: 400);
-            await qdrant.Documents.UpsertAsync(document, chunks, Ct);
-            await embedded.Documents.UpsertAsync(document, chunks, Ct);
+            await both.UpsertAsync(document, chunks, Ct);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        embedded.Dispose();
-        await provider.DisposeAsync();
-        await server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        dataPath.Dispose();
-    }
+    public ValueTask DisposeAsync() => both.DisposeAsync();
 
     // Plain RRF, and pairs like those `eval --calibrate` fits (Qdrant's weighted formula 1 / (k + rank / w)).
     public static TheoryData<double, double> WeightPairs => new() { { 1, 1 }, { 0.05, 2 }, { 5, 0.2 } };
@@ -81,14 +64,14 @@ public sealed class RankingParityTests : IAsyncLifetime
         var depth = fusion.CandidatesFor(Top);
 
         // Fusion can only agree if its inputs do: both backends must order each single ranking the same way.
-        var embeddedDense = await embedded.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct);
-        var embeddedLexical = await embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct);
-        Assert.Equal(Ids(embeddedDense), Ids(await qdrant.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct)));
-        Assert.Equal(Ids(embeddedLexical), Ids(await qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct)));
+        var embeddedDense = await both.Embedded.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct);
+        var embeddedLexical = await both.Embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct);
+        Assert.Equal(Ids(embeddedDense), Ids(await both.Qdrant.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct)));
+        Assert.Equal(Ids(embeddedLexical), Ids(await both.Qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct)));
         Assert.NotEqual(Ids(embeddedDense).Take(3), Ids(embeddedLexical).Take(3));
 
         var inProcess = new ReciprocalRankFusion(Options.Create(fusion)).Fuse([embeddedDense, embeddedLexical], [denseWeight, lexicalWeight]).Take(Top).ToList();
-        var serverSide = await qdrant.HybridSearch.SearchHybridAsync(vector, terms, SearchFilter.None, Top, denseWeight, lexicalWeight, Ct);
+        var serverSide = await both.Qdrant.HybridSearch.SearchHybridAsync(vector, terms, SearchFilter.None, Top, denseWeight, lexicalWeight, Ct);
 
         // Equal scores are ties, which Qdrant leaves in no particular order: compare the ranking as groups of equal scores.
         Assert.Equal(Groups(inProcess.Select(f => (f.Hit.Chunk.Id, f.Score))), Groups(serverSide.Select(h => (h.Chunk.Id, h.Score))));
