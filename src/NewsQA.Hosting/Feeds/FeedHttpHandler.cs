@@ -12,25 +12,26 @@ namespace NewsQA.Hosting.Feeds;
 /// </summary>
 internal static class FeedHttpHandler
 {
-    public static SocketsHttpHandler Create(Func<bool> allowPrivateNetworks) => new()
+    /// <param name="mayConnect">The address rule (<see cref="NetworkAddressRules.MayConnect"/> under the configuration).</param>
+    public static SocketsHttpHandler Create(Func<IPAddress, bool> mayConnect) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,
         UseCookies = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, allowPrivateNetworks(), ct),
+        ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, mayConnect, ct),
     };
 
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivateNetworks, CancellationToken ct)
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, Func<IPAddress, bool> mayConnect, CancellationToken ct)
     {
         var addresses = IPAddress.TryParse(endPoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endPoint.Host, ct).ConfigureAwait(false);
-        var allowed = addresses.Where(a => NetworkAddressRules.MayConnect(a, allowPrivateNetworks)).ToList();
+        var allowed = addresses.Where(mayConnect).ToList();
         if (allowed.Count == 0)
         {
             throw new FetchRefusedException(addresses.Length == 0
                 ? $"{endPoint.Host} does not resolve"
-                : $"{endPoint.Host} resolves to a private, loopback or link-local address (Feeds:AllowPrivateNetworks is off)");
+                : $"{endPoint.Host} {(literal is null ? "resolves to" : "is")} a private, loopback or link-local address (Feeds:AllowPrivateNetworks is off)");
         }
 
         Exception? last = null;

@@ -20,9 +20,15 @@ public sealed class PoliteFetcher : IDisposable
     private readonly HostGate gate;
 
     public PoliteFetcher(IOptions<FeedOptions> options, TimeProvider time)
+        : this(options, time, address => NetworkAddressRules.MayConnect(address, options.Value.AllowPrivateNetworks))
+    {
+    }
+
+    /// <summary>With another address rule: tests allow the fake server's address and no other loopback one.</summary>
+    internal PoliteFetcher(IOptions<FeedOptions> options, TimeProvider time, Func<System.Net.IPAddress, bool> mayConnect)
     {
         this.options = options;
-        client = new HttpClient(FeedHttpHandler.Create(() => options.Value.AllowPrivateNetworks)) { Timeout = Timeout.InfiniteTimeSpan };
+        client = new HttpClient(FeedHttpHandler.Create(mayConnect)) { Timeout = Timeout.InfiniteTimeSpan };
         gate = new HostGate(() => options.Value.RequestDelay, time);
     }
 
