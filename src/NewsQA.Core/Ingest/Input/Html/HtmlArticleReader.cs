@@ -16,6 +16,12 @@ public static class HtmlArticleReader
     /// <summary>Elements a page may have before it is refused as not an article (Readability's own guard, the same figure).</summary>
     public const int MaxElements = 100_000;
 
+    /// <summary>
+    /// How deeply elements may nest. Readability and the text walk recurse over the tree; a hostile page of ten
+    /// thousand nested elements must be refused, not overflow the stack. Real pages nest a few dozen levels.
+    /// </summary>
+    public const int MaxDepth = 400;
+
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
     /// <summary>The page's article, or null when it holds no readable text.</summary>
@@ -25,7 +31,7 @@ public static class HtmlArticleReader
     {
         ArgumentNullException.ThrowIfNull(html);
         using var page = Parser.ParseDocument(html);
-        if (page.All.Length > MaxElements)
+        if (page.All.Length > MaxElements || DepthExceeds(page.DocumentElement, MaxDepth))
         {
             return null;
         }
@@ -41,6 +47,26 @@ public static class HtmlArticleReader
 
         var text = MainText(page, pageUrl);
         return string.IsNullOrWhiteSpace(text) ? null : metadata with { Text = text };
+    }
+
+    /// <summary>Iterative, so the check itself cannot overflow.</summary>
+    private static bool DepthExceeds(AngleSharp.Dom.IElement root, int max)
+    {
+        var pending = new Stack<(AngleSharp.Dom.IElement Element, int Depth)>([(root, 1)]);
+        while (pending.TryPop(out var next))
+        {
+            if (next.Depth > max)
+            {
+                return true;
+            }
+
+            foreach (var child in next.Element.Children)
+            {
+                pending.Push((child, next.Depth + 1));
+            }
+        }
+
+        return false;
     }
 
     private static string? MainText(IHtmlDocument page, Uri? pageUrl)

@@ -111,6 +111,30 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void DeeplyNestedPage_IsRefused_NotAStackOverflow()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 20_000)) + "<p>Ein Satz, der tief unten steht und lang genug für einen Artikel sein soll.</p></body></html>";
+
+        Assert.Null(HtmlArticleReader.Read(html));
+    }
+
+    [Fact]
+    public void SavedPageFile_InWindows1252_WithAnHtmExtension_IsReadAsAPage()
+    {
+        using var folder = new NewsQA.Testing.TempFolder("newsqa-htm-");
+        var file = Path.Combine(folder, "Stadtrat Haushalt.htm");
+        File.WriteAllBytes(file, CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(
+            "<html><head><meta charset=\"windows-1252\"><title>Haushalt für Schulen</title></head><body><nav>Start</nav><article><p>Der Stadtrat hat am Abend einen neuen Haushalt beschlossen, der deutlich mehr Geld für Schulen in München vorsieht.</p></article></body></html>"));
+
+        var read = Assert.Single(DocumentFileReader.Read(file));
+
+        Assert.Null(read.Error);
+        Assert.Equal("Stadtrat-Haushalt", read.Input!.Id);
+        Assert.Equal("Haushalt für Schulen", read.Input.Title);
+        Assert.Equal("Der Stadtrat hat am Abend einen neuen Haushalt beschlossen, der deutlich mehr Geld für Schulen in München vorsieht.", read.Input.Text);
+    }
+
+    [Fact]
     public void EntryTimestamps_AreDropped_ButTimesInSentencesStay()
     {
         var page = HtmlArticleReader.Read(Page(string.Empty, "<div><time>09:12 Uhr</time></div>" + Body + "<p>Die Sitzung endete um <time>22:10</time> Uhr mit einer Abstimmung über alle Anträge der Fraktionen.</p>"))!;
