@@ -133,6 +133,22 @@ public sealed class FetchSafetyTests
         Assert.Contains("no complete response within 0.3 s", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ResponseCutMidway_IsRefused_NotIngestedHalf()
+    {
+        await using var feeds = await FeedHost.StartAsync();
+        var page = FeedHost.Page("agency-004_6131d308b1147b31.html");
+        feeds.Server.Serve("rss", Feed.Replace("</channel>", "<item><guid>cut-1</guid><link>" + feeds.Server.Url("cut") + "</link></item></channel>", StringComparison.Ordinal), "application/rss+xml");
+        feeds.Server.Serve("cut", new FakeFeedServer.Resource(page, "text/html") { CutAfter = page.Length / 2 });
+
+        var outcome = await feeds.Poller.PollAsync(feeds.Server.Url("rss"), Ct);
+
+        Assert.Equal(new PollOutcome(0, 0, false), outcome);
+        Assert.Null(await feeds.Store.GetAsync(FeedDocumentId.Of("cut-1"), Ct));
+        feeds.Server.Serve("cut", new FakeFeedServer.Resource(page, "text/html"));
+        Assert.Equal(1, (await feeds.Poller.PollAsync(feeds.Server.Url("rss"), Ct)).Ingested);
+    }
+
     [Theory]
     [InlineData("<rss version=\"2.0\"><channel><title>kaputt</title><item><title>ohne Ende", "malformed feed")]
     [InlineData("<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>", "malformed feed")]

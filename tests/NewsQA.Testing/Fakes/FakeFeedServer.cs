@@ -35,6 +35,9 @@ public sealed class FakeFeedServer : IAsyncDisposable
 
         /// <summary>Sent without a Content-Length (chunked), as a generated page or an endless stream is.</summary>
         public bool Chunked { get; init; }
+
+        /// <summary>When set, the connection drops after this many bytes of the body (a server or line that dies midway).</summary>
+        public int? CutAfter { get; init; }
     }
 
     public Uri BaseUri { get; private set; } = null!;
@@ -126,6 +129,16 @@ public sealed class FakeFeedServer : IAsyncDisposable
         if (!resource.Chunked)
         {
             context.Response.ContentLength = resource.Body.Length;
+        }
+
+        if (resource.CutAfter is { } cut)
+        {
+            await context.Response.Body.WriteAsync(resource.Body.AsMemory(0, Math.Min(cut, resource.Body.Length)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            // Let the bytes reach the client before the line drops (an abort discards what Kestrel has not sent yet).
+            await Task.Delay(200, context.RequestAborted);
+            context.Abort();
+            return;
         }
 
         await context.Response.Body.WriteAsync(resource.Body, context.RequestAborted);
