@@ -41,6 +41,8 @@ internal static class WatchCommand
             {
                 Console.WriteLine($"Following {sources.Count} feed(s) every {every}; Ctrl+C stops.");
                 await watcher.RunAsync(sources, ct);
+
+                Console.WriteLine("Stopped.");
                 return 0;
             }
 

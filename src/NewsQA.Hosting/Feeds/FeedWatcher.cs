@@ -12,6 +12,7 @@ public sealed partial class FeedWatcher(FeedPoller poller, FeedStatusBoard board
 {
     private const int MaxBackoffFactor = 32;
 
+    /// <summary>Follows <paramref name="sources"/> until <paramref name="ct"/> is cancelled, then returns (also in the middle of a poll).</summary>
     public Task RunAsync(IReadOnlyList<FeedSource> sources, CancellationToken ct)
     {
         foreach (var source in sources)
@@ -49,10 +50,17 @@ public sealed partial class FeedWatcher(FeedPoller poller, FeedStatusBoard board
     {
         var failures = 0;
         await Wait(TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * Math.Min(source.Interval.Ticks / 10, TimeSpan.TicksPerSecond * 5))), ct).ConfigureAwait(false);
-        while (!ct.IsCancellationRequested)
+        try
         {
-            failures = await PollOnceAsync(source, failures, ct).ConfigureAwait(false) ? 0 : failures + 1;
-            await Wait(Delay(source.Interval, failures, Random.Shared.NextDouble() * 2 - 1), ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                failures = await PollOnceAsync(source, failures, ct).ConfigureAwait(false) ? 0 : failures + 1;
+                await Wait(Delay(source.Interval, failures, Random.Shared.NextDouble() * 2 - 1), ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped in the middle of a poll: what was ingested stays, the rest comes with the next poll.
         }
     }
 
