@@ -14,6 +14,7 @@ var root = new RootCommand("NewsQA: ingest German news, search it and get answer
     EvalCommand.Create(),
     ReindexCommand.Create(),
     ModelsCommand.Create(),
+    WatchCommand.Create(),
 };
 
 try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core;
 using NewsQA.Hosting.Calibration;
+using NewsQA.Hosting.Feeds;
 using NewsQA.Hosting.Health;
 using NewsQA.Hosting.ModelLifecycle;
 using NewsQA.Hosting.Selection;
@@ -26,6 +27,7 @@ public static class NewsQaComposition
         services.AddNewsQaAnswers(configuration);
         services.AddNewsQaCalibration(configuration);
         services.AddSectionOptions<SeedOptions>();
+        services.AddNewsQaFeeds();
         services.AddSingleton<NewsQaStartup>();
         services.AddSingleton<SeedIngestion>();
         services.AddSingleton<ChunkingCheck>();
@@ -40,7 +42,8 @@ public static class NewsQaComposition
     /// <summary>
     /// The start-up of a long-running host: <see cref="NewsQaStartupService"/> runs the start-up path before the host
     /// serves, telling <typeparamref name="TReporter"/> what it found; then <see cref="ModelActivationService"/> (after
-    /// it, so the seeds are in) fetches a missing model and switches to hybrid once the store is embedded.
+    /// it, so the seeds are in) fetches a missing model and switches to hybrid once the store is embedded;
+    /// <see cref="FeedService"/> follows <c>Feeds:Sources</c>.
     /// </summary>
     public static IServiceCollection AddNewsQaHostedStartup<TReporter>(this IServiceCollection services)
         where TReporter : class, IStartupReporter
@@ -48,6 +51,7 @@ public static class NewsQaComposition
         services.AddSingleton<IStartupReporter, TReporter>();
         services.AddHostedService<NewsQaStartupService>();
         services.AddHostedService<ModelActivationService>();
+        services.AddHostedService<FeedService>();
         return services;
     }
 }

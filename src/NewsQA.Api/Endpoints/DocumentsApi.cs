@@ -18,14 +18,14 @@ public static class DocumentsApi
 
         group.MapPost("/", (HttpRequest request, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, null, pipeline, limits.Value, ct))
             .WithName("IngestDocument")
-            .WithSummary("Ingest one document (JSON, raw text/plain in seed format, or a multipart file)")
-            .Accepts<DocumentRequest>("application/json", "text/plain", "multipart/form-data")
+            .WithSummary("Ingest one document (JSON, raw text/plain in seed format, a text/html web page, or a multipart file)")
+            .Accepts<DocumentRequest>("application/json", "text/plain", "text/html", "multipart/form-data")
             .AddEndpointFilter<WriteAccessFilter>();
 
         group.MapPut("/{id}", (string id, HttpRequest request, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, id, pipeline, limits.Value, ct))
             .WithName("PutDocument")
             .WithSummary("Create or replace the document with this id")
-            .Accepts<DocumentRequest>("application/json", "text/plain", "multipart/form-data")
+            .Accepts<DocumentRequest>("application/json", "text/plain", "text/html", "multipart/form-data")
             .AddEndpointFilter<WriteAccessFilter>();
 
         group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("List documents by id, paged with a cursor");
@@ -91,6 +91,12 @@ public static class DocumentsApi
             return text.Bytes is null ? (null, text.Error!) : Decoded(DocumentDecoder.FromText(text.Bytes));
         }
 
+        if (IsHtml(contentType))
+        {
+            var page = await ReadBytesAsync(request.Body, limits, ct);
+            return page.Bytes is null ? (null, page.Error!) : Decoded(DocumentDecoder.FromHtml(page.Bytes));
+        }
+
         if (request.HasFormContentType)
         {
             IFormCollection form;
@@ -113,15 +119,18 @@ public static class DocumentsApi
             await using var stream = file.OpenReadStream();
             var text = await ReadBytesAsync(stream, limits, ct);
             var id = form["id"].FirstOrDefault() ?? DocumentFileReader.IdFromFileName(file.FileName);
-            return text.Bytes is null ? (null, text.Error!) : Decoded(DocumentDecoder.FromText(text.Bytes, id));
+            var html = IsHtml(file.ContentType) || Path.GetExtension(file.FileName) is { } ext && (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase));
+            return text.Bytes is null ? (null, text.Error!) : Decoded(html ? DocumentDecoder.FromHtml(text.Bytes, id) : DocumentDecoder.FromText(text.Bytes, id));
         }
 
         return (null, TypedResults.Problem(
             title: "Unsupported media type",
-            detail: "Send application/json, text/plain (UTF-8) or multipart/form-data with a file.",
+            detail: "Send application/json, text/plain or text/html (UTF-8), or multipart/form-data with a file.",
             statusCode: StatusCodes.Status415UnsupportedMediaType,
             type: ProblemTypes.UnsupportedMediaType));
     }
+
+    private static bool IsHtml(string? contentType) => contentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The decoder's verdict as the API answers it: the same message the CLI prints, under the field at fault.</summary>
     private static (DocumentInput? Input, Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>? Error) Decoded(DecodedDocument decoded) =>

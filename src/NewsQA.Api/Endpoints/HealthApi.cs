@@ -39,6 +39,7 @@ public static class HealthApi
             store = Readable(store.Data, "component"),
             embeddings = Readable(embedder.Data, "searchMode"),
             generative = report.Entries[HealthChecks.Llm].Data["model"],
+            feeds = report.Entries[HealthChecks.Feeds].Data["feeds"],
         };
         return failing.Count == 0 ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

@@ -81,6 +81,12 @@ public sealed class ConfigurationCheck
         var defaultOptions = new TOptions();
         foreach (var property in Settable(typeof(TOptions)))
         {
+            if (ListItemType(property.PropertyType) is { } item)
+            {
+                keys.AddRange(Settable(item).Select(p => $"{section}:{property.Name}:N:{p.Name}"));
+                continue;
+            }
+
             keys.Add($"{section}:{property.Name}");
             defaults[$"{section}:{property.Name}"] = ConfigurationValue.Format(property.GetValue(defaultOptions));
         }
@@ -88,7 +94,9 @@ public sealed class ConfigurationCheck
         rules.Add(configuration =>
         {
             var problems = Settable(typeof(TOptions))
-                .Select(p => ConfigurationValue.Check($"{section}:{p.Name}", configuration[$"{section}:{p.Name}"], p.PropertyType, p.GetCustomAttributes<ValidationAttribute>()))
+                .SelectMany(p => ListItemType(p.PropertyType) is { } item
+                    ? configuration.GetSection($"{section}:{p.Name}").GetChildren().SelectMany(child => Settable(item).Select(ip => ConfigurationValue.Check($"{child.Path}:{ip.Name}", child[ip.Name], ip.PropertyType, ip.GetCustomAttributes<ValidationAttribute>())))
+                    : [ConfigurationValue.Check($"{section}:{p.Name}", configuration[$"{section}:{p.Name}"], p.PropertyType, p.GetCustomAttributes<ValidationAttribute>())])
                 .OfType<string>()
                 .ToList();
             if (problems.Count > 0 || validators.Length == 0)
@@ -101,6 +109,13 @@ public sealed class ConfigurationCheck
         });
         return this;
     }
+
+    /// <summary>
+    /// The item class of a list of objects (<c>Feeds:Sources:N:Url</c>): its keys are written once per index, so the
+    /// check documents them with <c>N</c> and checks each index it finds.
+    /// </summary>
+    private static Type? ListItemType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && type.GetGenericArguments()[0] is { IsClass: true } item && item != typeof(string) ? item : null;
 
     /// <summary>The keys of an options class: its public settable properties, less those another key sets.</summary>
     private static IEnumerable<PropertyInfo> Settable(Type options) =>

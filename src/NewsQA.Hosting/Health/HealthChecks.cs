@@ -6,6 +6,7 @@ public static class HealthChecks
     public const string Store = "store";
     public const string Embedder = "embedder";
     public const string Llm = "llm";
+    public const string Feeds = "feeds";
 
     /// <summary>Tag of the checks readiness runs.</summary>
     public const string Ready = "ready";

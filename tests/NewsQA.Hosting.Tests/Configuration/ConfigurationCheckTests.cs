@@ -22,6 +22,9 @@ public sealed class ConfigurationCheckTests
     [InlineData("Retrieval:RrfK")]
     [InlineData("Answer:MinConfidence")]
     [InlineData("Llm:Endpoint")]
+    [InlineData("Feeds:Sources:N:Url")]
+    [InlineData("Feeds:Sources:N:Interval")]
+    [InlineData("Feeds:AllowPrivateNetworks")]
     public void EveryProjectsOptions_AreFoundWithoutAList(string key)
     {
         Assert.Contains(key, NewsQaConfigurationRules.Common().Keys);
@@ -43,12 +46,25 @@ public sealed class ConfigurationCheckTests
     [InlineData("Store:Provider", "Mongo")]
     [InlineData("Chunking:TargetChars", "5000")]
     [InlineData("Store:Qdrant:CollectionPrefix", "news\n")]
+    [InlineData("Feeds:Sources:0:Url", "ftp://feeds.example/rss")]
+    [InlineData("Feeds:Sources:1:Interval", "every hour")]
+    [InlineData("Feeds:Sources:0:Interval", "00:00:00")]
+    [InlineData("Feeds:MaxResponseBytes", "12")]
+    [InlineData("Feeds:AllowPrivateNetworks", "yes")]
     public void AWrongValue_IsOneLineNamingItsKey(string key, string value)
     {
         var problems = Run(new() { [key] = value });
 
         var line = Assert.Single(problems);
         Assert.Contains(key, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFeedWithoutItsAddress_IsOneLineNamingTheIndex()
+    {
+        var problems = Run(new() { ["Feeds:Sources:0:Url"] = "https://feeds.example/rss", ["Feeds:Sources:1:Interval"] = "00:05:00" });
+
+        Assert.Equal("Feeds:Sources:1:Url is required for each listed feed", Assert.Single(problems));
     }
 
     [Fact]

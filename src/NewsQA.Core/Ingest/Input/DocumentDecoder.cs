@@ -30,9 +30,10 @@ public sealed record DecodedDocument(DocumentInput? Input, string Field, string?
 /// the seeds and <c>POST /api/documents</c>, so the same record is accepted or refused with the same message
 /// everywhere. Text is strict UTF-8 (a leading BOM is dropped) without NUL characters; a JSON record has
 /// <c>text</c> (alias <c>body</c>), and optionally <c>id</c>, <c>title</c>, <c>publishedAt</c> (alias
-/// <c>date</c>, "YYYY[-MM[-DD]]"), <c>url</c>, <c>source</c>, <c>language</c> (ISO 639-1; detected when absent).
+/// <c>date</c>, "YYYY[-MM[-DD]]"), <c>url</c>, <c>source</c>, <c>language</c> (ISO 639-1; detected when absent);
+/// instead of <c>text</c> it may carry a web page as <c>html</c> (with the <c>url</c> it was fetched from).
 /// </summary>
-public static class DocumentDecoder
+public static partial class DocumentDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -96,7 +97,7 @@ public static class DocumentDecoder
         }
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in (string[])["text", "body", "id", "title", "publishedAt", "date", "url", "source", "language"])
+        foreach (var name in (string[])["text", "body", "html", "id", "title", "publishedAt", "date", "url", "source", "language"])
         {
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -111,11 +112,16 @@ public static class DocumentDecoder
             fields[name] = v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();
         }
 
-        var textField = fields.ContainsKey("text") ? "text" : "body";
+        var textField = fields.ContainsKey("text") ? "text" : fields.ContainsKey("body") || !fields.ContainsKey("html") ? "body" : "html";
         var text = fields.GetValueOrDefault(textField);
+        if (textField != "html" && fields.ContainsKey("html"))
+        {
+            return DecodedDocument.Fail("html", "Send the article as 'text' or as 'html', not both.");
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
-            return DecodedDocument.Fail("text", "'text' (or 'body') is required and must not be empty.");
+            return DecodedDocument.Fail(textField == "html" ? "html" : "text", textField == "html" ? "'html' must not be empty." : "'text' (or 'body') is required and must not be empty.");
         }
 
         if (fields.Values.Any(v => v?.Contains('\0') == true))
@@ -133,6 +139,11 @@ public static class DocumentDecoder
             }
 
             published = parsed;
+        }
+
+        if (textField == "html")
+        {
+            return FromJsonHtml(fields, published);
         }
 
         return DecodedDocument.Ok(new DocumentInput(text)

@@ -8,12 +8,12 @@ public sealed record DocumentReadResult(DocumentInput? Input, string Origin, str
 /// <summary>
 /// Reads documents from files and folders: <c>.txt</c>/<c>.md</c> as one seed-like article (id = file
 /// name), <c>.json</c> as an object or array, <c>.jsonl</c> one object per line, each decoded by
-/// <see cref="DocumentDecoder"/> exactly as <c>POST /api/documents</c> decodes its body.
+/// <see cref="DocumentDecoder"/> exactly as <c>POST /api/documents</c> decodes its body; <c>.html</c>/<c>.htm</c> as a web page.
 /// A bad record is reported and skipped; it does not stop the others.
 /// </summary>
 public static class DocumentFileReader
 {
-    private static readonly string[] Extensions = [".txt", ".md", ".json", ".jsonl"];
+    private static readonly string[] Extensions = [".txt", ".md", ".json", ".jsonl", ".html", ".htm"];
 
     /// <summary>Largest file read (a .jsonl of many articles included); past it the file is reported and skipped.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
@@ -111,7 +111,13 @@ public static class DocumentFileReader
         var extension = Path.GetExtension(file).ToLowerInvariant();
         if (!Extensions.Contains(extension))
         {
-            yield return new DocumentReadResult(null, file, $"unsupported file type '{extension}' (use .txt, .md, .json or .jsonl)");
+            yield return new DocumentReadResult(null, file, $"unsupported file type '{extension}' (use .txt, .md, .json, .jsonl, .html or .htm)");
+            yield break;
+        }
+
+        if (extension is ".html" or ".htm")
+        {
+            yield return FromHtmlFile(file);
             yield break;
         }
 
@@ -165,6 +171,13 @@ public static class DocumentFileReader
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>A saved web page: its bytes decoded as a browser would (a saved page keeps its own charset), id = file name.</summary>
+    private static DocumentReadResult FromHtmlFile(string file)
+    {
+        var decoded = DocumentDecoder.FromHtml(Html.HtmlDecoding.Decode(ReadBounded(file)), IdFromFileName(file));
+        return decoded.Input is { } input ? new DocumentReadResult(input with { Origin = file }, file, null) : new DocumentReadResult(null, file, decoded.Error);
     }
 
     private static IEnumerable<DocumentReadResult> FromJsonFile(string content, string file)
