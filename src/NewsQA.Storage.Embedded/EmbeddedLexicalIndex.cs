@@ -1,4 +1,5 @@
 using NewsQA.Core.Documents;
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Storage;
 using NewsQA.Storage.Embedded.Lexical;
 using static NewsQA.Storage.Embedded.SqliteRows;
@@ -6,7 +7,7 @@ using static NewsQA.Storage.Embedded.SqliteRows;
 namespace NewsQA.Storage.Embedded;
 
 /// <summary>
-/// Lexical search of the embedded store: one Lucene query (<see cref="LexicalQuery"/>) over the index kept from the
+/// Lexical search of the embedded store: one Lucene query and a rescoring of its best (<see cref="LexicalQuery"/>) over the index kept from the
 /// stored documents (<see cref="LexicalIndexSync"/>), filtered and ranked by Lucene; the hits' chunks are then read from
 /// SQLite, the one place their text is kept.
 /// </summary>
@@ -39,7 +40,7 @@ internal sealed class EmbeddedLexicalIndex(EmbeddedDatabase database) : ILexical
         List<(long RowId, double Score)> found;
         try
         {
-            found = sync.Index.Search(reader => LexicalQuery.For(reader, queryTerms), LexicalFilter.For(filter), top);
+            found = sync.Index.Search(reader => LexicalQuery.For(reader, queryTerms), LexicalFilter.For(filter), LexicalScoring.CandidateDepth(top), top);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {

@@ -1,4 +1,5 @@
 using NewsQA.Core.Search.Analysis;
+using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Storage;
 using Qdrant.Client.Grpc;
 
@@ -13,11 +14,8 @@ internal sealed class QdrantLexicalIndex(QdrantSchema schema, QdrantPoints point
     /// <summary>How many chunks the grams of the query's unknown terms find beside the terms' candidates.</summary>
     internal const int UnknownTermCandidates = 20;
 
-    /// <summary>
-    /// How many chunks the terms find for the full query to rescore: Qdrant scores a query over its prefetches' points
-    /// only, where Lucene scores every chunk holding a term; deep enough that the grams and the document share can reorder a page.
-    /// </summary>
-    internal static ulong CandidateDepth(int top) => (ulong)Math.Max(100, top * 4);
+    /// <summary>How many chunks the terms find for the full query to rescore (Qdrant scores a query over its prefetches' points only).</summary>
+    internal static ulong CandidateDepth(int top) => (ulong)LexicalScoring.CandidateDepth(top);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ChunkHit>> SearchLexicalAsync(IReadOnlyList<string> queryTerms, SearchFilter filter, int top, CancellationToken cancellationToken = default)

@@ -6,11 +6,15 @@ using NewsQA.Core.Search.Retrieval;
 namespace NewsQA.Storage.Embedded.Lexical;
 
 /// <summary>
-/// One Lucene query for one search, scoring as <see cref="LexicalScoring"/> says: a chunk is found by a query term it
-/// holds (or by a rare gram of a query term no chunk has), and scored by the sum of its terms' BM25, its grams' BM25 ×
-/// <see cref="LexicalScoring.GramWeight"/> (plus <see cref="LexicalScoring.UnknownTermGramWeight"/> for an unknown term's
-/// grams) and its document's BM25 × <see cref="LexicalScoring.DocumentWeight"/>. BM25's coordination factor and query
-/// norm are 1, so Lucene adds the clauses' scores exactly as the sum is written.
+/// The Lucene queries of one search, scoring as <see cref="LexicalScoring"/> says. <see cref="LexicalSearch.Find"/>
+/// finds chunks by the query terms they hold (or by a rare gram of a query term no chunk has) and ranks them by their
+/// terms' BM25; its best <see cref="LexicalScoring.CandidateDepth"/> are then rescored by
+/// <see cref="LexicalSearch.Rescore"/>, which adds their grams' BM25 × <see cref="LexicalScoring.GramWeight"/> (plus
+/// <see cref="LexicalScoring.UnknownTermGramWeight"/> for an unknown term's grams) and their document's BM25 ×
+/// <see cref="LexicalScoring.DocumentWeight"/>. Scoring every chunk that holds a term by its grams made a search at
+/// 100k chunks dozens of times slower than the terms alone (a question's common grams are in most chunks), for no gain
+/// in ranking (docs/quality-levers.md, LexicalScoring.CandidateDepth). BM25's coordination factor and query norm are 1,
+/// so Lucene adds the clauses' scores exactly as the sum is written.
 /// </summary>
 internal static class LexicalQuery
 {
@@ -21,8 +25,8 @@ internal static class LexicalQuery
     private static readonly string Grams = LexicalFields.Name(LexicalField.Grams);
     private static readonly string DocumentTerms = LexicalFields.Name(LexicalField.DocumentTerms);
 
-    /// <summary>The query for <paramref name="queryTerms"/> (analysed, question words dropped); null when nothing can match.</summary>
-    public static Query? For(IndexReader reader, IReadOnlyList<string> queryTerms)
+    /// <summary>The queries for <paramref name="queryTerms"/> (analysed, question words dropped); null when nothing can match.</summary>
+    public static LexicalSearch? For(IndexReader reader, IReadOnlyList<string> queryTerms)
     {
         var distinct = queryTerms.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var known = distinct.Where(t => reader.DocFreq(new Term(Terms, t)) > 0).ToList();
@@ -46,19 +50,19 @@ internal static class LexicalQuery
             return null;
         }
 
-        var query = new BooleanQuery { { finders, Occur.MUST } };
+        var rescore = new BooleanQuery();
         foreach (var gram in TermGrams.Of(distinct).Distinct(StringComparer.Ordinal))
         {
             var weight = LexicalScoring.GramWeight + (unknownGrams.Contains(gram) ? LexicalScoring.UnknownTermGramWeight : 0);
-            query.Add(new TermQuery(new Term(Grams, gram)) { Boost = weight }, Occur.SHOULD);
+            rescore.Add(new TermQuery(new Term(Grams, gram)) { Boost = weight }, Occur.SHOULD);
         }
 
         foreach (var term in known)
         {
-            query.Add(new TermQuery(new Term(DocumentTerms, term)) { Boost = LexicalScoring.DocumentWeight }, Occur.SHOULD);
+            rescore.Add(new TermQuery(new Term(DocumentTerms, term)) { Boost = LexicalScoring.DocumentWeight }, Occur.SHOULD);
         }
 
-        return query;
+        return new LexicalSearch(finders, rescore);
     }
 
     /// <summary>
@@ -89,3 +93,6 @@ internal static class LexicalQuery
         return rare;
     }
 }
+
+/// <summary>What finds and ranks the candidates, and what is added to their scores (<see cref="LexicalQuery"/>).</summary>
+internal sealed record LexicalSearch(Query Find, Query Rescore);

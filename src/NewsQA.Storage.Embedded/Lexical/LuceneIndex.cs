@@ -187,8 +187,11 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
         }
     }
 
-    /// <summary>The <paramref name="top"/> best (chunk row id, score) pairs for the query under the filter.</summary>
-    public List<(long RowId, double Score)> Search(Func<IndexReader, Query?> query, Filter? filter, int top)
+    /// <summary>
+    /// The <paramref name="top"/> best (chunk row id, score) pairs: the <paramref name="depth"/> best by the search's
+    /// finding query under the filter, rescored by its rescoring query (score = first + second).
+    /// </summary>
+    public List<(long RowId, double Score)> Search(Func<IndexReader, LexicalSearch?> search, Filter? filter, int depth, int top)
     {
         if (searchers is not { } manager)
         {
@@ -205,17 +208,29 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
         var searcher = manager.Acquire();
         try
         {
-            if (query(searcher.IndexReader) is not { } q)
+            if (search(searcher.IndexReader) is not { } q)
             {
                 return [];
             }
 
-            var found = searcher.Search(q, filter, top);
-            var hits = new List<(long, double)>(found.ScoreDocs.Length);
-            foreach (var hit in found.ScoreDocs)
+            var candidates = searcher.Search(q.Find, filter, Math.Max(depth, top)).ScoreDocs;
+            if (candidates.Length == 0)
             {
-                var row = searcher.Doc(hit.Doc).GetField(LexicalFields.Row).GetInt64Value() ?? throw new InvalidDataException("A lexical index entry has no row id.");
-                hits.Add((row, hit.Score));
+                return [];
+            }
+
+            // The second pass scores the candidates alone (a filter of their ids); a candidate it does not match keeps its first score.
+            var scores = candidates.ToDictionary(c => c.Doc, c => (double)c.Score);
+            foreach (var extra in searcher.Search(q.Rescore, new CandidateFilter(scores.Keys), candidates.Length).ScoreDocs)
+            {
+                scores[extra.Doc] += extra.Score;
+            }
+
+            var hits = new List<(long, double)>(Math.Min(top, scores.Count));
+            foreach (var (doc, score) in scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(top))
+            {
+                var row = searcher.Doc(doc).GetField(LexicalFields.Row).GetInt64Value() ?? throw new InvalidDataException("A lexical index entry has no row id.");
+                hits.Add((row, score));
             }
 
             return hits;

@@ -36,6 +36,12 @@ public static class LexicalScoring
     /// </summary>
     public const float DocumentWeight = 0.5f;
 
+    /// <summary>
+    /// How many chunks, ranked by their terms alone, the grams and the document share rescore, in both backends: deep
+    /// enough that they can reorder a page (docs/quality-levers.md, LexicalScoring.CandidateDepth).
+    /// </summary>
+    public static int CandidateDepth(int top) => Math.Max(100, top * 4);
+
     /// <summary>The fixed average length of each field (docs/quality-levers.md, LexicalScoring.AverageLength).</summary>
     public static float AverageLength(LexicalField field) => field switch
     {
