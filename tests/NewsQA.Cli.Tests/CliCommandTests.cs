@@ -39,6 +39,33 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("mixed.jsonl:2", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 33 item 1: files whose names differ only outside ASCII are as many documents; two names giving one id are a reported collision.</summary>
+    [Fact]
+    public async Task FilesNamedOutsideAscii_AreEachTheirOwnDocument_AndACollisionIsReported()
+    {
+        var folder = Path.Combine(work, "names");
+        Directory.CreateDirectory(folder);
+        string[] names = ["日本.txt", "中国.txt", "Новости.txt", "Österreich.txt", "Ästerreich.txt", "a b.txt", "a-b.txt", "x.txt"];
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), $"Artikel Nummer {i} berichtet über das Thema {name}.", Ct);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "x.md"), "Ein anderer Artikel mit demselben Namen, nur als Markdown.", Ct);
+
+        var result = await CliProcess.RunAsync(work, Ct, "ingest", folder);
+        var list = await CliProcess.RunAsync(work, Ct, "search", "Artikel", "--json", "--top", "50");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("created 8, updated 0, unchanged 0, failed 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("x.md", result.Error, StringComparison.Ordinal);
+        Assert.Contains("x.txt", result.Error, StringComparison.Ordinal);
+        var ids = JsonNode.Parse(list.Output)!["results"]!.AsArray().Select(r => r!["documentId"]!.GetValue<string>()).ToHashSet();
+        Assert.Contains("日本", ids);
+        Assert.Contains("Österreich", ids);
+        Assert.Contains("Ästerreich", ids);
+    }
+
     [Fact]
     public async Task SameIdTwiceInOneRun_IsCreatedThenUpdatedAndTheLaterTextWins()
     {

@@ -29,13 +29,14 @@ internal static class IngestCommand
             var unreadable = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
             // Read failures surface while the pipeline pulls inputs (on its preparation stage), so they are queued.
+            var named = new FileNameIds();
             IEnumerable<DocumentInput> Inputs()
             {
                 foreach (var record in files.SelectMany(DocumentFileReader.Read))
                 {
-                    if (record.Input is null)
+                    if ((record.Input is null ? record.Error : named.Collision(record)) is { } error)
                     {
-                        unreadable.Enqueue($"{record.Origin}: {record.Error}");
+                        unreadable.Enqueue($"{record.Origin}: {error}");
                         continue;
                     }
 

@@ -211,12 +211,6 @@ public static class DocumentFileReader
             : new DocumentReadResult(null, origin, decoded.Error);
     }
 
-    /// <summary>A seed's id is its file name without extension, with characters outside the id alphabet replaced.</summary>
-    public static string IdFromFileName(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-' ? c : '-').ToArray();
-        var id = new string(chars).TrimStart('.', '_', ':', '-');
-        return id.Length == 0 ? "doc" : id[..Math.Min(id.Length, DocumentId.MaxLength)];
-    }
+    /// <summary>A seed's id is its file name without extension, as <see cref="DocumentId.FromName"/> makes one of a name.</summary>
+    public static string IdFromFileName(string file) => DocumentId.FromName(Path.GetFileNameWithoutExtension(file));
 }
