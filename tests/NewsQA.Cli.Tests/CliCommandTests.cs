@@ -66,6 +66,50 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("Ästerreich", ids);
     }
 
+    /// <summary>
+    /// Issue 33 item 5: an unreadable file and an unreadable sub-folder are reported and skipped, the rest goes in,
+    /// exit 1. Real permissions, not a seam: the CLI runs as an unprivileged user (see <see cref="CliProcess.RunUnprivilegedAsync"/>).
+    /// </summary>
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task UnreadableFileAndFolder_AreSkippedWithPermissionDenied_AndTheRestIsIngested()
+    {
+        File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+        var folder = Path.Combine(work, "mixed");
+        var locked = Path.Combine(folder, "b-gesperrt");
+        Directory.CreateDirectory(locked);
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-offen.txt"), "Ein lesbarer Artikel über Windkraft.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b-geheim.txt"), "Ein Artikel, den niemand lesen darf.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(locked, "innen.txt"), "Ein Artikel im gesperrten Ordner.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "c-offen.txt"), "Noch ein lesbarer Artikel über Solarenergie.", Ct);
+        File.SetUnixFileMode(Path.Combine(folder, "b-geheim.txt"), UnixFileMode.None);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+
+        var result = await CliProcess.RunUnprivilegedAsync(work, Ct, "ingest", folder, "--data", "data");
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Output} {result.Error}");
+        Assert.Contains("created 2, updated 0, unchanged 0, failed 2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("b-geheim.txt: permission denied", result.Error, StringComparison.Ordinal);
+        Assert.Contains("b-gesperrt: permission denied", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Issue 33 item 4: a record holding a lone surrogate in line 2 of 3 is reported with its line; line 3 goes in, exit 1.</summary>
+    [Fact]
+    public async Task LoneSurrogateInTheMiddleOfAJsonLinesFile_IsReported_AndTheNextLineIsRead()
+    {
+        var file = Path.Combine(work, "surrogate.jsonl");
+        await File.WriteAllLinesAsync(file, ["""{"id":"eins","text":"Ein Artikel über Windkraft."}""", """{"id":"zwei","text":"Kaputt \ud800 hier."}""", """{"id":"drei","text":"Ein Artikel über Solarenergie."}"""], Ct);
+
+        var result = await CliProcess.RunAsync(work, Ct, "ingest", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("created 2, updated 0, unchanged 0, failed 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("surrogate.jsonl:2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SameIdTwiceInOneRun_IsCreatedThenUpdatedAndTheLaterTextWins()
     {

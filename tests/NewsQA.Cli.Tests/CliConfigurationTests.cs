@@ -17,6 +17,9 @@ public sealed class CliConfigurationTests : IDisposable
     [InlineData("Store__Provider", "foo", "Store:Provider must be 'Embedded' or 'Qdrant', got 'foo'")]
     [InlineData("Data__Path", " ", "Data:Path is only spaces")]
     [InlineData("Chunking__MaxChars", "viel", "Chunking:MaxChars must be a whole number")]
+    [InlineData("Embeddings__AutoPull", "maybe", "Embeddings:AutoPull must be true or false, got 'maybe'")]
+    [InlineData("Embeddings__WatchInterval", "00:00:00", "Embeddings:WatchInterval")]
+    [InlineData("Embeddings__BackfillPause", "-00:00:05", "Embeddings:BackfillPause")]
     public async Task MistakeIsOneLineNamingTheKey(string variable, string value, string expected)
     {
         var result = await CliProcess.RunWithEnvironmentAsync(work, new Dictionary<string, string> { [variable] = value }, Ct, "search", "Bahn");

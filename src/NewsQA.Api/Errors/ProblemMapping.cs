@@ -101,9 +101,11 @@ internal static partial class ProblemMapping
         var endpoint = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
         var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var expected = requestType is null ? null : JsonFieldTypes.Describe(requestType, field, http);
+        var message = JsonText.IsLoneSurrogate(json) ? JsonText.LoneSurrogate(field)
+            : expected is null ? $"'{field}' has a value of the wrong type." : $"'{field}' must be {expected}.";
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [expected is null ? $"'{field}' has a value of the wrong type." : $"'{field}' must be {expected}."],
+            [field] = [message],
         })
         {
             Status = 400,

@@ -34,13 +34,14 @@ internal static class IngestCommand
             {
                 foreach (var record in files.SelectMany(DocumentFileReader.Read))
                 {
-                    if ((record.Input is null ? record.Error : named.Collision(record)) is { } error)
+                    var error = record.Input is null ? record.Error : named.Collision(record);
+                    if (record.Input is not { } input || error is not null)
                     {
                         unreadable.Enqueue($"{record.Origin}: {error}");
                         continue;
                     }
 
-                    yield return record.Input with { Origin = record.Input.Origin ?? record.Origin };
+                    yield return input with { Origin = input.Origin ?? record.Origin };
                 }
             }
 

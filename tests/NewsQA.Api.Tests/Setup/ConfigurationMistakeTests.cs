@@ -38,6 +38,11 @@ public sealed class ConfigurationMistakeTests
     [InlineData("Auth__ApiKey", "  ", "Auth:ApiKey is only spaces")]
     [InlineData("Auth__ApiKey", " ", "Auth:ApiKey is only spaces")]
     [InlineData("Auth__RequireKeyForReads", "true", "Auth:RequireKeyForReads is true but Auth:ApiKey is not set")]
+    [InlineData("Embeddings__AutoPull", "maybe", "Embeddings:AutoPull must be true or false, got 'maybe'")]
+    [InlineData("Embeddings__WatchInterval", "-00:00:05", "Embeddings:WatchInterval")]
+    [InlineData("Embeddings__WatchInterval", "00:00:00", "Embeddings:WatchInterval")]
+    [InlineData("Embeddings__BackfillBatch", "0", "Embeddings:BackfillBatch")]
+    [InlineData("Embeddings__BackfillPause", "-00:00:01", "Embeddings:BackfillPause")]
     public async Task MistakeIsOneLineNamingTheKeyAndANonZeroExit(string variable, string value, string expected)
     {
         using var folder = new TempFolder("newsqa-config-");
