@@ -17,6 +17,7 @@ public sealed class CliConfigurationTests : IDisposable
     [InlineData("Store__Provider", "foo", "Store:Provider must be 'Embedded' or 'Qdrant', got 'foo'")]
     [InlineData("Data__Path", " ", "Data:Path is only spaces")]
     [InlineData("Chunking__MaxChars", "viel", "Chunking:MaxChars must be a whole number")]
+    [InlineData("Logging__LogLevel__Default", "Verbose", "Logging:LogLevel:Default must be one of Trace, Debug, Information, Warning, Error, Critical or None, got 'Verbose'")]
     [InlineData("Embeddings__AutoPull", "maybe", "Embeddings:AutoPull must be true or false, got 'maybe'")]
     [InlineData("Embeddings__WatchInterval", "00:00:00", "Embeddings:WatchInterval")]
     [InlineData("Embeddings__BackfillPause", "-00:00:05", "Embeddings:BackfillPause")]

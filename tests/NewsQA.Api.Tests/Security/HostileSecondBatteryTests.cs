@@ -35,4 +35,77 @@ public sealed class HostileSecondBatteryTests(OpenInstance open) : IClassFixture
         Assert.Contains("surrogate", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
         HostileAssert.NoStackTraces(open.Api);
     }
+
+    /// <summary>
+    /// Issue 33 item 12: a body at 1 byte/s is cut by Kestrel's minimum data rate; every endpoint names that a
+    /// request-timeout problem with a detail, not "validation" or a bare status. Sent on a raw socket, as a slow client does.
+    /// </summary>
+    [Theory]
+    [InlineData("12 slow body to /api/documents", "/api/documents")]
+    [InlineData("12 slow body to /api/search", "/api/search")]
+    [InlineData("own slow body to /api/ask", "/api/ask")]
+    public async Task SlowBody_Is408RequestTimeoutProblem(string probe, string path)
+    {
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(Client.BaseAddress!.Host, Client.BaseAddress.Port, Ct);
+        var stream = socket.GetStream();
+        var head = $"POST {path} HTTP/1.1\r\nHost: {Client.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head), Ct);
+        var answer = new System.Text.StringBuilder();
+        var buffer = new byte[4096];
+        var reading = stream.ReadAsync(buffer, Ct).AsTask();
+        for (var i = 0; i < 60 && !reading.IsCompleted; i++)
+        {
+            try
+            {
+                await stream.WriteAsync(" "u8.ToArray(), Ct);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+
+            await Task.WhenAny(reading, Task.Delay(1000, Ct));
+        }
+
+        var read = await reading.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        answer.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        var text = answer.ToString();
+
+        Assert.True(text.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), $"{probe}: {text}");
+        Assert.Contains(ProblemTypes.RequestTimeout, text, StringComparison.Ordinal);
+        Assert.Contains("too slowly", text, StringComparison.Ordinal);
+        HostileAssert.NoInternals(probe, text, open.Folder);
+        HostileAssert.NoStackTraces(open.Api);
+    }
+
+    /// <summary>Issue 33 item 11: HEAD answers as GET does, without a body, on health and API reads; the connection stays usable.</summary>
+    [Theory]
+    [InlineData("11 HEAD /health/live", "/health/live")]
+    [InlineData("11 HEAD /health/ready", "/health/ready")]
+    [InlineData("11 HEAD /api/documents", "/api/documents")]
+    [InlineData("own HEAD /api/documents?limit=1", "/api/documents?limit=1")]
+    [InlineData("own HEAD /", "/")]
+    public async Task Head_AnswersAsGetWithoutABody(string probe, string path)
+    {
+        using var get = await Client.GetAsync(path, Ct);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);
+        using var after = await Client.GetAsync(path, Ct);
+
+        Assert.True(get.StatusCode == head.StatusCode, $"{probe}: GET {(int)get.StatusCode}, HEAD {(int)head.StatusCode}");
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(get.StatusCode, after.StatusCode);
+        HostileAssert.NoStackTraces(open.Api);
+    }
+
+    /// <summary>HEAD where GET is not allowed stays refused: it is no way around a write's method.</summary>
+    [Fact]
+    public async Task Head_OnAWriteOnlyAddress_Is405()
+    {
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/search"), Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, head.StatusCode);
+        HostileAssert.NoStackTraces(open.Api);
+    }
 }
