@@ -32,6 +32,22 @@ public sealed class CliConfigurationTests : IDisposable
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 33 item 19: a value an option cannot take is one line naming the option, exit 2, no .NET type name.</summary>
+    [Theory]
+    [InlineData("search", "Bahn", "--top", "99999999999", "--top must be a whole number")]
+    [InlineData("search", "Bahn", "--top", "viele", "--top must be a whole number")]
+    [InlineData("ask", "Wer?", "--top", "1.5", "--top must be a whole number")]
+    public async Task OptionValueOfTheWrongKind_IsOneLineNamingTheOption(string command, string text, string option, string value, string expected)
+    {
+        var result = await CliProcess.RunAsync(work, Ct, command, text, option, value, "--data", "data");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = (result.Output + result.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, result.Output + result.Error);
+        Assert.Contains(expected, lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", lines[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EmptyModelMeansUnset()
     {

@@ -108,4 +108,20 @@ public sealed class HostileSecondBatteryTests(OpenInstance open) : IClassFixture
         Assert.Equal(HttpStatusCode.MethodNotAllowed, head.StatusCode);
         HostileAssert.NoStackTraces(open.Api);
     }
+
+    /// <summary>Issue 33 item 13: text or a title of only invisible characters is refused naming the field; nothing is stored.</summary>
+    [Theory]
+    [InlineData("13 text of only zero-width characters", "{\"text\":\"\\u200b\\u200c\\u200d\\u2060\"}", "text")]
+    [InlineData("own text of invisible characters and spaces", "{\"text\":\" \\u200b \\ufeff\\n\\u2060 \"}", "text")]
+    [InlineData("own invisible title beside real text", "{\"title\":\"\\u200b\\u200b\",\"text\":\"Die Bahn streikt am Freitag.\"}", "title")]
+    public async Task InvisibleOnly_Is400NamingTheField(string probe, string body, string field)
+    {
+        using var message = ProbeRequest.Parse("POST /api/documents\n" + Json + "\n\n" + body, Client.BaseAddress!);
+
+        using var response = await Client.SendAsync(message, Ct);
+
+        await HostileAssert.AnswersAsync(probe, response, 400, ProblemTypes.Validation, open.Folder);
+        await ProblemAssert.NamesFieldAsync(response, field);
+        HostileAssert.NoStackTraces(open.Api);
+    }
 }
