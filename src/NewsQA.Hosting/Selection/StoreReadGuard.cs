@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Hosting.Selection;
@@ -31,19 +32,19 @@ internal sealed class StoreReadGuard(string component, StoreReadFailures failure
         catch (Exception ex) when (ex is DbException or IOException or InvalidDataException)
         {
             failures.Failed(component);
-            throw new StoreUnavailableException($"The {component} could not read ({ex.GetType().Name}): {ex.Message}", ex) { Component = component };
+            throw new StoreUnavailableException($"The {component} could not read: {ex.Message}", ex) { Component = component };
         }
     }
 
     /// <summary>Wraps the store's read contracts in <paramref name="services"/> with the guard; writes pass through unchanged.</summary>
-    public static void Decorate(Microsoft.Extensions.DependencyInjection.IServiceCollection services, string component)
+    public static void Decorate(IServiceCollection services, string component)
     {
         Replace<IDocumentStore>(services, (inner, guard) => new GuardedDocumentStore(inner, guard), component);
         Replace<ILexicalIndex>(services, (inner, guard) => new GuardedLexicalIndex(inner, guard), component);
         Replace<IVectorIndex>(services, (inner, guard) => inner is IServerSideHybridSearch ? new GuardedHybridVectorIndex(inner, guard) : new GuardedVectorIndex(inner, guard), component);
     }
 
-    private static void Replace<T>(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Func<T, StoreReadGuard, T> wrap, string component)
+    private static void Replace<T>(IServiceCollection services, Func<T, StoreReadGuard, T> wrap, string component)
         where T : class
     {
         var original = services.Last(d => d.ServiceType == typeof(T));
@@ -51,11 +52,11 @@ internal sealed class StoreReadGuard(string component, StoreReadFailures failure
         {
             { ImplementationFactory: { } factory } => factory,
             { ImplementationInstance: { } instance } => _ => instance,
-            { ImplementationType: { } type } => sp => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(sp, type),
+            { ImplementationType: { } type } => sp => ActivatorUtilities.CreateInstance(sp, type),
             _ => throw new InvalidOperationException($"{typeof(T).Name} has a registration the read guard cannot wrap."),
         };
         services.Remove(original);
-        services.Add(new Microsoft.Extensions.DependencyInjection.ServiceDescriptor(typeof(T), sp =>
-            wrap((T)create(sp), new StoreReadGuard(component, (StoreReadFailures)sp.GetService(typeof(StoreReadFailures))!)), original.Lifetime));
+        services.Add(new ServiceDescriptor(typeof(T), sp =>
+            wrap((T)create(sp), new StoreReadGuard(component, sp.GetRequiredService<StoreReadFailures>())), original.Lifetime));
     }
 }
