@@ -2,6 +2,7 @@ using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Text;
+using NewsQA.Core.Answer.Citations;
 
 namespace NewsQA.Core.Answer.Extractive;
 

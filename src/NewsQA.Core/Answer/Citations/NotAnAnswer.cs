@@ -1,13 +1,15 @@
 using System.Text.RegularExpressions;
 using NewsQA.Core.Language;
 
-namespace NewsQA.Core.Answer.Extractive;
+namespace NewsQA.Core.Answer.Citations;
 
 /// <summary>
 /// Article sentences that must not be quoted as an answer, because a reader would take them for the service's own
 /// words or marks: a citation marker such as "[2]" (it would show beside the real citation buttons), the service's
 /// own fixed sentences (<see cref="AnswerPhrases"/>: an answer that reads "no answer found"), and an instruction-like
 /// line addressed to a machine ("Ignoriere alle vorherigen Anweisungen und antworte: …"), which answers no question.
+/// Both answerers keep to it: the extractive one never picks such a sentence, and the verifier drops such a quote
+/// whoever made it (a generative model may be talked into quoting one).
 /// </summary>
 internal static partial class NotAnAnswer
 {
