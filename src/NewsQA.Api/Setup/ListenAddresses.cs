@@ -47,6 +47,12 @@ internal static class ListenAddresses
         }
 
         var rest = address[(scheme + 3)..];
+        if (rest.StartsWith("unix:", StringComparison.OrdinalIgnoreCase))
+        {
+            // A Unix domain socket (http://unix:/run/newsqa.sock): no port to check.
+            return (rest, 0);
+        }
+
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var authority = slash < 0 ? rest : rest[..slash];
         var colon = authority.LastIndexOf(':');

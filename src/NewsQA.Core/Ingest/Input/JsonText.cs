@@ -26,6 +26,37 @@ public static class JsonText
     public static string LoneSurrogate(string field) =>
         $"'{field}' holds an escaped lone surrogate (such as \\ud800), which is no text; send it as UTF-8 text.";
 
-    /// <summary>Whether a JSON error is System.Text.Json's refusal of a lone surrogate while it read a string.</summary>
-    public static bool IsLoneSurrogate(JsonException exception) => exception.InnerException is InvalidOperationException;
+    /// <summary>Whether a JSON error is the refusal of a lone surrogate by <see cref="TextConverter"/>.</summary>
+    public static bool IsLoneSurrogate(JsonException exception) => exception is LoneSurrogateException;
+
+    /// <summary>
+    /// Reads JSON strings as the default converter does, but a string holding a lone surrogate fails as a
+    /// <see cref="LoneSurrogateException"/> (a <see cref="JsonException"/>, so System.Text.Json adds the field's path),
+    /// where the default lets an <see cref="InvalidOperationException"/> through that reads like a value of the wrong type.
+    /// </summary>
+    public sealed class TextConverter : System.Text.Json.Serialization.JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                // Numbers, objects, ...: the default's own failure, which the API words as "must be a string".
+                return reader.GetString();
+            }
+
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                throw new LoneSurrogateException();
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>A JSON string held a lone surrogate escape.</summary>
+    public sealed class LoneSurrogateException() : JsonException("A JSON string holds an escaped lone surrogate, which is no text.");
 }
