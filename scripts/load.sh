@@ -131,7 +131,11 @@ if kill_test and os.path.exists(f"{out}/kill.json"):
     L.append("\nA restart can show one document more than was acknowledged: the kill landed after the commit but before the response; "
              "that write is complete (the checks above cover it). Test result: " + " ".join(l.strip() for l in open(f"{out}/kill.log") if re.match(r"\s*(Test run summary|total|failed|succeeded):?", l)) + "\n")
 L.append("## Reproduce\n\n```\nscripts/load.sh                 # kill test + 100 s mixed load, rewrites this file\nKILL_TEST=0 DURATION=60 scripts/load.sh\n```\n")
-open("docs/reliability.md", "w").write("\n".join(L) + "\n")
+# The hand-written rules after the marker are kept: this script rewrites only the measured part above them.
+marker = "<!-- hand-written below: kept by scripts/load.sh -->"
+old = open("docs/reliability.md").read() if os.path.exists("docs/reliability.md") else ""
+kept = old[old.index(marker):] if marker in old else ""
+open("docs/reliability.md", "w").write("\n".join(L) + "\n" + ("\n" + kept if kept else ""))
 print("\n".join(L))
 PY
 echo "raw output in $OUT"

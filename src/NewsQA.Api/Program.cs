@@ -14,6 +14,9 @@ try
     var app = builder.Build();
     // First, so every answer carries the security headers: problems from the limits below and the exception handler's.
     app.UseNewsQaStaticFileHeaders();
+    // Before routing, which WebApplication would otherwise run first: a HEAD is matched as the GET it stands for.
+    app.UseNewsQaHeadAsGet();
+    app.UseRouting();
     app.UseNewsQaProxy(app.Configuration);
     app.UseExceptionHandler();
     app.UseStatusCodePages();

@@ -19,7 +19,18 @@ var root = new RootCommand("NewsQA: ingest German news, search it and get answer
 
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parse = root.Parse(args);
+    if (UsageErrors.Describe(parse) is { Count: > 0 } usage)
+    {
+        foreach (var line in usage)
+        {
+            Console.Error.WriteLine(line);
+        }
+
+        return UsageErrors.ExitCode;
+    }
+
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (InvalidConfigurationException ex)
 {

@@ -54,12 +54,15 @@ internal sealed partial class EmbeddedDatabase : IDisposable
                 var cs = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
                 await using var connection = new SqliteConnection(cs);
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                // Before the first write (WAL mode is one): another program's file, or a newer NewsQA's, stays as it is.
+                await SchemaVersion.CheckAsync(connection, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.Pragmas, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, SqliteSchema.DropFts5, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, LexicalLog.Create, cancellationToken).ConfigureAwait(false);
                 await ChunkTextColumn.DropAsync(connection, cancellationToken).ConfigureAwait(false);
                 await LanguageBackfill.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+                await SchemaVersion.StampAsync(connection, cancellationToken).ConfigureAwait(false);
                 await Mirror.LoadAsync(connection, cancellationToken).ConfigureAwait(false);
                 await Lexical.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
                 connectionString = cs;

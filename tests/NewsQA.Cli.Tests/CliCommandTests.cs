@@ -39,6 +39,77 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("mixed.jsonl:2", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 33 item 1: files whose names differ only outside ASCII are as many documents; two names giving one id are a reported collision.</summary>
+    [Fact]
+    public async Task FilesNamedOutsideAscii_AreEachTheirOwnDocument_AndACollisionIsReported()
+    {
+        var folder = Path.Combine(work, "names");
+        Directory.CreateDirectory(folder);
+        string[] names = ["日本.txt", "中国.txt", "Новости.txt", "Österreich.txt", "Ästerreich.txt", "a b.txt", "a-b.txt", "x.txt"];
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), $"Artikel Nummer {i} berichtet über das Thema {name}.", Ct);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "x.md"), "Ein anderer Artikel mit demselben Namen, nur als Markdown.", Ct);
+
+        var result = await CliProcess.RunAsync(work, Ct, "ingest", folder);
+        var list = await CliProcess.RunAsync(work, Ct, "search", "Artikel", "--json", "--top", "50");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("created 8, updated 0, unchanged 0, failed 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("x.md", result.Error, StringComparison.Ordinal);
+        Assert.Contains("x.txt", result.Error, StringComparison.Ordinal);
+        var ids = JsonNode.Parse(list.Output)!["results"]!.AsArray().Select(r => r!["documentId"]!.GetValue<string>()).ToHashSet();
+        Assert.Contains("日本", ids);
+        Assert.Contains("Österreich", ids);
+        Assert.Contains("Ästerreich", ids);
+    }
+
+    /// <summary>
+    /// Issue 33 item 5: an unreadable file and an unreadable sub-folder are reported and skipped, the rest goes in,
+    /// exit 1. Real permissions, not a seam: the CLI runs as an unprivileged user (see <see cref="CliProcess.RunUnprivilegedAsync"/>).
+    /// </summary>
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task UnreadableFileAndFolder_AreSkippedWithPermissionDenied_AndTheRestIsIngested()
+    {
+        File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+        var folder = Path.Combine(work, "mixed");
+        var locked = Path.Combine(folder, "b-gesperrt");
+        Directory.CreateDirectory(locked);
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-offen.txt"), "Ein lesbarer Artikel über Windkraft.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b-geheim.txt"), "Ein Artikel, den niemand lesen darf.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(locked, "innen.txt"), "Ein Artikel im gesperrten Ordner.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "c-offen.txt"), "Noch ein lesbarer Artikel über Solarenergie.", Ct);
+        File.SetUnixFileMode(Path.Combine(folder, "b-geheim.txt"), UnixFileMode.None);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+
+        var result = await CliProcess.RunUnprivilegedAsync(work, Ct, "ingest", folder, "--data", "data");
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Output} {result.Error}");
+        Assert.Contains("created 2, updated 0, unchanged 0, failed 2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("b-geheim.txt: permission denied", result.Error, StringComparison.Ordinal);
+        Assert.Contains("b-gesperrt: permission denied", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Issue 33 item 4: a record holding a lone surrogate in line 2 of 3 is reported with its line; line 3 goes in, exit 1.</summary>
+    [Fact]
+    public async Task LoneSurrogateInTheMiddleOfAJsonLinesFile_IsReported_AndTheNextLineIsRead()
+    {
+        var file = Path.Combine(work, "surrogate.jsonl");
+        await File.WriteAllLinesAsync(file, ["""{"id":"eins","text":"Ein Artikel über Windkraft."}""", """{"id":"zwei","text":"Kaputt \ud800 hier."}""", """{"id":"drei","text":"Ein Artikel über Solarenergie."}"""], Ct);
+
+        var result = await CliProcess.RunAsync(work, Ct, "ingest", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("created 2, updated 0, unchanged 0, failed 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("surrogate.jsonl:2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SameIdTwiceInOneRun_IsCreatedThenUpdatedAndTheLaterTextWins()
     {

@@ -10,14 +10,33 @@ internal static class CliProcess
     public static Task<Result> RunAsync(string workingDirectory, CancellationToken ct, params string[] args) =>
         RunWithEnvironmentAsync(workingDirectory, new Dictionary<string, string>(), ct, args);
 
-    public static async Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
+    public static Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args) =>
+        RunCoreAsync(workingDirectory, environment, unprivileged: false, ct, args);
+
+    /// <summary>
+    /// Runs the CLI as a user file permissions apply to: as root (CI, these machines) under the unprivileged
+    /// <c>nobody</c> through util-linux's <c>setpriv</c>, since a mode of 000 denies root nothing; otherwise as the
+    /// current user. <paramref name="workingDirectory"/> and its parents must be open to that user.
+    /// </summary>
+    public static Task<Result> RunUnprivilegedAsync(string workingDirectory, CancellationToken ct, params string[] args) =>
+        RunCoreAsync(workingDirectory, new Dictionary<string, string> { ["HOME"] = workingDirectory, ["DOTNET_CLI_HOME"] = workingDirectory }, Environment.IsPrivilegedProcess, ct, args);
+
+    private static async Task<Result> RunCoreAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, bool unprivileged, CancellationToken ct, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(unprivileged ? "setpriv" : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (unprivileged)
+        {
+            foreach (var a in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet"])
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsqa.dll"));
         foreach (var a in args)

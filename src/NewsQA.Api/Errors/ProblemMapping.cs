@@ -23,6 +23,7 @@ internal static partial class ProblemMapping
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json, http),
             BadHttpRequestException { StatusCode: 413 } => Problem(413, ProblemTypes.TooLarge, "Request body too large", "The request body exceeds the configured limit (Limits:MaxBodyBytes)."),
             BadHttpRequestException { StatusCode: 415 } => Problem(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send this endpoint application/json (UTF-8)."),
+            BadHttpRequestException { StatusCode: 408 } => Problem(408, ProblemTypes.RequestTimeout, "Request timeout", RequestTimeoutDetail),
             BadHttpRequestException bad => Problem(bad.StatusCode, ProblemTypes.Validation, "Bad request", "The request is malformed."),
             DocumentRejectedException rejected => Problem(400, ProblemTypes.Validation, "Document rejected", rejected.Message),
             EmbeddingModelMismatchException => Problem(503, ProblemTypes.ModelMismatch, "Search index needs rebuilding",
@@ -54,6 +55,9 @@ internal static partial class ProblemMapping
         return problem;
     }
 
+    /// <summary>Kestrel's minimum body data rate cut the request: the same words whichever endpoint was reading.</summary>
+    private const string RequestTimeoutDetail = "The request body arrived too slowly and the server stopped waiting for it; send it again at a steady rate.";
+
     /// <summary>The id a reader can quote: the W3C trace id the log lines of this request carry.</summary>
     public static string RequestId(HttpContext http) => Activity.Current?.Id ?? http.TraceIdentifier;
 
@@ -71,6 +75,7 @@ internal static partial class ProblemMapping
                 400 => (ProblemTypes.Validation, "The request is malformed."),
                 404 => (ProblemTypes.NotFound, "There is nothing at this address."),
                 405 => (ProblemTypes.Validation, "This address does not accept that method."),
+                408 => (ProblemTypes.RequestTimeout, RequestTimeoutDetail),
                 413 => (ProblemTypes.TooLarge, "The request body exceeds the configured limit (Limits:MaxBodyBytes)."),
                 414 => (ProblemTypes.Validation, "The request address is too long."),
                 415 => (ProblemTypes.UnsupportedMediaType, "Send this endpoint application/json."),
@@ -101,9 +106,11 @@ internal static partial class ProblemMapping
         var endpoint = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
         var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var expected = requestType is null ? null : JsonFieldTypes.Describe(requestType, field, http);
+        var message = JsonText.IsLoneSurrogate(json) ? JsonText.LoneSurrogate(field)
+            : expected is null ? $"'{field}' has a value of the wrong type." : $"'{field}' must be {expected}.";
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [expected is null ? $"'{field}' has a value of the wrong type." : $"'{field}' must be {expected}."],
+            [field] = [message],
         })
         {
             Status = 400,

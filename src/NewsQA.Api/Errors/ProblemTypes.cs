@@ -9,6 +9,7 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string TooLarge = Base + "too-large";
     public const string UriTooLong = Base + "uri-too-long";
+    public const string RequestTimeout = Base + "request-timeout";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string NotText = Base + "not-text";
     public const string StoreUnavailable = Base + "store-unavailable";

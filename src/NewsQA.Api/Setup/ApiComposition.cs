@@ -16,6 +16,9 @@ public static class ApiComposition
     {
         // Every key first: a mistake is one line naming it (Program.cs prints it and exits), not a crash later.
         ApiConfigurationRules.Check().Enforce(builder.Configuration);
+        ListenAddresses.Enforce(builder.Configuration);
+        var folderLock = DataFolderLock.Acquire(builder.Configuration);
+        builder.Services.AddHostedService(_ => folderLock);
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ContractJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

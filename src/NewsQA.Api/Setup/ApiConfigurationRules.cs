@@ -11,6 +11,7 @@ namespace NewsQA.Api.Setup;
 internal static class ApiConfigurationRules
 {
     public static ConfigurationCheck Check() => ConfigurationCheck.Discover(typeof(ApiConfigurationRules).Assembly)
+        .LogLevels()
         .List(ProxySetup.KnownProxies, v => IPAddress.TryParse(v, out _), "IP addresses such as 10.0.0.5")
         .List(ProxySetup.KnownNetworks, v => System.Net.IPNetwork.TryParse(v, out _), "networks in CIDR form such as 10.0.0.0/8")
         .List(CorsSetup.Origins, v => ConfigurationValue.IsHttpUrl(v) && new Uri(v).AbsolutePath == "/", "origins such as https://zeitung.example");

@@ -29,17 +29,19 @@ internal static class IngestCommand
             var unreadable = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
             // Read failures surface while the pipeline pulls inputs (on its preparation stage), so they are queued.
+            var named = new FileNameIds();
             IEnumerable<DocumentInput> Inputs()
             {
                 foreach (var record in files.SelectMany(DocumentFileReader.Read))
                 {
-                    if (record.Input is null)
+                    var error = record.Input is null ? record.Error : named.Collision(record);
+                    if (record.Input is not { } input || error is not null)
                     {
-                        unreadable.Enqueue($"{record.Origin}: {record.Error}");
+                        unreadable.Enqueue($"{record.Origin}: {error}");
                         continue;
                     }
 
-                    yield return record.Input with { Origin = record.Input.Origin ?? record.Origin };
+                    yield return input with { Origin = input.Origin ?? record.Origin };
                 }
             }
 

@@ -59,6 +59,12 @@ internal static class ModelsCommand
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return 1;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The models folder cannot be written (read-only, no permission): one line, not a stack trace.
+                Console.Error.WriteLine($"error: cannot write {manifest.Id}'s files into the models folder ({(ex is UnauthorizedAccessException ? "permission denied" : "I/O error")}).");
+                return 1;
+            }
 
             Console.WriteLine($"{manifest.Id}: all files verified in {directory}");
             return 0;

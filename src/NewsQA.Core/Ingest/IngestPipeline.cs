@@ -103,6 +103,11 @@ public sealed partial class IngestPipeline(
             throw new DocumentRejectedException("text", "The document has no article text left after removing page boilerplate.");
         }
 
+        if (!DocumentFields.HasVisibleText(cleaned.Text))
+        {
+            throw new DocumentRejectedException("text", "The document holds only invisible characters (such as U+200B); send readable text.");
+        }
+
         var url = NullIfBlank(input.Url);
         var explicitLanguage = LanguageCode.Normalize(input.Language);
         var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, explicitLanguage);

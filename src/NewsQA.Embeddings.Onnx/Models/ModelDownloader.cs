@@ -7,11 +7,17 @@ namespace NewsQA.Embeddings.Onnx.Models;
 /// <summary>
 /// Downloads a manifest's files into a model folder (<c>newsqa models pull NAME</c>). Each file goes to
 /// <c>FILE.partial</c> first and resumes from there with an HTTP Range request; it gets its final name only after its
-/// size and sha256 match the manifest. A file that does not match is deleted and the pull fails.
+/// size and sha256 match the manifest. A file that does not match is deleted and the pull fails. A transfer is bounded:
+/// it stops at the manifest's size (a server that sends more is refused, not believed) and when the disk's free space
+/// falls under <see cref="MinimumFreeBytes"/>, and then deletes what it wrote, so a pull can never fill the disk the
+/// store writes to.
 /// </summary>
 public sealed class ModelDownloader(HttpClient http)
 {
     private const int BufferSize = 1 << 16;
+
+    /// <summary>Free space a pull leaves on the models folder's disk for everything else (the store, logs).</summary>
+    public long MinimumFreeBytes { get; init; } = 64L * 1024 * 1024;
 
     public async Task PullAsync(ModelManifest manifest, string directory, Action<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -63,9 +69,14 @@ public sealed class ModelDownloader(HttpClient http)
             File.Delete(target);
         }
 
+        string? stopped;
         try
         {
-            await FetchAsync(url, partial, file, progress, cancellationToken).ConfigureAwait(false);
+            stopped = await FetchAsync(url, partial, file, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (IsDiskFull(ex))
+        {
+            stopped = "the disk became full";
         }
         catch (HttpRequestException ex)
         {
@@ -78,6 +89,12 @@ public sealed class ModelDownloader(HttpClient http)
             throw new ModelDownloadException($"Downloading {url} timed out; the next pull resumes from {partial}.", ex);
         }
 
+        if (stopped is not null)
+        {
+            File.Delete(partial);
+            throw new ModelDownloadException($"{file.Path} from {url.Host}: the download was stopped because {stopped}; the partial file was deleted.", stoppedByBound: true);
+        }
+
         var problem = await VerifyAsync(partial, file, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -88,13 +105,14 @@ public sealed class ModelDownloader(HttpClient http)
         File.Move(partial, target, overwrite: true);
     }
 
-    private async Task FetchAsync(Uri url, string partial, ModelFileEntry file, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Fetches into <paramref name="partial"/>; null when the server's answer ended, else the bound that stopped it.</summary>
+    private async Task<string?> FetchAsync(Uri url, string partial, ModelFileEntry file, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var offset = File.Exists(partial) ? new FileInfo(partial).Length : 0;
         if (file.Size is { } size && offset >= size)
         {
             // Nothing left to ask for (a Range past the end would be answered 416); verification decides.
-            return;
+            return null;
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -103,11 +121,23 @@ public sealed class ModelDownloader(HttpClient http)
             request.Headers.Range = new RangeHeaderValue(offset, null);
         }
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is UriFormatException or NotSupportedException)
+        {
+            // The handler follows redirects by itself (the hub sends one to its CDN) and fails on a Location such as
+            // file:///etc/passwd; the server asked for something no download may do.
+            throw new ModelDownloadException($"{file.Path}: {url.Host} redirected the download to an address that is not http(s); nothing was downloaded.", ex);
+        }
+
+        using var response = sent;
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
             // The server has no bytes past our offset: the partial file is as long as the file, or longer (corrupt); verification decides.
-            return;
+            return null;
         }
 
         if (!response.IsSuccessStatusCode)
@@ -128,14 +158,43 @@ public sealed class ModelDownloader(HttpClient http)
         var buffer = new byte[BufferSize];
         var done = offset;
         progress?.Invoke(new DownloadProgress(file.Path, done, total, resumed));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(partial))!;
         int read;
         while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
+            if (file.Size is { } declared && done + read > declared)
+            {
+                return $"the server sent more than the {declared} bytes the manifest declares";
+            }
+
+            if (FreeBytes(folder) is { } free && free - read < MinimumFreeBytes)
+            {
+                return $"free space on the models folder's disk fell under {MinimumFreeBytes / (1024 * 1024)} MiB";
+            }
+
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             done += read;
             progress?.Invoke(new DownloadProgress(file.Path, done, total, resumed));
         }
+
+        return null;
     }
+
+    /// <summary>Free bytes on the disk holding <paramref name="folder"/>, or null when the system cannot tell.</summary>
+    private static long? FreeBytes(string folder)
+    {
+        try
+        {
+            return new DriveInfo(folder).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>ENOSPC on Unix (the errno is the HResult there), ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    public static bool IsDiskFull(IOException ex) => ex.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
 
     private static async Task<bool> MatchesAsync(string path, ModelFileEntry file, CancellationToken cancellationToken) =>
         await VerifyAsync(path, file, cancellationToken).ConfigureAwait(false) is null;

@@ -117,6 +117,25 @@ public sealed class ConfigurationCheck
     private static Type? ListItemType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && type.GetGenericArguments()[0] is { IsClass: true } item && item != typeof(string) ? item : null;
 
+    /// <summary>
+    /// Every <c>Logging:…:LogLevel:CATEGORY</c> value is a level Microsoft.Extensions.Logging parses (its
+    /// LoggerFilterConfigureOptions uses <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> as here); otherwise
+    /// the host throws when it builds its loggers, with a stack trace.
+    /// </summary>
+    public ConfigurationCheck LogLevels()
+    {
+        rules.Add(configuration => configuration.GetSection("Logging").AsEnumerable()
+            .Where(kv => kv.Value is { Length: > 0 } && IsLevelKey(kv.Key) && !Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(kv.Value, ignoreCase: true, out _))
+            .Select(kv => $"{kv.Key} must be one of Trace, Debug, Information, Warning, Error, Critical or None, got '{kv.Value}'"));
+        return this;
+    }
+
+    private static bool IsLevelKey(string key)
+    {
+        var segments = key.Split(':');
+        return segments.Length >= 2 && segments[^2].Equals("LogLevel", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The keys of an options class: its public settable properties, less those another key sets.</summary>
     private static IEnumerable<PropertyInfo> Settable(Type options) =>
         options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetCustomAttribute<SetFromAttribute>() is null);

@@ -4,5 +4,5 @@ namespace NewsQA.Hosting.Configuration;
 public static class NewsQaConfigurationRules
 {
     /// <summary>Every options class (<see cref="Core.Configuration.ISectionOptions"/>) of Hosting and the projects it composes.</summary>
-    public static ConfigurationCheck Common() => ConfigurationCheck.Discover(typeof(NewsQaConfigurationRules).Assembly);
+    public static ConfigurationCheck Common() => ConfigurationCheck.Discover(typeof(NewsQaConfigurationRules).Assembly).LogLevels();
 }

@@ -6,7 +6,11 @@ using NewsQA.Hosting.Selection;
 namespace NewsQA.Hosting.Health;
 
 /// <summary>The store answers a statistics query; unhealthy (naming the component, the reason in the log) when it cannot be reached.</summary>
-internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration configuration) : IHealthCheck
+/// <remarks>
+/// A store that answers but whose reads fail (<see cref="StoreReadFailures"/>: a damaged search index) is unhealthy
+/// too, and the message names the way back.
+/// </remarks>
+internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration configuration, StoreReadFailures reads) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -14,6 +18,18 @@ internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration conf
         try
         {
             var stats = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+            if (reads.FailingComponent is { } failing)
+            {
+                var subject = char.ToUpperInvariant(failing[0]) + failing[1..];
+                return HealthCheckResult.Unhealthy($"{subject}: reads fail", data: new Dictionary<string, object?>
+                {
+                    ["status"] = "unavailable",
+                    ["provider"] = provider,
+                    ["message"] = $"{subject} answers but reading from it fails (its search index may be damaged); stop the service and run `newsqa reindex` to rebuild the indexes from the stored documents. The service log says why.",
+                    ["component"] = failing,
+                }!);
+            }
+
             if (stats.Degraded is { } problem)
             {
                 // Documents can be written and read; lexical search waits for the rebuild, so the instance is not ready.

@@ -64,6 +64,10 @@ public sealed partial class ModelFetcher(
                 }
             }, cancellationToken).ConfigureAwait(false);
         }
+        catch (ModelDownloadException ex) when (ex.StoppedByBound)
+        {
+            return ex.Message;
+        }
         catch (ModelDownloadException ex) when (ex.VerificationFailed)
         {
             return $"hash mismatch: {current} from {host} does not match its manifest's sha256 and was deleted";
@@ -81,7 +85,7 @@ public sealed partial class ModelFetcher(
         {
             return $"{host} refused the download of {current}; run `newsqa models pull` to see the server's answer";
         }
-        catch (IOException ex) when (ModelFileCheck.IsDiskFull(ex))
+        catch (IOException ex) when (ModelDownloader.IsDiskFull(ex))
         {
             return $"disk full while writing {current} into the models folder; what arrived is kept and the next start resumes it";
         }

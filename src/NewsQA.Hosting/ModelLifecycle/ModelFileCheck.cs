@@ -66,7 +66,4 @@ internal static class ModelFileCheck
             return null;
         }
     }
-
-    /// <summary>ENOSPC on Unix (the errno is the HResult there), ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
-    public static bool IsDiskFull(IOException ex) => ex.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
 }

@@ -1,6 +1,7 @@
 using NewsQA.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsQA.Storage.Embedded;
 using NewsQA.Storage.Qdrant;
 
@@ -24,11 +25,36 @@ public static class StoreSelection
     {
         services.AddSectionOptions<StoreOptions>();
         var provider = ProviderName(configuration);
-        return provider.Trim().ToLowerInvariant() switch
+        var component = provider.Trim().ToLowerInvariant() switch
         {
-            "embedded" => services.AddEmbeddedStore(),
-            "qdrant" => services.AddQdrantStore(),
+            "embedded" => Embedded(services),
+            "qdrant" => Qdrant(services),
             _ => throw new InvalidOperationException($"{Key} '{provider}' is not supported; use 'Embedded' or 'Qdrant'."),
         };
+
+        return services.GuardStoreReads(component);
+    }
+
+    /// <summary>
+    /// Puts the registered store's reads under <see cref="StoreReadGuard"/>: whichever store it is, an engine error
+    /// while reading maps as its writes' errors do. Public so a test can put a fake store under the same guard.
+    /// </summary>
+    public static IServiceCollection GuardStoreReads(this IServiceCollection services, string component)
+    {
+        services.TryAddSingleton<StoreReadFailures>();
+        StoreReadGuard.Decorate(services, component);
+        return services;
+    }
+
+    private static string Embedded(IServiceCollection services)
+    {
+        services.AddEmbeddedStore();
+        return "embedded store";
+    }
+
+    private static string Qdrant(IServiceCollection services)
+    {
+        services.AddQdrantStore();
+        return "Qdrant";
     }
 }

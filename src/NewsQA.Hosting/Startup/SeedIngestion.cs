@@ -6,9 +6,10 @@ using NewsQA.Core.Ingest.Input;
 namespace NewsQA.Hosting.Startup;
 
 /// <summary>
-/// Ingests <c>Seeds:Path</c> when the store is empty and the embedder usable (a half-usable embedder would write
-/// vectors readers cannot match), so the first request of a new install already gets answers; says in the log what
-/// went in and what was skipped.
+/// Ingests <c>Seeds:Path</c> when the store is empty, whatever state the model is in (absent, named and still
+/// missing, on its way: the seeds go in lexically and the backfill embeds them once it arrives), so the first request
+/// of a new install already gets answers; only a store recorded for another model's vectors is left alone, since
+/// writing into it would mix two models. Says in the log what went in and what was skipped.
 /// </summary>
 public sealed partial class SeedIngestion(IngestPipeline pipeline, IOptions<SeedOptions> options, ILogger<SeedIngestion> logger)
 {
@@ -37,7 +38,7 @@ public sealed partial class SeedIngestion(IngestPipeline pipeline, IOptions<Seed
     private async Task<SeedReport?> IngestAsync(StartupReport report, CancellationToken cancellationToken)
     {
         var seeds = options.Value;
-        if (!seeds.IngestOnEmpty || report.Store is not { Documents: 0 } || report.EmbedderProblem is not null)
+        if (!seeds.IngestOnEmpty || report.Store is not { Documents: 0 } || report.ModelMismatch is not null)
         {
             return null;
         }

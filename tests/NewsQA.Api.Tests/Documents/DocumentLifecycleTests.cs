@@ -84,6 +84,25 @@ public sealed class DocumentLifecycleTests() : ApiTest(new Dictionary<string, st
         Assert.Equal("2024-03", body["publishedAt"]!.GetValue<string>());
     }
 
+    /// <summary>Issue 33 item 1: two uploads whose file names differ only outside ASCII are two documents, each readable under its own name.</summary>
+    [Fact]
+    public async Task MultipartFilesNamedOutsideAscii_AreTwoDocuments()
+    {
+        var created = new List<string>();
+        foreach (var (name, text) in new[] { ("東京.txt", "Tokio meldet einen Rekord bei den Touristenzahlen."), ("北京.txt", "Peking kündigt neue Regeln für den Handel an.") })
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name);
+            using var response = await Client.PostAsync("/api/documents", form, Ct);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            created.Add((await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!["id"]!.GetValue<string>());
+        }
+
+        Assert.Equal(["東京", "北京"], created);
+        var tokio = await Client.GetJsonAsync("/api/documents/" + Uri.EscapeDataString("東京"), Ct);
+        Assert.Contains("Tokio", tokio["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task List_PagesWithCursorUntilTheEnd()
     {

@@ -143,6 +143,37 @@ public sealed class FirstStartTests : IDisposable
         return Status(JsonNode.Parse(await ready.Content.ReadAsStringAsync(Ct))!);
     }
 
+    /// <summary>
+    /// Issue 33 item 0: a model named in configuration and still missing is on its way when AutoPull is on, so the
+    /// start ingests the seeds as the unnamed default does; the questions asked while it arrives are answered.
+    /// </summary>
+    [Fact]
+    public async Task NamedModelStillMissing_SeedsGoInAndASeedQuestionIsAnsweredWithin20Seconds()
+    {
+        await using var hub = await FakeModelHub.StartAsync(Ct);
+        hub.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        FakeModelHub.WriteManifest(fixture.ModelsPath, DefaultModelFolder, hub.BaseUri);
+        var settings = fixture.Settings();
+        settings["Embeddings:Model"] = DefaultModelFolder;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using var app = new NewsQaApplication(settings);
+        using var client = app.CreateClient();
+
+        var ask = await client.PostJsonAsync("/api/ask", new { question = Question }, Ct);
+        var askedAfter = watch.Elapsed;
+        var search = await client.PostJsonAsync("/api/search", new { query = "Raketen Ukraine" }, Ct);
+        hub.Hold.SetResult();
+        var ok = await fixture.WaitForAsync(client, r => Status(r) == "ok", Ct);
+        var after = await client.PostJsonAsync("/api/search", new { query = "Raketen Ukraine" }, Ct);
+
+        Assert.InRange(askedAfter, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.Equal("answered", ask["status"]!.GetValue<string>());
+        Assert.NotEmpty(search["results"]!.AsArray());
+        Assert.Equal("hybrid", SearchMode(ok));
+        Assert.Equal(SeedCount, ok["store"]!["documents"]!.GetValue<long>());
+        Assert.NotEmpty(after["results"]!.AsArray());
+    }
+
     [Fact]
     public async Task CorruptedFile_IsRefusedAndDeleted_AndTheServiceStaysLexical()
     {

@@ -38,6 +38,14 @@ public sealed class ConfigurationMistakeTests
     [InlineData("Auth__ApiKey", "  ", "Auth:ApiKey is only spaces")]
     [InlineData("Auth__ApiKey", " ", "Auth:ApiKey is only spaces")]
     [InlineData("Auth__RequireKeyForReads", "true", "Auth:RequireKeyForReads is true but Auth:ApiKey is not set")]
+    [InlineData("urls", "http://127.0.0.1:99999", "ASPNETCORE_URLS (urls) must list addresses such as http://127.0.0.1:5000 with a port from 0 to 65535, got 'http://127.0.0.1:99999'")]
+    [InlineData("Logging__LogLevel__Default", "Verbose", "Logging:LogLevel:Default must be one of Trace, Debug, Information, Warning, Error, Critical or None, got 'Verbose'")]
+    [InlineData("Logging__Console__LogLevel__Microsoft", "laut", "Logging:Console:LogLevel:Microsoft must be one of")]
+    [InlineData("Embeddings__AutoPull", "maybe", "Embeddings:AutoPull must be true or false, got 'maybe'")]
+    [InlineData("Embeddings__WatchInterval", "-00:00:05", "Embeddings:WatchInterval")]
+    [InlineData("Embeddings__WatchInterval", "00:00:00", "Embeddings:WatchInterval")]
+    [InlineData("Embeddings__BackfillBatch", "0", "Embeddings:BackfillBatch")]
+    [InlineData("Embeddings__BackfillPause", "-00:00:01", "Embeddings:BackfillPause")]
     public async Task MistakeIsOneLineNamingTheKeyAndANonZeroExit(string variable, string value, string expected)
     {
         using var folder = new TempFolder("newsqa-config-");
@@ -51,6 +59,31 @@ public sealed class ConfigurationMistakeTests
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(folder, " ")), "a folder named ' ' was created");
+    }
+
+    /// <summary>Issue 33 item 16: the port another process holds is one line naming it, not Kestrel's stack trace.</summary>
+    [Fact]
+    public async Task PortInUse_IsOneLineNamingTheAddress()
+    {
+        using var folder = new TempFolder("newsqa-config-");
+        var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        try
+        {
+            var address = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
+            var environment = new Dictionary<string, string> { ["Data__Path"] = Path.Combine(folder, "data"), ["urls"] = address, ["ASPNETCORE_URLS"] = address };
+
+            var (exit, output) = await ApiProcess.RunUntilExitAsync(folder, environment, TimeSpan.FromSeconds(60), Ct);
+
+            Assert.True(exit is not null and not 0, $"exit {exit?.ToString() ?? "none (still running)"}:\n{output}");
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.True(lines.Length == 1, $"Expected one line:\n{output}");
+            Assert.Contains($"{address} is already in use", lines[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            holder.Stop();
+        }
     }
 
     [Theory]

@@ -35,4 +35,17 @@ public class CursorTests
     {
         Assert.False(Cursor.TryDecode(cursor, out _));
     }
+
+    /// <summary>Issue 33 item 19: base64url text the service did not give (an id encoded by hand, a cut or edited cursor) is no cursor.</summary>
+    [Fact]
+    public void CursorNotGivenByTheService_IsRefused()
+    {
+        var handMade = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes("doc-zzz"));
+        var given = Cursor.Encode("doc-1");
+        var edited = given[..^2] + (given[^2] == 'A' ? "B" : "A") + given[^1];
+
+        Assert.False(Cursor.TryDecode(handMade, out _));
+        Assert.False(Cursor.TryDecode(given[..^3], out _));
+        Assert.False(Cursor.TryDecode(edited, out _));
+    }
 }

@@ -27,13 +27,18 @@ internal sealed class LoopbackFileServer : IAsyncDisposable
     {
         var ranges = new ConcurrentQueue<string?>();
         var (app, baseUri) = await LoopbackHost.StartAsync(
-            a => a.MapGet("/files/{name}", (string name, HttpRequest request) =>
+            a =>
             {
-                ranges.Enqueue(request.Headers.Range.ToString() is { Length: > 0 } range ? range : null);
-                return files.TryGetValue(name, out var bytes)
-                    ? Results.File(bytes, "application/octet-stream", enableRangeProcessing: true)
-                    : Results.NotFound();
-            }),
+                a.MapGet("/files/{name}", (string name, HttpRequest request) =>
+                {
+                    ranges.Enqueue(request.Headers.Range.ToString() is { Length: > 0 } range ? range : null);
+                    return files.TryGetValue(name, out var bytes)
+                        ? Results.File(bytes, "application/octet-stream", enableRangeProcessing: true)
+                        : Results.NotFound();
+                });
+                // A redirect to any address, as a compromised or misconfigured mirror might send.
+                a.MapGet("/moved", (string to) => Results.Redirect(to));
+            },
             cancellationToken);
         return new LoopbackFileServer(app, baseUri, ranges);
     }

@@ -86,6 +86,61 @@ public sealed class ModelDownloaderTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(_directory));
     }
 
+    /// <summary>Issue 33 item 7: a server sending more than the manifest's size is stopped there, and what it wrote is deleted.</summary>
+    [Fact]
+    public async Task Pull_ServerSendingMoreThanTheDeclaredSize_IsStoppedThereAndThePartialDeleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var endless = new byte[16 * Content.Length];
+        await using var server = await LoopbackFileServer.StartAsync(new Dictionary<string, byte[]> { ["model.onnx"] = endless }, ct);
+        using var http = new HttpClient();
+        var reports = new List<DownloadProgress>();
+
+        var ex = await Assert.ThrowsAsync<ModelDownloadException>(() =>
+            new ModelDownloader(http).PullAsync(Manifest(server.UrlOf("model.onnx"), ContentSha), _directory, reports.Add, ct));
+
+        Assert.True(ex.StoppedByBound);
+        Assert.Contains($"more than the {Content.Length} bytes", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_directory.Path, ex.Message, StringComparison.Ordinal);
+        Assert.InRange(reports.Max(r => r.BytesDone), 0, Content.Length);
+        Assert.Empty(Directory.EnumerateFiles(_directory));
+    }
+
+    /// <summary>Issue 33 item 7: the pull stops when the disk's free space falls under the floor (set above this disk's free space here).</summary>
+    [Fact]
+    public async Task Pull_FreeSpaceUnderTheFloor_StopsAndDeletesThePartial()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await LoopbackFileServer.StartAsync(new Dictionary<string, byte[]> { ["model.onnx"] = Content }, ct);
+        using var http = new HttpClient();
+        var floor = new DriveInfo(_directory).TotalSize + 1;
+
+        var ex = await Assert.ThrowsAsync<ModelDownloadException>(() =>
+            new ModelDownloader(http) { MinimumFreeBytes = floor }.PullAsync(Manifest(server.UrlOf("model.onnx"), ContentSha), _directory, cancellationToken: ct));
+
+        Assert.True(ex.StoppedByBound);
+        Assert.Contains("free space", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_directory));
+    }
+
+    /// <summary>Issue 33 item 15: a redirect to a file: URL is a refused download with its one line, not a crash.</summary>
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/model.onnx")]
+    public async Task Pull_RedirectOutOfHttp_IsARefusedDownload(string target)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await LoopbackFileServer.StartAsync(new Dictionary<string, byte[]>(), ct);
+        using var http = new HttpClient();
+        var url = new Uri(server.BaseUri, "moved?to=" + Uri.EscapeDataString(target));
+
+        var ex = await Assert.ThrowsAsync<ModelDownloadException>(() =>
+            new ModelDownloader(http).PullAsync(Manifest(url, ContentSha), _directory, cancellationToken: ct));
+
+        Assert.DoesNotContain("passwd", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_directory));
+    }
+
     [Fact]
     public async Task Pull_SkipsAFileThatIsAlreadyThereAndVerified()
     {

@@ -21,6 +21,12 @@ public sealed class CitationVerifier(IDocumentStore store)
             var ids = new List<int>();
             foreach (var quote in segment.Quotes)
             {
+                if (NotAnAnswer.Holds(quote.Quote))
+                {
+                    dropped++;
+                    continue;
+                }
+
                 if (!documents.TryGetValue(quote.DocumentId, out var document))
                 {
                     document = await store.GetAsync(quote.DocumentId, cancellationToken).ConfigureAwait(false);

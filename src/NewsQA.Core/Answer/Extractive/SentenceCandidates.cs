@@ -2,13 +2,15 @@ using NewsQA.Core.Search.Analysis;
 using NewsQA.Core.Search.Retrieval;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Text;
+using NewsQA.Core.Answer.Citations;
 
 namespace NewsQA.Core.Answer.Extractive;
 
 /// <summary>
 /// The quotable units of the retrieved passages, each analyzed once: every sentence, and every sentence together
 /// with the next one of its paragraph (the fact is often in the sentence after the one that matches the
-/// question: "… zum elektromagnetischen Kampf wachsen werde. Belgien, Estland … wollten sich anschließen.").
+/// question: "… zum elektromagnetischen Kampf wachsen werde. Belgien, Estland … wollten sich anschließen."), less
+/// the sentences that would pass for the service's own words (<see cref="NotAnAnswer"/>).
 /// </summary>
 internal static class SentenceCandidates
 {
@@ -48,12 +50,18 @@ internal static class SentenceCandidates
         var s = passage.Sentences;
         for (var i = 0; i < s.Count; i++)
         {
+            // A sentence that would pass for the service's own words or marks is no unit, alone or paired.
+            if (NotAnAnswer.Holds(s[i].Text))
+            {
+                continue;
+            }
+
             if (s[i].Terms.Count > 0)
             {
                 yield return new Unit(s[i].Local, s[i].Text, s[i].Terms, Paired: false, First: i);
             }
 
-            if (i + 1 < s.Count && s[i + 1].Terms.Count > 0 && s[i].Terms.Count > 0 && SentenceEnd.IsComplete(s[i].Text)
+            if (i + 1 < s.Count && s[i + 1].Terms.Count > 0 && s[i].Terms.Count > 0 && !NotAnAnswer.Holds(s[i + 1].Text) && SentenceEnd.IsComplete(s[i].Text)
                 && !passage.Chunk.Text.AsSpan(s[i].Local.End, s[i + 1].Local.Start - s[i].Local.End).Contains('\n'))
             {
                 var local = new TextSpan(s[i].Local.Start, s[i + 1].Local.End);

@@ -109,7 +109,18 @@ public static partial class DocumentDecoder
                 return DecodedDocument.Fail(name, $"'{name}' must be a string.");
             }
 
-            fields[name] = v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();
+            if (v.ValueKind == JsonValueKind.Number)
+            {
+                fields[name] = v.GetRawText();
+            }
+            else if (JsonText.TryGetString(v) is { } value)
+            {
+                fields[name] = value;
+            }
+            else
+            {
+                return DecodedDocument.Fail(name, JsonText.LoneSurrogate(name));
+            }
         }
 
         var textField = fields.ContainsKey("text") ? "text" : fields.ContainsKey("body") || !fields.ContainsKey("html") ? "body" : "html";

@@ -20,6 +20,10 @@ public static class DocumentFields
         Length("title", input.Title, MaxTitleChars);
         Length("source", input.Source, MaxSourceChars);
         Length("url", input.Url, MaxUrlChars);
+        if (!string.IsNullOrWhiteSpace(input.Title) && !HasVisibleText(input.Title))
+        {
+            throw new DocumentRejectedException("title", "'title' holds only invisible characters (such as U+200B); give a readable title or none.");
+        }
         if (!string.IsNullOrWhiteSpace(input.Url) && !IsHttpUrl(input.Url.Trim()))
         {
             throw new DocumentRejectedException("url", "'url' must be an absolute http or https URL.");
@@ -42,6 +46,16 @@ public static class DocumentFields
         var cut = title.LastIndexOf(' ', MaxTitleChars - 1);
         return title[..(cut > MaxTitleChars / 2 ? cut : MaxTitleChars - 1)].TrimEnd() + "…";
     }
+
+    /// <summary>
+    /// Whether a reader would see anything: a letter, digit, mark, punctuation or symbol, as opposed to spaces,
+    /// controls and format characters (zero-width space and joiners, word joiner, bidi marks), which render as nothing.
+    /// </summary>
+    public static bool HasVisibleText(string text) => text.EnumerateRunes().Any(r => System.Text.Rune.GetUnicodeCategory(r) is not (
+        System.Globalization.UnicodeCategory.SpaceSeparator or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.OtherNotAssigned
+        or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.PrivateUse));
 
     public static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;

@@ -42,9 +42,21 @@ public static class DocumentFileReader
         return files;
     }
 
+    /// <summary>A folder that cannot be listed is itself "found", so <see cref="Read"/> reports it and the walk goes on.</summary>
     private static void Walk(string folder, List<string> found)
     {
-        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        List<FileSystemInfo> entries;
+        try
+        {
+            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            found.Add(folder);
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             if (entry is DirectoryInfo { LinkTarget: null } sub)
             {
@@ -84,7 +96,10 @@ public static class DocumentFileReader
 
         if (Directory.Exists(info.FullName))
         {
-            return "a link to a folder; links to folders are not followed";
+            // A folder reaches here as a link to one, or as a folder the walk could not list.
+            return info.LinkTarget is null && new DirectoryInfo(file).LinkTarget is null
+                ? "permission denied: the folder cannot be listed"
+                : "a link to a folder; links to folders are not followed";
         }
 
         if (!info.Exists)
@@ -121,7 +136,14 @@ public static class DocumentFileReader
             yield break;
         }
 
-        var (decoded, readError) = DocumentDecoder.DecodeText(ReadBounded(file));
+        var (bytes, denied) = ReadBounded(file);
+        if (bytes is null)
+        {
+            yield return new DocumentReadResult(null, file, denied);
+            yield break;
+        }
+
+        var (decoded, readError) = DocumentDecoder.DecodeText(bytes);
         if (decoded is null)
         {
             yield return new DocumentReadResult(null, file, readError);
@@ -158,8 +180,27 @@ public static class DocumentFileReader
         }
     }
 
-    /// <summary>At most <see cref="MaxFileBytes"/> + 1 bytes, so a file that grows while it is read stays bounded (and fails as too large).</summary>
-    private static byte[] ReadBounded(string file)
+    /// <summary>
+    /// At most <see cref="MaxFileBytes"/> + 1 bytes, so a file that grows while it is read stays bounded (and fails as
+    /// too large); or why it cannot be read, in words (the system's message may name paths or the platform).
+    /// </summary>
+    private static (byte[]? Bytes, string? Error) ReadBounded(string file)
+    {
+        try
+        {
+            return (ReadAll(file), null);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, "permission denied");
+        }
+        catch (IOException)
+        {
+            return (null, "the file cannot be read (an I/O error)");
+        }
+    }
+
+    private static byte[] ReadAll(string file)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var buffer = new MemoryStream();
@@ -224,12 +265,6 @@ public static class DocumentFileReader
             : new DocumentReadResult(null, origin, decoded.Error);
     }
 
-    /// <summary>A seed's id is its file name without extension, with characters outside the id alphabet replaced.</summary>
-    public static string IdFromFileName(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-' ? c : '-').ToArray();
-        var id = new string(chars).TrimStart('.', '_', ':', '-');
-        return id.Length == 0 ? "doc" : id[..Math.Min(id.Length, DocumentId.MaxLength)];
-    }
+    /// <summary>A seed's id is its file name without extension, as <see cref="DocumentId.FromName"/> makes one of a name.</summary>
+    public static string IdFromFileName(string file) => DocumentId.FromName(Path.GetFileNameWithoutExtension(file));
 }

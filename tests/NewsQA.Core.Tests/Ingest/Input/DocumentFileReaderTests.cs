@@ -41,7 +41,7 @@ public sealed class DocumentFileReaderTests : IDisposable
 
         var result = Assert.Single(DocumentFileReader.Read(file));
 
-        Assert.Equal("001-Seed--", result.Input!.Id);
+        Assert.StartsWith("001-Seed-Ä-", result.Input!.Id, StringComparison.Ordinal);
         Assert.True(DocumentId.IsValid(result.Input.Id));
     }
 

@@ -7,6 +7,8 @@ public class DocumentIdTests
     [Theory]
     [InlineData("x")]
     [InlineData("dpa-2025:05.14_a")]
+    [InlineData("日本")]
+    [InlineData("Österreich")]
     public void SafeIds_AreValid(string id) => Assert.True(DocumentId.IsValid(id));
 
     [Theory]
@@ -15,6 +17,8 @@ public class DocumentIdTests
     [InlineData("-x")]
     [InlineData("a b")]
     [InlineData("")]
+    [InlineData("O\u0308sterreich")]
+    [InlineData("a\u200bb")]
     public void IdsOutsideTheAlphabet_AreRefused(string id)
     {
         // "x\n" beside "x" would be a second document whose id breaks the log line it is written in.
