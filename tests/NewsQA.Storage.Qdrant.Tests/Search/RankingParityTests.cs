@@ -100,6 +100,26 @@ public sealed class RankingParityTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ScoreFusion_TheDefault_RanksTheFixtureIdentically_OverEitherBackendsRankings()
+    {
+        // Retrieval:Method Scores fuses in process on every backend (the Retriever skips Qdrant's server-side RRF for it):
+        // each backend's dense and lexical candidates at fusion depth, fused by the one ScoreFusion.
+        Assert.Equal(FusionMethod.Scores, new FusionOptions().Method);
+        var vector = StoreTestData.Axis(0);
+        var terms = StoreTestData.Terms("Drohnen");
+        var depth = fusion.CandidatesFor(Top);
+        var scores = new ScoreFusion(Options.Create(fusion));
+
+        var inEmbedded = scores.Fuse(
+            await embedded.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct), await embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct), new RrfWeights(1, 1));
+        var inQdrant = scores.Fuse(
+            await qdrant.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct), await qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct), new RrfWeights(1, 1));
+
+        Assert.Equal(Fixture.Length, inEmbedded.Count);
+        Assert.Equal(Groups(inEmbedded.Select(f => (f.Hit.Chunk.Id, f.Score))), Groups(inQdrant.Select(f => (f.Hit.Chunk.Id, f.Score))));
+    }
+
     private static List<string> Ids(IEnumerable<ChunkHit> hits) => [.. hits.Select(h => h.Chunk.Id)];
 
     private static List<(double Score, string Ids)> Groups(IEnumerable<(string Id, double Score)> ranked) =>
