@@ -21,15 +21,14 @@ public sealed record FusionKindFit(string Kind, int Questions, double ChosenMrrA
 
 /// <summary>
 /// Fits the weight pair for a model by grid search over the labelled questions, objective MRR@10 of the gold
-/// document, averaged over the kinds of question the set mixes (each question set counts the same, so XQuAD's copied
-/// wording cannot outvote a reader's own words by number, issue 32): it is what "fusion never hurts" is judged by, and it costs no answering per pair (the two rankings of each
-/// question are fetched once and fused in memory for every pair), where answerContains would need every question
-/// answered again per pair. Dense weight 0 (lexical only) is in the grid, so on the fitting set the chosen pair is never
-/// below lexical; large lexical weights flatten the lexical list (see <see cref="RrfWeights"/>), which lets the fit get
-/// close to dense alone. Ties go to the pair nearest plain RRF (1, 1). Dense stays in only when the fit holds on questions
-/// it did not see: when the two-fold check scores below lexical alone, the grid found noise and lexical only is chosen.
-/// That is what "fusion never hurts" needs on an archive where the model is weaker than the words: a pair that ties
-/// lexical in-sample can fall below it held out (docs/quality-levers.md, FusionWeightFit; today's fits in docs/quality.md).
+/// document averaged over the kinds of question the set mixes (each question set counts the same, so XQuAD's copied
+/// wording cannot outvote a reader's own words by number, issue 32). MRR@10 is what "fusion never hurts" is judged by,
+/// and it costs no answering per pair: the two rankings of each question are fetched once and fused in memory for
+/// every pair. Ties go to the pair nearest (1, 1). Dense weight 0 (lexical only) is chosen only when lexical alone
+/// beats the fitted pair on every kind of question, held out (the pair fitted on one half of the questions, scored on
+/// the other): fitted on copied-wording questions alone, both English models once got dense 0, switching meaning off
+/// exactly where readers need it, while a pair that only fits noise still loses to lexical alone on questions it did not
+/// see (docs/quality-levers.md, FusionWeightFit).
 /// </summary>
 public static class FusionWeightFit
 {
