@@ -21,12 +21,17 @@ public sealed class ReaderWordedQualityTests : IDisposable
 
     private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
-    private async Task<(string Output, JsonNode Report)> EvalAsync(string language, Dictionary<string, string> environment, params string[] modes)
+    private Task<(string Output, JsonNode Report)> EvalAsync(string language, Dictionary<string, string> environment, params string[] modes) =>
+        EvalAsync(language, environment, archive: false, modes);
+
+    /// <param name="archive">With the 1,028 10kGNAD distractors: the archive scale the fusion guarantee is stated for.</param>
+    private async Task<(string Output, JsonNode Report)> EvalAsync(string language, Dictionary<string, string> environment, bool archive, params string[] modes)
     {
+        string[] distractors = archive ? ["--distractors", Data("gnad10k", "articles.jsonl")] : [];
         var result = await CliProcess.RunWithEnvironmentAsync(work, environment, TestContext.Current.CancellationToken,
             ["eval", "--paragraphs", Data($"xquad-{language}-dev", "paragraphs.jsonl"),
              "--questions", Data($"xquad-{language}-dev", "questions.jsonl"), Data($"reader-{language}-dev", "questions.jsonl"),
-             "--mode", .. modes, "--json"]);
+             .. distractors, "--mode", .. modes, "--json"]);
         Assert.Equal(0, result.ExitCode);
         return (result.Output, JsonNode.Parse(result.Output)!);
     }
@@ -64,7 +69,9 @@ public sealed class ReaderWordedQualityTests : IDisposable
             ["Answer__MinConfidence"] = "0.40",
         };
 
-        var (output, report) = await EvalAsync("en", environment, "lexical", "dense", "hybrid");
+        // Archive scale, as the guarantee is stated: on the 120 dev paragraphs alone dense finds reader-worded questions'
+        // articles so easily (MiniLM MRR@10 .868) that the shipped shares, fitted at archive scale, fall below it (.823).
+        var (output, report) = await EvalAsync("en", environment, archive: true, "lexical", "dense", "hybrid");
 
         foreach (var set in new[] { "xquad-en-dev", "reader-en-dev" })
         {
@@ -92,7 +99,7 @@ public sealed class ReaderWordedQualityTests : IDisposable
         manifest.Remove("languages");
         File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
 
-        var (output, report) = await EvalAsync("de", new Dictionary<string, string> { ["Embeddings__Model"] = folder, ["Answer__MinConfidence"] = "0.40" }, "lexical", "hybrid");
+        var (output, report) = await EvalAsync("de", new Dictionary<string, string> { ["Embeddings__Model"] = folder, ["Answer__MinConfidence"] = "0.40" }, archive: true, "lexical", "hybrid");
 
         foreach (var set in new[] { "xquad-de-dev", "reader-de-dev" })
         {
