@@ -33,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<NewsQaMetrics>();
         services.TryAddSingleton<ITermAnalyzer, LuceneTermAnalyzer>();
         services.TryAddSingleton<IRankFusion, ReciprocalRankFusion>();
+        services.TryAddSingleton<ScoreFusion>();
+        services.TryAddSingleton<DenseAgreement>();
         services.TryAddSingleton<ExtractiveAnswerer>();
         services.TryAddSingleton<IAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
         services.TryAddSingleton<IQueryRewriter, KeyTermQueryRewriter>();

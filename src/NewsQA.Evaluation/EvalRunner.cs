@@ -119,8 +119,15 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
             progress?.Report(++done);
         }
 
-        return known.Count == 0 ? null : FusionWeightFit.Choose(ranks);
+        return known.Count == 0 ? null : FusionWeightFit.Choose(ranks, [.. known.Select(q => q.Set ?? "questions")]);
     }
+
+    /// <summary>
+    /// The dense and lexical candidates a hybrid search of <paramref name="question"/> fuses, at the depth the metrics
+    /// use; null without a searchable model. For measuring fusion mechanisms offline (<c>eval --candidates</c>).
+    /// </summary>
+    public Task<HybridCandidates?> CandidatesAsync(EvalQuestion question, int top, CancellationToken cancellationToken = default) =>
+        retriever.HybridCandidatesAsync(new SearchRequest(question.Question, RetrievalDepth(top), SearchMode.Hybrid, SearchFilter.None), cancellationToken);
 
     /// <summary>Documents fetched for the retrieval metrics: more chunks than documents needed, a paragraph may be split into several.</summary>
     private static int RetrievalDepth(int top) => Math.Min(SearchRequest.MaxTop, top * 3);

@@ -15,8 +15,12 @@ internal static class SchemaVersion
     /// <summary>"NwQA" in ASCII: the application id NewsQA writes into its files' header.</summary>
     public const int ApplicationId = 0x4E775141;
 
-    /// <summary>The schema version this build writes; raise it with each schema change that needs an upgrade step.</summary>
-    public const int Current = 1;
+    /// <summary>
+    /// The schema version this build writes; raise it with each schema change that needs an upgrade step. 2: the lexical
+    /// index moved to Lucene (FTS5 tables and the chunks' text copies dropped, <c>lexical_log</c> added), which a
+    /// version-1 build could not read.
+    /// </summary>
+    public const int Current = 2;
 
     /// <summary>Throws <see cref="StoreUnavailableException"/> (file untouched) unless the open file is new, NewsQA's own, or an older NewsQA's.</summary>
     public static async Task CheckAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -27,15 +27,15 @@ internal static class EvalCommand
         var paragraphs = new Option<FileInfo?>("--paragraphs") { Description = "Paragraphs JSONL (id, title, text)" };
         var corpus = new Option<string[]>("--corpus") { Description = "Instead of --paragraphs: files or folders to ingest", AllowMultipleArgumentsPerToken = true };
         var distractors = new Option<string[]>("--distractors") { Description = "Extra documents (files or folders) that are no question's gold", AllowMultipleArgumentsPerToken = true };
-        var questions = new Option<FileInfo>("--questions") { Description = "Questions JSONL (id, question, answers, gold_paragraph_id)", Required = true };
+        var questions = new Option<FileInfo[]>("--questions") { Description = "Questions JSONL (id, question, answers, gold_paragraph_id); several files are asked together and reported per set as well (a set is named by its folder)", Required = true, AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Cut-off for recall (default 10)", DefaultValueFactory = _ => 10 };
         var modes = new Option<SearchMode[]>("--mode") { Description = "hybrid (default), dense, lexical; several run on one ingest", AllowMultipleArgumentsPerToken = true };
-        var limit = new Option<int?>("--limit") { Description = "Use only the first N questions" };
+        var limit = new Option<int?>("--limit") { Description = "Use only the first N questions of each questions file" };
         var report = new Option<FileInfo?>("--report") { Description = "Write per-question results (JSONL)" };
         var vectorCache = VectorCacheOption;
         var command = new Command("eval", "Measure retrieval and answer quality on a question set, beside a plain BM25 baseline")
         {
-            paragraphs, corpus, distractors, questions, top, modes, limit, report, vectorCache, CommonOptions.Json,
+            paragraphs, corpus, distractors, questions, top, modes, limit, report, vectorCache, EvalCandidates.Option, CommonOptions.Json,
             EvalCalibration.Calibrate, EvalCalibration.FalseAnswerCost, EvalCalibration.MaxFalseAnswers, EvalWithoutGold.Option,
         };
         command.SetAction(async (parse, ct) =>
@@ -43,7 +43,7 @@ internal static class EvalCommand
             var paragraphFile = parse.GetValue(paragraphs);
             var corpusPaths = parse.GetValue(corpus) ?? [];
             var distractorPaths = parse.GetValue(distractors) ?? [];
-            var questionFile = parse.GetValue(questions)!;
+            var questionFiles = parse.GetValue(questions) ?? [];
             var k = parse.GetValue(top);
             if ((paragraphFile is null) == (corpusPaths.Length == 0))
             {
@@ -56,7 +56,7 @@ internal static class EvalCommand
                 return 2;
             }
 
-            foreach (var f in new[] { paragraphFile, questionFile }.OfType<FileInfo>().Where(f => !f.Exists))
+            foreach (var f in questionFiles.Prepend(paragraphFile).OfType<FileInfo>().Where(f => !f.Exists))
             {
                 Console.Error.WriteLine($"error: {f.Name} not found.");
                 return 2;
@@ -84,17 +84,19 @@ internal static class EvalCommand
                 return 2;
             }
 
-            var qs = EvalRunner.ReadJsonLines<EvalQuestion>(questionFile.FullName);
-            if (parse.GetValue(limit) is { } n)
-            {
-                qs = qs.Take(n).ToList();
-            }
+            var n = parse.GetValue(limit);
+            IReadOnlyList<EvalQuestion> qs = [.. questionFiles.SelectMany(f => EvalQuestion.ReadSet(f.FullName).Take(n ?? int.MaxValue))];
 
             var evalParagraphs = paragraphFile is null ? null : EvalRunner.ReadJsonLines<EvalParagraph>(paragraphFile.FullName);
             var documents = evalParagraphs is not null ? EvalRunner.AsDocuments(evalParagraphs).ToList() : ReadFiles(corpusPaths);
             var distractorDocuments = ReadFiles(distractorPaths);
             documents.AddRange(distractorDocuments);
             var vectorCacheDirectory = parse.GetValue(vectorCache)?.FullName;
+            if (parse.GetValue(EvalCandidates.Option) is { } candidatesFile)
+            {
+                return await EvalCandidates.WriteAsync(documents, qs, k, vectorCacheDirectory, candidatesFile, json, ct);
+            }
+
             if (calibrate)
             {
                 var unanswerable = EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs);
@@ -108,10 +110,10 @@ internal static class EvalCommand
             if (parse.GetValue(report) is { } reportFile)
             {
                 // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
-                await File.WriteAllLinesAsync(reportFile.FullName, evaluation.Runs.Where(r => r.System == EvalSystem.NewsQa).SelectMany(r => r.Outcomes.Select(o => ReportLine(r.Mode.ToWireName(), o))), ct);
+                await File.WriteAllLinesAsync(reportFile.FullName, EvalReport.Lines(evaluation, qs), ct);
             }
 
-            Print(qs.Count, documents.Count, evaluation, withoutGold, json);
+            EvalReport.Print(qs, documents, evaluation, withoutGold, json);
             return 0;
         });
         return command;
@@ -198,66 +200,6 @@ internal static class EvalCommand
                 Directory.Delete(temp, recursive: true);
             }
         }
-    }
-
-    private static string ReportLine(string mode, EvalOutcome outcome)
-    {
-        var line = JsonSerializer.SerializeToNode(outcome, CliJson.Options)!.AsObject();
-        line["mode"] = mode;
-        return line.ToJsonString();
-    }
-
-    private static void Print(int questions, int documents, Evaluation evaluation, bool withoutGold, bool json)
-    {
-        var (ingestSeconds, model, runs) = evaluation;
-        var rows = runs.Select(r => (Run: r, Metrics: EvalRunner.Summarize(r.Outcomes))).ToList();
-        if (json)
-        {
-            CliJson.Print(new Dictionary<string, object?>
-            {
-                ["questions"] = questions,
-                ["documents"] = documents,
-                ["model"] = model,
-                ["withoutGold"] = withoutGold,
-                ["ingestSeconds"] = Math.Round(ingestSeconds, 1),
-                ["runs"] = rows.Select(r => Values(r.Run, r.Metrics)).ToList(),
-            });
-            return;
-        }
-
-        Console.WriteLine($"{questions} questions, {documents} documents (ingest {ingestSeconds:0.0} s), model {model ?? "none"}");
-        if (withoutGold)
-        {
-            Console.WriteLine("asked without their own article: every answer is a false one, so 'answered' is the false-answer rate");
-        }
-
-        Console.WriteLine($"{"system",-8} {"mode",-8} {"R@1",6} {"R@5",6} {"R@10",6} {"MRR@10",7} {"nDCG@10",8} {"answerContains",15} {"answered",9} {"seconds",8}");
-        foreach (var (run, m) in rows)
-        {
-            var answers = run.System == EvalSystem.Bm25Baseline ? $"{"-",15} {"-",9}" : $"{m.AnswerContains,15:0.000} {m.AnsweredShare,9:0.000}";
-            Console.WriteLine($"{run.System.ToWireName(),-8} {run.Mode.ToWireName(),-8} {m.RecallAt1,6:0.000} {m.RecallAt5,6:0.000} {m.RecallAt10,6:0.000} {m.MrrAt10,7:0.000} {m.NdcgAt10,8:0.000} {answers} {run.Seconds,8:0.0}");
-        }
-    }
-
-    private static Dictionary<string, object?> Values(EvalRun run, EvalMetrics m)
-    {
-        var values = new Dictionary<string, object?>
-        {
-            ["system"] = run.System.ToWireName(),
-            ["mode"] = run.Mode.ToWireName(),
-            ["recall@1"] = Math.Round(m.RecallAt1, 4),
-            ["recall@5"] = Math.Round(m.RecallAt5, 4),
-            ["recall@10"] = Math.Round(m.RecallAt10, 4),
-            ["mrr@10"] = Math.Round(m.MrrAt10, 4),
-            ["ndcg@10"] = Math.Round(m.NdcgAt10, 4),
-            // The baseline retrieves only; it has no answers to score.
-            ["answerContains"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.AnswerContains, 4),
-            ["answered"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.AnsweredShare, 4),
-            ["highlightExact"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.HighlightExact, 4),
-            ["highlighted"] = run.System == EvalSystem.Bm25Baseline ? null : Math.Round(m.Highlighted, 4),
-            ["seconds"] = Math.Round(run.Seconds, 1),
-        };
-        return values;
     }
 
     private static List<DocumentInput> ReadFiles(string[] paths)

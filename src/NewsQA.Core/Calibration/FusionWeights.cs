@@ -42,7 +42,7 @@ public sealed class FusionWeights
 
         return Fitted(modelId) is { } fitted
             ? $"calibrated for {modelId} on {fitted.Entry.FittedAt:yyyy-MM-dd}: {fitted.Value}"
-            : $"not calibrated for {CalibrationFile.KeyFor(modelId)}; plain RRF ({For(modelId)}); run `newsqa eval --calibrate` with the model";
+            : $"not calibrated for {CalibrationFile.KeyFor(modelId)}; shipped weights ({For(modelId)}); run `newsqa eval --calibrate` with the model";
     }
 
     /// <summary>Whether the weights for <paramref name="modelId"/> were fitted for it (or set in configuration).</summary>

@@ -108,7 +108,7 @@ public sealed class CalibrationSelectionTests
 
         var embeddings = ready["embeddings"]!;
         Assert.Equal(1, embeddings["fusionWeights"]!["dense"]!.GetValue<double>(), 6);
-        Assert.StartsWith("not calibrated for tiny-xlmr; plain RRF", embeddings["fusionCalibration"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("not calibrated for tiny-xlmr; shipped weights", embeddings["fusionCalibration"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(log.Entries, e => e.Message.Contains("Fusion weights: not calibrated for tiny-xlmr", StringComparison.Ordinal));
     }
 

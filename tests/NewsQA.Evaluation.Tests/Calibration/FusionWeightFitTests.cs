@@ -78,6 +78,28 @@ public sealed class FusionWeightFitTests
     }
 
     [Fact]
+    public void Choose_OnAMixOfKinds_KeepsDenseWhenLexicalAloneLosesOnOneKind()
+    {
+        // Six copied-wording questions: lexical alone ranks the gold first, the pair with dense second. Two in a reader's
+        // own words: lexical alone misses them, the pair finds them second. Over all eight lexical alone wins (MRR .75
+        // against .5), and a fit that ignores the kinds leaves dense out; it is not better on both kinds, so dense stays.
+        var meaning = new RrfWeights(0.5, 1);
+        int?[] lexical = [1, 1, 1, 1, 1, 1, null, null];
+        var ranks = Ranks(8, null, new() { [new RrfWeights(0, 1)] = lexical, [meaning] = [2, 2, 2, 2, 2, 2, 2, 2] });
+        string[] kinds = ["xquad", "xquad", "xquad", "xquad", "xquad", "xquad", "reader", "reader"];
+
+        var fit = FusionWeightFit.Choose(ranks, kinds);
+        var ignoringKinds = FusionWeightFit.Choose(ranks);
+
+        Assert.Equal(meaning, fit.Chosen.Weights);
+        var reader = fit.Kinds.Single(k => k.Kind == "reader");
+        Assert.Equal(0.5, reader.ChosenMrrAt10, 9);
+        Assert.Equal(0, reader.LexicalOnlyMrrAt10, 9);
+        Assert.Equal(1, fit.Kinds.Single(k => k.Kind == "xquad").LexicalOnlyMrrAt10, 9);
+        Assert.Equal(new RrfWeights(0, 1), ignoringKinds.Chosen.Weights);
+    }
+
+    [Fact]
     public void Weights_ConfiguredWin_ThenTheModelsFittedPair_ThenTheDefaults()
     {
         var options = Options.Create(new FusionOptions { DenseWeight = 1, LexicalWeight = 1 });

@@ -25,6 +25,8 @@ public sealed partial class Retriever(
     IVectorIndex vectorIndex,
     ITermAnalyzer analyzer,
     IRankFusion fusion,
+    ScoreFusion scoreFusion,
+    DenseAgreement agreement,
     IOptions<FusionOptions> fusionOptions,
     QueryAndPassageEmbedder encoder,
     NewsQaMetrics metrics,
@@ -48,9 +50,11 @@ public sealed partial class Retriever(
         }
 
         // A model that does not know the question's language ranks it no better than chance; its weight says how much
-        // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical).
+        // it may still count (FusionOptions.OtherLanguageDenseWeight, 0 = not at all: the search runs lexical). Whether it
+        // knows the language is the data's verdict once there is one (DenseAgreement), else the manifest's.
         var weights = WeightsFor(request);
-        var knowsLanguage = encoder is not { IsAvailable: true } || encoder.Profile.Knows(QuestionLanguage.Of(request.Query));
+        var language = QuestionLanguage.Of(request.Query);
+        var knowsLanguage = encoder is not { IsAvailable: true } || (agreement.Trusts(encoder.Profile.ModelId, language) ?? encoder.Profile.Knows(language));
         var denseWeight = knowsLanguage ? weights.Dense : fusionOptions.Value.OtherLanguageDenseWeight;
         if (mode == SearchMode.Hybrid && denseWeight <= 0 && !knowsLanguage)
         {
@@ -105,13 +109,15 @@ public sealed partial class Retriever(
                 var wordsOnly = await lexicalIndex.SearchLexicalAsync(terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
                 passages = LexicalPage(wordsOnly, request);
                 break;
-            case SearchMode.Hybrid when vectorIndex is IServerSideHybridSearch serverSide:
-                // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip.
+            case SearchMode.Hybrid when vectorIndex is IServerSideHybridSearch serverSide && fusionOptions.Value.Method == FusionMethod.Rrf:
+                // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip. Score
+                // fusion reads both lists' scores, so it fuses in process on every backend (one algorithm, one result).
                 var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.Lexical, cancellationToken).ConfigureAwait(false);
                 passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
                 break;
             default:
                 var rankings = await RankBothAsync(vector!.Value, terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
+                agreement.Record(encoder!.Profile.ModelId, language, rankings.Dense, rankings.Lexical, fusionOptions.Value.LexicalSureRatio);
                 passages = Fuse(rankings, new RrfWeights(denseWeight, weights.Lexical), request);
                 break;
         }
@@ -148,7 +154,7 @@ public sealed partial class Retriever(
         return new HybridCandidates(rankings[0], rankings[1]);
     }
 
-    /// <summary>Weighted RRF of the two rankings, paged as <paramref name="request"/> asks (Qdrant fuses the same way on its side).</summary>
+    /// <summary>The two rankings fused by the configured method (<see cref="FusionOptions.Method"/>), paged as <paramref name="request"/> asks.</summary>
     public IReadOnlyList<RetrievedPassage> Fuse(HybridCandidates rankings, RrfWeights weights, SearchRequest request)
     {
         if (weights.Dense <= 0)
@@ -157,7 +163,9 @@ public sealed partial class Retriever(
             return LexicalPage(rankings.Lexical, request);
         }
 
-        var fusedHits = fusion.Fuse([rankings.Dense, rankings.Lexical], [weights.Dense, weights.Lexical]);
+        var fusedHits = fusionOptions.Value.Method == FusionMethod.Scores
+            ? scoreFusion.Fuse(rankings.Dense, rankings.Lexical, weights)
+            : fusion.Fuse([rankings.Dense, rankings.Lexical], [weights.Dense, weights.Lexical]);
         return (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
             .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
             .ToList();

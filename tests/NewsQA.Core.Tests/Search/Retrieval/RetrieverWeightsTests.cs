@@ -88,4 +88,32 @@ public sealed class RetrieverWeightsTests
         Assert.NotNull(wordsOnly.QueryVector);
         Assert.Null(lexical.QueryVector);
     }
+
+    [Fact]
+    public async Task AModelWithoutDeclaredLanguages_ThatMissesWhatTheWordsAreSureOf_IsLeftOutForThatLanguage()
+    {
+        // The fake model declares no languages, so the manifest trusts it for all; the data has seen it miss the document
+        // the words were sure of on German questions (DenseAgreement), so German hybrid searches run on the words alone.
+        var agreement = new DenseAgreement();
+        var sure = new[] { Hit("gold", 9), Hit("x", 2) };
+        var missing = new[] { Hit("a", 0.9), Hit("b", 0.8), Hit("c", 0.7), Hit("d", 0.6), Hit("e", 0.5) };
+        for (var i = 0; i < DenseAgreement.MinObservations; i++)
+        {
+            agreement.Record("fake-chars", "de", missing, sure, new FusionOptions().LexicalSureRatio);
+        }
+
+        await using var host = new PipelineHost(services => services.AddSingleton(agreement));
+        var retriever = await IngestAsync(host);
+        var german = await retriever.SearchAsync(new SearchRequest("Streikt die Bahn in Bayern?", 5, SearchMode.Hybrid, SearchFilter.None), Ct);
+
+        await using var trustingHost = new PipelineHost();
+        var trusted = await (await IngestAsync(trustingHost)).SearchAsync(new SearchRequest("Streikt die Bahn in Bayern?", 5, SearchMode.Hybrid, SearchFilter.None), Ct);
+
+        Assert.Equal(SearchMode.Lexical, german.Mode);
+        Assert.Null(german.QueryVector);
+        Assert.Equal(SearchMode.Hybrid, trusted.Mode);
+    }
+
+    private static ChunkHit Hit(string document, double score) =>
+        new(new NewsQA.Core.Documents.Chunk($"{document}#0", document, 0, new NewsQA.Core.Documents.TextSpan(0, 1), "x"), new NewsQA.Core.Documents.DocumentSummary(document, "T", null, null, null, 1), score);
 }
