@@ -76,7 +76,7 @@ public sealed class SchemaVersionTests : IDisposable
 
     private async Task OpenAsync()
     {
-        using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NullLogger<EmbeddedNewsStore>.Instance);
+        using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
         await store.Documents.InitializeAsync(Ct);
     }
 

@@ -95,16 +95,16 @@ public sealed class RankingParityTests : IAsyncLifetime
         var scores = new ScoreFusion(Options.Create(fusion));
 
         var inEmbedded = scores.Fuse(
-            await embedded.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct), await embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct), new RrfWeights(1, 1));
+            await both.Embedded.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct), await both.Embedded.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct), new RrfWeights(1, 1));
         var inQdrant = scores.Fuse(
-            await qdrant.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct), await qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct), new RrfWeights(1, 1));
+            await both.Qdrant.Vectors.SearchDenseAsync(vector, SearchFilter.None, depth, Ct), await both.Qdrant.Lexical.SearchLexicalAsync(terms, SearchFilter.None, depth, Ct), new RrfWeights(1, 1));
 
-        // The same chunks in the same order. Not the same fused scores: the two lexical indexes score on different scales
-        // (the embedded store's BM25 against Qdrant's sparse dot product), which min-max normalisation absorbs only up to
-        // a linear map, so exact score parity needs one lexical scoring on both (docs/quality-notes.md, issue 32).
+        // The same chunks in the same order with the same fused scores: both lexical indexes score as LexicalScoring says
+        // (to single precision), so the inputs to fusion agree too.
         Assert.Equal(Fixture.Length, inEmbedded.Count);
         Assert.Equal(inEmbedded.Select(f => f.Hit.Chunk.Id), inQdrant.Select(f => f.Hit.Chunk.Id));
         Assert.Equal(inEmbedded.Select(f => f.InputScores[0]), inQdrant.Select(f => f.InputScores[0]));
+        Assert.All(inEmbedded.Zip(inQdrant), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 0.001));
     }
 
     private static List<string> Ids(IEnumerable<ChunkHit> hits) => [.. hits.Select(h => h.Chunk.Id)];

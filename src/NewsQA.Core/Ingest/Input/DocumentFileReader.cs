@@ -130,16 +130,16 @@ public static class DocumentFileReader
             yield break;
         }
 
-        if (extension is ".html" or ".htm")
-        {
-            yield return FromHtmlFile(file);
-            yield break;
-        }
-
         var (bytes, denied) = ReadBounded(file);
         if (bytes is null)
         {
             yield return new DocumentReadResult(null, file, denied);
+            yield break;
+        }
+
+        if (extension is ".html" or ".htm")
+        {
+            yield return FromHtmlFile(file, bytes);
             yield break;
         }
 
@@ -215,9 +215,9 @@ public static class DocumentFileReader
     }
 
     /// <summary>A saved web page: its bytes decoded as a browser would (a saved page keeps its own charset), id = file name.</summary>
-    private static DocumentReadResult FromHtmlFile(string file)
+    private static DocumentReadResult FromHtmlFile(string file, byte[] bytes)
     {
-        var decoded = DocumentDecoder.FromHtml(Html.HtmlDecoding.Decode(ReadBounded(file)), IdFromFileName(file));
+        var decoded = DocumentDecoder.FromHtml(Html.HtmlDecoding.Decode(bytes), IdFromFileName(file));
         return decoded.Input is { } input ? new DocumentReadResult(input with { Origin = file }, file, null) : new DocumentReadResult(null, file, decoded.Error);
     }
 
