@@ -73,21 +73,24 @@ public sealed class ConfigurationCheck
         return seen.Values;
     }
 
+    /// <summary>
+    /// The keys of an options class under <paramref name="section"/>, as the check knows and documents them: a list of
+    /// objects (<c>Feeds:Sources</c>) has its item's keys once, with <c>N</c> for the index.
+    /// </summary>
+    public static IEnumerable<string> KeysOf(Type options, string section) =>
+        Settable(options).SelectMany(p => ListItemType(p.PropertyType) is { } item
+            ? Settable(item).Select(ip => $"{section}:{p.Name}:N:{ip.Name}")
+            : [$"{section}:{p.Name}"]);
+
     /// <summary>Every property of <typeparamref name="TOptions"/> under <paramref name="section"/>, then its cross-field validators.</summary>
     public ConfigurationCheck Options<TOptions>(string section, params IValidateOptions<TOptions>[] validators)
         where TOptions : class, new()
     {
         sections.Add(section);
         var defaultOptions = new TOptions();
-        foreach (var property in Settable(typeof(TOptions)))
+        keys.AddRange(KeysOf(typeof(TOptions), section));
+        foreach (var property in Settable(typeof(TOptions)).Where(p => ListItemType(p.PropertyType) is null))
         {
-            if (ListItemType(property.PropertyType) is { } item)
-            {
-                keys.AddRange(Settable(item).Select(p => $"{section}:{property.Name}:N:{p.Name}"));
-                continue;
-            }
-
-            keys.Add($"{section}:{property.Name}");
             defaults[$"{section}:{property.Name}"] = ConfigurationValue.Format(property.GetValue(defaultOptions));
         }
 

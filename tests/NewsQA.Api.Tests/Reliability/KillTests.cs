@@ -60,7 +60,11 @@ public sealed class KillTests
                 caughtUp = [.. caughtUp.Where(m => m.Count < 50)];
                 Assert.True(rareWords.Count >= (sampled + 1) / 2, $"only {rareWords.Count} of {sampled} sampled words are rare");
                 await restarted.KillAsync();
-                Assert.Equal(await FreshIndexMatchesAsync(data, rareWords), caughtUp);
+                var fresh = await FreshIndexMatchesAsync(data, rareWords);
+                for (var i = 0; i < rareWords.Count; i++)
+                {
+                    Assert.True(fresh[i].SequenceEqual(caughtUp[i]), $"'{rareWords[i]}': only after the restart: {string.Join(", ", caughtUp[i].Except(fresh[i]))}; only in a fresh index: {string.Join(", ", fresh[i].Except(caughtUp[i]))}");
+                }
                 report.Add(new { round, killAfterMs = delay, documentsBefore = before, acknowledgedThisRound = sent, documentsAfterRestart = after.Documents, after.Chunks, after.Searched, comparedWithFreshIndex = rareWords.Count });
             }
 
@@ -112,7 +116,7 @@ public sealed class KillTests
 
     /// <summary>
     /// The lexical index after a kill and restart (caught up from the store's change log) against one built afresh from
-    /// the same SQLite file: every chunk a rare word finds, in both, with no ghost of an older version and no gap. Rare
+    /// the same SQLite file: every document a rare word finds, in both, with no ghost of an older version and no gap. Rare
     /// words match fewer chunks than a page holds, so the whole match set is compared, whatever Lucene's statistics of
     /// replaced chunks do to the scores.
     /// </summary>
@@ -158,7 +162,9 @@ public sealed class KillTests
         {
             var response = await client.PostAsJsonAsync("/api/search", new { query = word, top = 50, mode = "lexical" }, Ct);
             var results = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("results");
-            matches.Add([.. results.EnumerateArray().Select(r => $"{r.GetProperty("documentId").GetString()}@{r.GetProperty("span").GetProperty("start").GetInt32()}").Order(StringComparer.Ordinal)]);
+            // Documents, not passages: a search shows a document's best passage, and which passage is best may differ
+            // in the last digits of a score (Lucene counts replaced chunks in its statistics until a merge).
+            matches.Add([.. results.EnumerateArray().Select(r => r.GetProperty("documentId").GetString()!).Distinct().Order(StringComparer.Ordinal)]);
         }
 
         return matches;

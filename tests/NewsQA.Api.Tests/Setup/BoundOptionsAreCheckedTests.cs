@@ -49,15 +49,6 @@ public sealed class BoundOptionsAreCheckedTests
         Assert.Contains("Embeddings:BackfillPause", keys);
     }
 
-    private static IEnumerable<string> Keys(Type options)
-    {
-        var section = (string)options.GetProperty(nameof(ISectionOptions.Section), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-        return Settable(options).SelectMany(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(List<>) && p.PropertyType.GetGenericArguments()[0] != typeof(string)
-            ? Settable(p.PropertyType.GetGenericArguments()[0]).Select(item => $"{section}:{p.Name}:N:{item.Name}")
-            : [$"{section}:{p.Name}"]);
-    }
-
-    /// <summary>Public settable properties; a list of objects (<c>Feeds:Sources</c>) has its item's keys, once per index.</summary>
-    private static IEnumerable<PropertyInfo> Settable(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetCustomAttribute<SetFromAttribute>() is null);
+    private static IEnumerable<string> Keys(Type options) =>
+        NewsQA.Hosting.Configuration.ConfigurationCheck.KeysOf(options, (string)options.GetProperty(nameof(ISectionOptions.Section), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!);
 }

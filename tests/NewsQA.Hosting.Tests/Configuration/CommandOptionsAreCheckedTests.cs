@@ -39,11 +39,6 @@ public sealed class CommandOptionsAreCheckedTests
         Assert.True(unknown.Count == 0, "keys the start-up check does not know: " + string.Join(", ", unknown));
     }
 
-    private static IEnumerable<string> Keys(Type options)
-    {
-        var section = (string)options.GetProperty(nameof(ISectionOptions.Section), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-        return options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && p.GetCustomAttribute<SetFromAttribute>() is null)
-            .Select(p => $"{section}:{p.Name}");
-    }
+    private static IEnumerable<string> Keys(Type options) =>
+        NewsQA.Hosting.Configuration.ConfigurationCheck.KeysOf(options, (string)options.GetProperty(nameof(ISectionOptions.Section), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!);
 }
