@@ -58,6 +58,7 @@ internal sealed partial class LexicalIndexSync : IDisposable
             reason = !index.IsWriter ? null
                 : index.CommittedStore is null ? (await HasDocumentsAsync(connection, ct).ConfigureAwait(false) ? "it is new" : null)
                 : index.CommittedStore != storeId ? "it was built from another store file"
+                : index.CommittedFormat != LuceneIndex.Format ? "it was written by an older version"
                 : index.Applied < pruned ? "it is older than the store's change log"
                 : null;
         }

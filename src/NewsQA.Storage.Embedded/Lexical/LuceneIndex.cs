@@ -20,8 +20,13 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
     public const string SequenceKey = "seq";
     public const string StoreKey = "store";
 
+    /// <summary>What the index's norms and fields mean; an index written with another is rebuilt, not misread.</summary>
+    public const string FormatKey = "format";
+
+    public const string Format = "chunk-bm25-exact-length-1";
+
     private readonly object gate = new();
-    private readonly FixedLengthBm25 similarity = new();
+    private readonly ChunkBm25 similarity = new();
     private FSDirectory? directory;
     private IndexWriter? writer;
     private SearcherManager? searchers;
@@ -34,6 +39,9 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
 
     /// <summary>The store identity the folder's last commit names (null for a new or foreign folder).</summary>
     public string? CommittedStore { get; private set; }
+
+    /// <summary>The <see cref="Format"/> the folder's last commit names (null for a new folder or an older build's).</summary>
+    public string? CommittedFormat { get; private set; }
 
     public bool IsWriter => writer is not null;
 
@@ -179,10 +187,12 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
             {
                 [SequenceKey] = through.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [StoreKey] = storeId,
+                [FormatKey] = Format,
             });
             w.Commit();
             committed = through;
             CommittedStore = storeId;
+            CommittedFormat = Format;
             return through;
         }
     }
@@ -275,9 +285,10 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
         Applied = sequence;
         committed = sequence;
         CommittedStore = data is not null && data.TryGetValue(StoreKey, out var store) ? store : null;
+        CommittedFormat = data is not null && data.TryGetValue(FormatKey, out var format) ? format : null;
     }
 
-    /// <summary>Every searcher scores with <see cref="FixedLengthBm25"/>, as the writer stores norms with it.</summary>
+    /// <summary>Every searcher scores with <see cref="ChunkBm25"/>, as the writer stores norms with it.</summary>
     private sealed class Searchers(Similarity similarity) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };

@@ -1,5 +1,3 @@
-using Lucene.Net.Util;
-
 namespace NewsQA.Core.Search.Retrieval;
 
 /// <summary>
@@ -54,22 +52,11 @@ public static class LexicalScoring
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 
-    /// <summary>
-    /// A field's BM25 term-frequency weight <c>tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))</c>, with the length as
-    /// Lucene stores it (one byte, <see cref="StoredLength"/>) so Qdrant's stored weights equal Lucene's.
-    /// </summary>
+    /// <summary>A field's BM25 term-frequency weight <c>tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen))</c>, with the field's exact length.</summary>
     public static float TermFrequencyWeight(int termFrequency, int fieldLength, LexicalField field)
     {
-        var norm = K1 * ((1 - B) + (B * StoredLength(fieldLength) / AverageLength(field)));
+        var norm = K1 * ((1 - B) + (B * fieldLength / AverageLength(field)));
         return termFrequency * (K1 + 1) / (termFrequency + norm);
-    }
-
-    /// <summary>A field length as Lucene's BM25 keeps it: 1/√length in one byte (SmallSingle), decoded back.</summary>
-    public static float StoredLength(int fieldLength)
-    {
-        var encoded = SmallSingle.SingleToByte315(1f / MathF.Sqrt(fieldLength));
-        var f = SmallSingle.Byte315ToSingle(encoded);
-        return 1f / (f * f);
     }
 
     /// <summary>BM25's idf as Lucene and Qdrant compute it: <c>ln(1 + (n − df + 0.5) / (df + 0.5))</c>.</summary>
