@@ -91,6 +91,10 @@ internal static class ScaleBench
             rawMs.Add(Seconds(() => raw.Search(t, 10)) * 1000);
         }
 
+        // Process CPU time per search, each side in a pass of its own: on a machine other work shares it says what a
+        // search costs where wall time says mostly how long it waited for a core.
+        var storeCpu = await CpuMillisecondsPerAsync(terms, t => opened.Lexical.SearchLexicalAsync(t, SearchFilter.None, 10));
+        var rawCpu = await CpuMillisecondsPerAsync(terms, t => Task.FromResult(raw.Search(t, 10)));
         var storeRate = await ThroughputAsync(terms, t => opened.Lexical.SearchLexicalAsync(t, SearchFilter.None, 10));
         var rawRate = await ThroughputAsync(terms, t => Task.FromResult(raw.Search(t, 10)));
         GC.Collect();
@@ -111,6 +115,7 @@ internal static class ScaleBench
             report.AppendLine($"| search p{p}, sequential | {F(s)} ms | {F(r)} ms | {F(s / r, "F1")}× |");
         }
 
+        report.AppendLine($"| CPU per search, sequential | {F(storeCpu)} ms | {F(rawCpu)} ms | {F(storeCpu / rawCpu, "F1")}× |");
         report.AppendLine($"| searches/s, {Connections} tasks | {F(storeRate, "F0")} | {F(rawRate, "F0")} | {F(rawRate / storeRate, "F1")}× |");
         report.AppendLine();
         report.AppendLine($"- **Ingest, lexical only (clean, chunk, analyse, SQLite + Lucene): {F(articles / ingestSeconds, "F0")} articles/s** ({F(ingestSeconds, "F1")} s; target ≥ 600).");
@@ -123,6 +128,19 @@ internal static class ScaleBench
 
     private static EmbeddedNewsStore Open(string dataPath) =>
         new(Options.Create(new EmbeddedStoreOptions { DataPath = dataPath }), new LuceneTermAnalyzer(), NullLogger<EmbeddedNewsStore>.Instance);
+
+    private static async Task<double> CpuMillisecondsPerAsync<T>(IReadOnlyList<IReadOnlyList<string>> terms, Func<IReadOnlyList<string>, Task<T>> search)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        foreach (var t in terms)
+        {
+            await search(t);
+        }
+
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalMilliseconds / terms.Count;
+    }
 
     private static async Task<double> ThroughputAsync<T>(IReadOnlyList<IReadOnlyList<string>> terms, Func<IReadOnlyList<string>, Task<T>> search)
     {

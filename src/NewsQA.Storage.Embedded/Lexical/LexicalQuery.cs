@@ -29,20 +29,23 @@ internal static class LexicalQuery
     public static LexicalSearch? For(IndexReader reader, IReadOnlyList<string> queryTerms)
     {
         var distinct = queryTerms.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var known = distinct.Where(t => reader.DocFreq(new Term(Terms, t)) > 0).ToList();
+        var terms = TermStates.Of(reader, Terms, distinct);
+        var known = distinct.Where(t => terms[t].DocFreq > 0).ToList();
         var unknown = distinct.Except(known, StringComparer.Ordinal).ToList();
         var unknownGrams = TermGrams.Of(unknown).ToHashSet(StringComparer.Ordinal);
+        var queryGrams = TermGrams.Of(distinct).Distinct(StringComparer.Ordinal).ToList();
+        var grams = TermStates.Of(reader, Grams, queryGrams);
 
         var finders = new BooleanQuery();
         foreach (var term in known)
         {
-            finders.Add(new TermQuery(new Term(Terms, term)), Occur.SHOULD);
+            finders.Add(new TermQuery(new Term(Terms, term), terms[term]), Occur.SHOULD);
         }
 
         // A term no chunk has finds passages by its rarest grams; they only find (score 0), the grams clause scores them.
-        foreach (var gram in RarestGrams(reader, unknownGrams))
+        foreach (var gram in RarestGrams(unknownGrams, grams))
         {
-            finders.Add(new ConstantScoreQuery(new TermQuery(new Term(Grams, gram))) { Boost = 0 }, Occur.SHOULD);
+            finders.Add(new ConstantScoreQuery(new TermQuery(new Term(Grams, gram), grams[gram])) { Boost = 0 }, Occur.SHOULD);
         }
 
         if (finders.Clauses.Count == 0)
@@ -51,15 +54,16 @@ internal static class LexicalQuery
         }
 
         var rescore = new BooleanQuery();
-        foreach (var gram in TermGrams.Of(distinct).Distinct(StringComparer.Ordinal))
+        foreach (var gram in queryGrams.Where(g => grams[g].DocFreq > 0))
         {
             var weight = LexicalScoring.GramWeight + (unknownGrams.Contains(gram) ? LexicalScoring.UnknownTermGramWeight : 0);
-            rescore.Add(new TermQuery(new Term(Grams, gram)) { Boost = weight }, Occur.SHOULD);
+            rescore.Add(new TermQuery(new Term(Grams, gram), grams[gram]) { Boost = weight }, Occur.SHOULD);
         }
 
-        foreach (var term in known)
+        var documentTerms = TermStates.Of(reader, DocumentTerms, known);
+        foreach (var term in known.Where(t => documentTerms[t].DocFreq > 0))
         {
-            rescore.Add(new TermQuery(new Term(DocumentTerms, term)) { Boost = LexicalScoring.DocumentWeight }, Occur.SHOULD);
+            rescore.Add(new TermQuery(new Term(DocumentTerms, term), documentTerms[term]) { Boost = LexicalScoring.DocumentWeight }, Occur.SHOULD);
         }
 
         return new LexicalSearch(finders, rescore);
@@ -70,10 +74,10 @@ internal static class LexicalQuery
     /// least one): the rare grams carry the idf that decides the ranking, while a common gram ("sch") would find half
     /// the archive.
     /// </summary>
-    private static List<string> RarestGrams(IndexReader reader, IEnumerable<string> grams)
+    private static List<string> RarestGrams(IEnumerable<string> grams, Dictionary<string, TermContext> states)
     {
         var byRarity = grams
-            .Select(g => (Gram: g, Rows: (long)reader.DocFreq(new Term(Grams, g))))
+            .Select(g => (Gram: g, Rows: (long)states[g].DocFreq))
             .Where(g => g.Rows > 0)
             .OrderBy(g => g.Rows).ThenBy(g => g.Gram, StringComparer.Ordinal)
             .ToList();

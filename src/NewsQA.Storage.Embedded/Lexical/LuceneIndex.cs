@@ -229,9 +229,12 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
                 return [];
             }
 
-            // The second pass scores the candidates alone (a filter of their ids); a candidate it does not match keeps its first score.
+            // The second pass scores the candidates alone: the filter of their ids leads, and each clause's postings skip
+            // to the next candidate (leap-frog), so a gram found in most chunks costs a few skips, not a walk over its
+            // whole list. A candidate it does not match keeps its first score.
             var scores = candidates.ToDictionary(c => c.Doc, c => (double)c.Score);
-            foreach (var extra in searcher.Search(q.Rescore, new CandidateFilter(scores.Keys), candidates.Length).ScoreDocs)
+            var rescore = new FilteredQuery(q.Rescore, new CandidateFilter(scores.Keys), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+            foreach (var extra in searcher.Search(rescore, candidates.Length).ScoreDocs)
             {
                 scores[extra.Doc] += extra.Score;
             }
