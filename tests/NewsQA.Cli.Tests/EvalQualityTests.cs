@@ -10,7 +10,8 @@ namespace NewsQA.Cli.Tests;
 /// or answering shows up here.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
-public sealed class EvalQualityTests : IDisposable
+[Collection(RealModelEvals.Name)]
+public sealed class EvalQualityTests(RealModelEvals.VectorCache vectors) : IDisposable
 {
     private readonly TempFolder work = new("newsqa-eval-");
 
@@ -134,7 +135,7 @@ public sealed class EvalQualityTests : IDisposable
 
         var result = await CliProcess.RunWithEnvironmentAsync(work, environment, TestContext.Current.CancellationToken,
             "eval", "--paragraphs", Path.Combine(data, "paragraphs.jsonl"), "--questions", Path.Combine(data, "questions.jsonl"),
-            "--mode", "lexical", "hybrid", "--json");
+            "--mode", "lexical", "hybrid", "--vector-cache", vectors.Path, "--json");
 
         Assert.Equal(0, result.ExitCode);
         var report = JsonNode.Parse(result.Output)!;

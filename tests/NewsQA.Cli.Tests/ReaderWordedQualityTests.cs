@@ -11,7 +11,8 @@ namespace NewsQA.Cli.Tests;
 /// folder without declared languages must not drag German questions below lexical.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
-public sealed class ReaderWordedQualityTests : IDisposable
+[Collection(RealModelEvals.Name)]
+public sealed class ReaderWordedQualityTests(RealModelEvals.VectorCache vectors) : IDisposable
 {
     private const double Tolerance = 0.005;
 
@@ -28,10 +29,11 @@ public sealed class ReaderWordedQualityTests : IDisposable
     private async Task<(string Output, JsonNode Report)> EvalAsync(string language, Dictionary<string, string> environment, bool archive, params string[] modes)
     {
         string[] distractors = archive ? ["--distractors", Data("gnad10k", "articles.jsonl")] : [];
+        string[] cache = environment.ContainsKey("Embeddings__Model") ? ["--vector-cache", vectors.Path] : [];
         var result = await CliProcess.RunWithEnvironmentAsync(work, environment, TestContext.Current.CancellationToken,
             ["eval", "--paragraphs", Data($"xquad-{language}-dev", "paragraphs.jsonl"),
              "--questions", Data($"xquad-{language}-dev", "questions.jsonl"), Data($"reader-{language}-dev", "questions.jsonl"),
-             .. distractors, "--mode", .. modes, "--json"]);
+             .. distractors, .. cache, "--mode", .. modes, "--json"]);
         Assert.Equal(0, result.ExitCode);
         return (result.Output, JsonNode.Parse(result.Output)!);
     }
