@@ -10,7 +10,7 @@ internal sealed class GuardedDocumentStore(IDocumentStore inner, StoreReadGuard 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => inner.UpsertAsync(document, chunks, cancellationToken);
+    public Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => inner.UpsertAsync(document, chunks, cancellationToken);
 
     /// <inheritdoc/>
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) => inner.DeleteAsync(documentId, cancellationToken);
