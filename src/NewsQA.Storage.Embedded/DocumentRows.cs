@@ -8,16 +8,25 @@ namespace NewsQA.Storage.Embedded;
 /// <summary>The writes of a document's row and the removal of its chunks, inside the transaction that writes the document.</summary>
 internal static class DocumentRows
 {
+    /// <summary>Whether the id holds a document, and the file name it was stored from (null: none recorded).</summary>
+    public static async Task<(bool Exists, string? FileName)> FindAsync(SqliteConnection connection, SqliteTransaction tx, string documentId, CancellationToken cancellationToken)
+    {
+        await using var find = Command(connection, tx, "SELECT file_name FROM documents WHERE id = $id");
+        find.Parameters.AddWithValue("$id", documentId);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
+    }
+
     /// <summary>Inserts the document's row, or updates the one it has.</summary>
     public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction tx, NewsDocument document, int chunkCount, CancellationToken cancellationToken)
     {
         await using var upsert = Command(connection, tx, """
-            INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language)
-            VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language)
+            INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language, file_name)
+            VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language, $file)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url, published = excluded.published,
                 published_from = excluded.published_from, published_to = excluded.published_to, source = excluded.source,
                 text = excluded.text, content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, updated_at = excluded.updated_at,
-                language = excluded.language
+                language = excluded.language, file_name = excluded.file_name
             """);
         upsert.Parameters.AddWithValue("$id", document.Id);
         upsert.Parameters.AddWithValue("$title", document.Title);
@@ -29,6 +38,7 @@ internal static class DocumentRows
         upsert.Parameters.AddWithValue("$text", document.Text);
         upsert.Parameters.AddWithValue("$hash", document.ContentHash);
         upsert.Parameters.AddWithValue("$language", document.Language);
+        upsert.Parameters.AddWithValue("$file", (object?)document.FileName ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$chunks", chunkCount);
         upsert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -20,13 +20,19 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
     public Task InitializeAsync(CancellationToken cancellationToken = default) => database.InitializeAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public async Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The transaction is IMMEDIATE (it takes SQLite's write lock when it begins), so the look-up of what the id holds
+    /// sees every commit of another process before it, and none can come between it and this write.
+    /// </remarks>
+    public async Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
     {
         await database.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
+            var (exists, storedFileName) = await DocumentRows.FindAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
+            DocumentIdTakenException.ThrowIfTaken(document, storedFileName);
             var generation = await WriteGeneration.BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
             var sequence = await LexicalLog.AppendAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
             var oldRows = await DocumentRows.DeleteChunksAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
@@ -56,12 +62,12 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             var summary = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language);
             await database.Lexical.AppliedAsync(connection, sequence, document.Id, LexicalFields.For(summary, lexicalRows), cancellationToken).ConfigureAwait(false);
-            if (await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
+            if (!await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                database.Mirror.Upserted(summary, oldRows, newRows);
             }
 
-            database.Mirror.Upserted(summary, oldRows, newRows);
+            return !exists;
         }
         catch (SqliteException ex)
         {
@@ -111,7 +117,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
     public async Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash, language FROM documents WHERE id = $id");
+        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash, language, file_name FROM documents WHERE id = $id");
         cmd.Parameters.AddWithValue("$id", documentId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -119,7 +125,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             return null;
         }
 
-        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6), reader.GetString(7)) { FileName = NullableString(reader, 8) };
     }
 
     /// <inheritdoc/>

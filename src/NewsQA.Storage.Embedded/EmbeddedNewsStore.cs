@@ -22,6 +22,7 @@ public sealed class EmbeddedNewsStore : IDisposable
         Lexical = new EmbeddedLexicalIndex(database);
         Vectors = new EmbeddedVectorIndex(database);
         EmbeddingModel = new EmbeddedModelRecord(database);
+        FileCheck = new StoreFileCheck(database);
     }
 
     /// <summary>Documents and chunks, with their terms and vectors: the source of truth of the indexes below.</summary>
@@ -34,6 +35,9 @@ public sealed class EmbeddedNewsStore : IDisposable
     public IVectorIndex Vectors { get; }
 
     public IEmbeddingModelRecord EmbeddingModel { get; }
+
+    /// <summary>The SQLite file's integrity check and the rebuild of its own indexes (<c>newsqa reindex</c>).</summary>
+    public IStoreFileCheck FileCheck { get; }
 
     public void Dispose() => database.Dispose();
 }

@@ -33,7 +33,8 @@ internal static class SqliteSchema
             content_hash   TEXT NOT NULL,
             chunk_count    INTEGER NOT NULL,
             updated_at     TEXT NOT NULL,
-            language       TEXT
+            language       TEXT,
+            file_name      TEXT
         );
         CREATE TABLE IF NOT EXISTS chunks (
             rowid       INTEGER PRIMARY KEY,

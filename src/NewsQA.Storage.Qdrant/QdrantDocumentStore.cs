@@ -24,9 +24,16 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
     public Task InitializeAsync(CancellationToken cancellationToken = default) => schema.InitializeAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public async Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Qdrant has no transaction to hold the look-up of the record and the write together: two writers of one new id
+    /// at the same moment (two replicas) can both report "created", and a file name written between the look-up and the
+    /// write is not seen; the last write wins (docs/reliability.md).
+    /// </remarks>
+    public async Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
     {
         await schema.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await points.ReadDocumentAsync(document.Id, new[] { QdrantPayload.FileName }, cancellationToken).ConfigureAwait(false);
+        DocumentIdTakenException.ThrowIfTaken(document, stored is null ? null : QdrantPayload.Get(stored, QdrantPayload.FileName));
         // An empty vector means "no vector" (a null array converts to an empty ReadOnlyMemory, not to null).
         if (chunks.FirstOrDefault(c => c.Vector is { Length: > 0 })?.Vector is { } first)
         {
@@ -54,6 +61,7 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
         }
 
         await points.DeleteAsync(schema.Chunks, stale, cancellationToken).ConfigureAwait(false);
+        return stored is null;
     }
 
     /// <inheritdoc/>

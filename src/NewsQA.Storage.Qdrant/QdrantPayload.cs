@@ -23,6 +23,9 @@ internal static class QdrantPayload
     public const string ContentHash = "contentHash";
     public const string Language = "language";
     public const string Text = "text";
+
+    /// <summary>The file name a document's id was derived from (<see cref="NewsDocument.FileName"/>); absent when none.</summary>
+    public const string FileName = "fileName";
     public const string EmbeddingModel = "embeddingModel";
     public const string EmbeddingDimensions = "embeddingDimensions";
 
@@ -36,6 +39,7 @@ internal static class QdrantPayload
         Optional(payload, "sourceName", document.Source);
         payload[Text] = document.Text;
         payload["chunkCount"] = chunkCount;
+        Optional(payload, FileName, document.FileName);
         return payload;
     }
 
@@ -58,7 +62,7 @@ internal static class QdrantPayload
     };
 
     public static NewsDocument ToDocument(IDictionary<string, Value> p) => new(
-        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty, LanguageOf(p));
+        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty, LanguageOf(p)) { FileName = Get(p, FileName) };
 
     public static DocumentSummary ToSummary(IDictionary<string, Value> p) =>
         new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Int(p, "chunkCount") ?? 0, LanguageOf(p));

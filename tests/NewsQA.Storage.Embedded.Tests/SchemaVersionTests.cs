@@ -74,6 +74,25 @@ public sealed class SchemaVersionTests : IDisposable
         Assert.Equal(stamped, (Scalar("PRAGMA application_id"), Scalar("PRAGMA user_version")));
     }
 
+    /// <summary>Version 3 records the file name a document's id came from; a version-2 file gets the column, its documents none.</summary>
+    [Fact]
+    public async Task Version2File_GetsTheFileNameColumn_AndItsDocumentsTakeTheNextName()
+    {
+        await OpenAsync();
+        SqliteConnection.ClearAllPools();
+        Execute("ALTER TABLE documents DROP COLUMN file_name; PRAGMA user_version = 2;");
+        var (legacy, chunks) = NewsQA.Testing.Contract.StoreTestData.Document("alt", "Ein alter Bericht über den Hafen.");
+        Execute($"INSERT INTO documents (id, title, text, content_hash, chunk_count, updated_at, language) VALUES ('alt', 't', '{legacy.Text}', 'h', 0, '2025-01-01', 'de')");
+
+        using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);
+        await store.Documents.InitializeAsync(Ct);
+
+        Assert.Equal(3, Scalar("PRAGMA user_version"));
+        Assert.Null((await store.Documents.GetAsync("alt", Ct))!.FileName);
+        Assert.False(await store.Documents.UpsertAsync(legacy with { FileName = "alt.txt" }, chunks, Ct));
+        Assert.Equal("alt.txt", (await store.Documents.GetAsync("alt", Ct))!.FileName);
+    }
+
     private async Task OpenAsync()
     {
         using var store = new EmbeddedNewsStore(Options.Create(new EmbeddedStoreOptions { DataPath = DataPath }), NewsQA.Testing.Contract.StoreTestData.Analyzer, NullLogger<EmbeddedNewsStore>.Instance);

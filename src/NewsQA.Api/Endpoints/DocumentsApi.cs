@@ -64,6 +64,10 @@ public static class DocumentsApi
         {
             result = await pipeline.IngestAsync(input, ct);
         }
+        catch (DocumentRejectedException ex) when (ex.IsConflict)
+        {
+            return TypedResults.Problem(title: "Document id taken", detail: ex.Message, statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict);
+        }
         catch (DocumentRejectedException ex)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
@@ -120,7 +124,14 @@ public static class DocumentsApi
             var text = await ReadBytesAsync(stream, limits, ct);
             var id = form["id"].FirstOrDefault() ?? DocumentFileReader.IdFromFileName(file.FileName);
             var html = IsHtml(file.ContentType) || Path.GetExtension(file.FileName) is { } ext && (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase));
-            return text.Bytes is null ? (null, text.Error!) : Decoded(html ? DocumentDecoder.FromHtml(text.Bytes, id) : DocumentDecoder.FromText(text.Bytes, id));
+            if (text.Bytes is null)
+            {
+                return (null, text.Error!);
+            }
+
+            // The file's name is recorded when it gave the id, so another file of that id is a conflict, not a replacement.
+            var decoded = Decoded(html ? DocumentDecoder.FromHtml(text.Bytes, id) : DocumentDecoder.FromText(text.Bytes, id));
+            return decoded.Input is { } named ? (named with { FileName = DocumentFileReader.NameOf(file.FileName) }, null) : decoded;
         }
 
         return (null, TypedResults.Problem(

@@ -25,6 +25,7 @@ internal static partial class ProblemMapping
             BadHttpRequestException { StatusCode: 415 } => Problem(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send this endpoint application/json (UTF-8)."),
             BadHttpRequestException { StatusCode: 408 } => Problem(408, ProblemTypes.RequestTimeout, "Request timeout", RequestTimeoutDetail),
             BadHttpRequestException bad => Problem(bad.StatusCode, ProblemTypes.Validation, "Bad request", "The request is malformed."),
+            DocumentRejectedException { IsConflict: true } taken => Problem(409, ProblemTypes.Conflict, "Document id taken", taken.Message),
             DocumentRejectedException rejected => Problem(400, ProblemTypes.Validation, "Document rejected", rejected.Message),
             EmbeddingModelMismatchException => Problem(503, ProblemTypes.ModelMismatch, "Search index needs rebuilding",
                 $"The search index was built with another embedding model and must be rebuilt by the operator. Request id: {id}."),

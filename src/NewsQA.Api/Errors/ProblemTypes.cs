@@ -7,6 +7,7 @@ public static class ProblemTypes
     public const string Validation = Base + "validation";
     public const string MalformedJson = Base + "malformed-json";
     public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
     public const string TooLarge = Base + "too-large";
     public const string UriTooLong = Base + "uri-too-long";
     public const string RequestTimeout = Base + "request-timeout";

@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace NewsQA.Cli.Commands;
 
 /// <summary>
-/// <c>newsqa reindex</c>: re-chunks and re-embeds every stored document, e.g. after changing Embeddings:Model;
+/// <c>newsqa reindex</c>: checks the store's file (rebuilding its SQLite indexes when only they are damaged), then
+/// re-chunks and re-embeds every stored document, e.g. after changing Embeddings:Model;
 /// <c>--lexical</c> only rebuilds the lexical index from the stored documents (a damaged or lost index).
 /// </summary>
 internal static class ReindexCommand
@@ -33,6 +34,17 @@ internal static class ReindexCommand
 
                 Console.WriteLine($"rebuilt the lexical index from {await lexical.RebuildAsync(ct)} document(s)");
                 return 0;
+            }
+
+            // A damaged file first (readiness sends the operator here for one): its indexes rebuilt, or a backup needed.
+            switch (host.Find<IStoreFileCheck>() is { } file ? await file.CheckAndRepairAsync(ct) : StoreFileState.Sound)
+            {
+                case StoreFileState.Damaged:
+                    Console.Error.WriteLine("error: the store's file is damaged in its stored data, beyond what reindex can rebuild; restore newsqa.db from a backup (docs/reliability.md).");
+                    return 1;
+                case StoreFileState.Repaired:
+                    Console.WriteLine("The store's file had damaged indexes; they were rebuilt and the file passes SQLite's check.");
+                    break;
             }
 
             var store = host.Get<IDocumentStore>();

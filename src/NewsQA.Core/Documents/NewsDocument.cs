@@ -14,7 +14,15 @@ public sealed record NewsDocument(
     string? Source,
     string Text,
     string ContentHash,
-    string Language = LanguageCode.Undetermined);
+    string Language = LanguageCode.Undetermined)
+{
+    /// <summary>
+    /// The file name (NFC, without folders) this document's id was derived from, or null when its sender named the id
+    /// or none was needed. A store refuses to write a document of another file name over it
+    /// (<see cref="Storage.DocumentIdTakenException"/>), so two files never silently replace each other.
+    /// </summary>
+    public string? FileName { get; init; }
+}
 
 /// <summary>The metadata a result or citation carries about its document, without the text.</summary>
 public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined);

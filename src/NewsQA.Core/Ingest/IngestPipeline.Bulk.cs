@@ -155,8 +155,17 @@ public sealed partial class IngestPipeline
             else
             {
                 var p = stage.Prepared;
-                var count = await WriteAsync(p, p.Terms!, stage.Vectors, cancellationToken).ConfigureAwait(false);
-                outcome = new IngestOutcome(stage.Input, p.Result(count), null);
+                try
+                {
+                    var (count, created) = await WriteAsync(p, p.Terms!, stage.Vectors, cancellationToken).ConfigureAwait(false);
+                    outcome = new IngestOutcome(stage.Input, p.Result(count, created), null);
+                }
+                catch (DocumentRejectedException taken)
+                {
+                    // An id another file's document holds: reported like any rejected input, the run goes on.
+                    metrics.Ingested("rejected", 0, Stopwatch.GetElapsedTime(stage.Started).TotalMilliseconds);
+                    outcome = new IngestOutcome(stage.Input, null, taken);
+                }
             }
 
             if (outcome.Result is { } result)

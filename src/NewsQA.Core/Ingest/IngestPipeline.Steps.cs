@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NewsQA.Core.Ingest.Input;
 using NewsQA.Core.Search.Embedding;
 using NewsQA.Core.Storage;
 
@@ -30,12 +31,26 @@ public sealed partial class IngestPipeline
     private Task RecordModelAsync(QueryAndPassageEmbedder? dense, CancellationToken cancellationToken) =>
         dense is null ? Task.CompletedTask : embeddingModel.RecordEmbeddingModelAsync(dense.Profile.ModelId, dense.Profile.Dimensions, cancellationToken);
 
-    /// <summary>Writes one prepared document with its chunks' terms and vectors; returns how many chunks it has.</summary>
-    private async Task<int> WriteAsync(PreparedDocument prepared, IReadOnlyList<IReadOnlyList<string>> terms, IReadOnlyList<ReadOnlyMemory<float>>? vectors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one prepared document with its chunks' terms and vectors; returns how many chunks it has and whether the
+    /// store created it. An id another file's document holds is a <see cref="DocumentRejectedException"/> (a conflict).
+    /// </summary>
+    private async Task<(int Chunks, bool Created)> WriteAsync(PreparedDocument prepared, IReadOnlyList<IReadOnlyList<string>> terms, IReadOnlyList<ReadOnlyMemory<float>>? vectors, CancellationToken cancellationToken)
     {
         var indexed = prepared.Chunks.Select((c, i) => new IndexedChunk(c, terms[i], vectors?[i])).ToList();
-        await store.UpsertAsync(prepared.Document, indexed, cancellationToken).ConfigureAwait(false);
-        LogIngested(logger, prepared.Document.Id, indexed.Count, prepared.Status);
-        return indexed.Count;
+        bool created;
+        try
+        {
+            created = await store.UpsertAsync(prepared.Document, indexed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DocumentIdTakenException ex)
+        {
+            throw Taken(ex);
+        }
+
+        LogIngested(logger, prepared.Document.Id, indexed.Count, created ? IngestStatus.Created : IngestStatus.Updated);
+        return (indexed.Count, created);
     }
+
+    private static DocumentRejectedException Taken(DocumentIdTakenException ex) => new("id", ex.Message) { IsConflict = true };
 }

@@ -80,8 +80,8 @@ public sealed partial class IngestPipeline(
             return unchanged;
         }
 
-        var count = await IndexAsync(prepared, cancellationToken).ConfigureAwait(false);
-        return prepared.Result(count);
+        var (count, created) = await IndexAsync(prepared, cancellationToken).ConfigureAwait(false);
+        return prepared.Result(count, created);
     }
 
     /// <summary>
@@ -112,7 +112,11 @@ public sealed partial class IngestPipeline(
         var explicitLanguage = LanguageCode.Normalize(input.Language);
         var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, explicitLanguage);
         var id = input.Id ?? DocumentId.FromContentHash(hash);
-        var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash, explicitLanguage ?? TextLanguage.Detect(cleaned.Text));
+        var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash, explicitLanguage ?? TextLanguage.Detect(cleaned.Text))
+        {
+            // Only a name that gave the id is kept: with an id of its own (a PUT's), a file's name says nothing about it.
+            FileName = input.Id is not null && input.FileName is { } name && input.Id == DocumentFileReader.IdFromFileName(name) ? name : null,
+        };
         string? existingHash;
         int existingChunks;
         if (knownInThisRun is not null && knownInThisRun.TryGetValue(id, out var earlier))
@@ -127,7 +131,20 @@ public sealed partial class IngestPipeline(
 
         if (existingHash == hash)
         {
-            return new PreparedDocument(input, document, [], IngestStatus.Unchanged) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged, document.Language) };
+            // The same content under another file's name is that file's id taken, not "unchanged".
+            if (document.FileName is not null && knownInThisRun?.ContainsKey(id) != true)
+            {
+                try
+                {
+                    DocumentIdTakenException.ThrowIfTaken(document, (await store.GetAsync(id, cancellationToken).ConfigureAwait(false))?.FileName);
+                }
+                catch (DocumentIdTakenException ex)
+                {
+                    throw Taken(ex);
+                }
+            }
+
+            return new PreparedDocument(input, document, []) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged, document.Language) };
         }
 
         var chunks = ChunkerFor(document).Chunk(document.Id, document.Text);
@@ -136,7 +153,7 @@ public sealed partial class IngestPipeline(
             knownInThisRun[id] = (hash, chunks.Count);
         }
 
-        return new PreparedDocument(input, document, chunks, existingHash is null ? IngestStatus.Created : IngestStatus.Updated);
+        return new PreparedDocument(input, document, chunks);
     }
 
     /// <summary>Re-chunks and re-embeds a stored document as it is now (no cleaning): what `reindex` and the background backfill do after a model change. Null when the document is gone.</summary>
@@ -155,7 +172,7 @@ public sealed partial class IngestPipeline(
                 document = document with { Language = TextLanguage.Detect(document.Text) };
             }
 
-            return await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, ChunkerFor(document).Chunk(document.Id, document.Text), IngestStatus.Updated), cancellationToken).ConfigureAwait(false);
+            return (await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, ChunkerFor(document).Chunk(document.Id, document.Text)), cancellationToken).ConfigureAwait(false)).Chunks;
         }, cancellationToken);
 
     /// <summary>
@@ -178,7 +195,7 @@ public sealed partial class IngestPipeline(
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
         writeLocks.RunAsync(documentId, () => store.DeleteAsync(documentId, cancellationToken), cancellationToken);
 
-    private async Task<int> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
+    private async Task<(int Chunks, bool Created)> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {
         var dense = Dense;
         var vectors = dense is null ? null : await EmbedPassagesAsync(dense, prepared.Chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);

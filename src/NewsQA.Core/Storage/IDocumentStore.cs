@@ -11,6 +11,10 @@ namespace NewsQA.Core.Storage;
 /// the given chunks exist for it, and a crash leaves either the old or the new version, never a mix.</item>
 /// <item>After <see cref="UpsertAsync"/> or <see cref="DeleteAsync"/> returns, every search sees the change: no
 /// search returns a chunk of a deleted document or of a replaced version.</item>
+/// <item><see cref="UpsertAsync"/> returns true when it created the document, decided by the write itself (the
+/// embedded store inside its transaction), so two writers of one new id never both report "created".</item>
+/// <item>A document with a <see cref="NewsDocument.FileName"/> is refused (<see cref="DocumentIdTakenException"/>,
+/// nothing written) when its id holds a document from another file name.</item>
 /// </list>
 /// Stores take vectors and terms, not raw text to embed: embedding and analysis are stages of their own.
 /// </summary>
@@ -19,7 +23,8 @@ public interface IDocumentStore
     /// <summary>Creates schema/collections if missing and checks the store answers. Throws <see cref="StoreUnavailableException"/>.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
-    Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default);
+    /// <summary>Writes the document and exactly these chunks; true when the id was absent (created), false when it replaced one.</summary>
+    Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default);
 

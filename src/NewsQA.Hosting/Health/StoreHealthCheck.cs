@@ -12,6 +12,15 @@ namespace NewsQA.Hosting.Health;
 /// </remarks>
 internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration configuration, StoreReadFailures reads) : IHealthCheck
 {
+    /// <summary>
+    /// What the operator reads, naming the one command for the case: a damaged file needs the store checked and its
+    /// derived indexes rebuilt (<c>newsqa reindex</c>, which says when the file must come from a backup); a read that
+    /// failed otherwise may be passing trouble, so the same command is the way back only if it keeps failing.
+    /// </summary>
+    private static string WayBack(string subject, bool damaged) => damaged
+        ? $"{subject}: a read found its file damaged, so reads and writes are refused. Stop the service and run `newsqa reindex`, which checks the file, rebuilds its indexes from the stored documents, and says if the file must be restored from a backup. The service log says why."
+        : $"{subject} answers but reading from it fails. If it keeps failing, stop the service and run `newsqa reindex`, which checks the file and rebuilds its indexes from the stored documents. The service log says why.";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var provider = StoreSelection.ProviderName(configuration);
@@ -25,7 +34,7 @@ internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration conf
                 {
                     ["status"] = "unavailable",
                     ["provider"] = provider,
-                    ["message"] = $"{subject} answers but reading from it fails (its search index may be damaged); stop the service and run `newsqa reindex` to rebuild the indexes from the stored documents. The service log says why.",
+                    ["message"] = WayBack(subject, reads.DamagedComponent is not null),
                     ["component"] = failing,
                 }!);
             }

@@ -3,17 +3,17 @@ using NewsQA.Core.Storage;
 
 namespace NewsQA.Hosting.Selection;
 
-/// <summary><see cref="IDocumentStore"/> with its reads under <see cref="StoreReadGuard"/>.</summary>
+/// <summary><see cref="IDocumentStore"/> with its reads under <see cref="StoreReadGuard"/>, and its writes refused while the file is known damaged.</summary>
 internal sealed class GuardedDocumentStore(IDocumentStore inner, StoreReadGuard guard) : IDocumentStore
 {
     /// <inheritdoc/>
     public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => inner.UpsertAsync(document, chunks, cancellationToken);
+    public Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => guard.WriteAsync(() => inner.UpsertAsync(document, chunks, cancellationToken));
 
     /// <inheritdoc/>
-    public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) => inner.DeleteAsync(documentId, cancellationToken);
+    public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) => guard.WriteAsync(() => inner.DeleteAsync(documentId, cancellationToken));
 
     /// <inheritdoc/>
     public Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default) => guard.ReadAsync(() => inner.GetAsync(documentId, cancellationToken));

@@ -26,17 +26,39 @@ internal sealed class StoreReadGuard(string component, StoreReadFailures failure
         }
         catch (StoreUnavailableException ex)
         {
-            failures.Failed(ex.Component);
+            failures.Failed(ex.Component, StoreDamage.Is(ex));
             throw;
         }
         catch (Exception ex) when (ex is DbException or IOException or InvalidDataException)
         {
-            failures.Failed(component);
+            failures.Failed(component, StoreDamage.Is(ex));
             throw new StoreUnavailableException($"The {component} could not read: {ex.Message}", ex) { Component = component };
         }
     }
 
-    /// <summary>Wraps the store's read contracts in <paramref name="services"/> with the guard; writes pass through unchanged.</summary>
+    /// <summary>
+    /// A write, refused while a read has found the store's file damaged (<see cref="StoreReadFailures.DamagedComponent"/>),
+    /// so nothing more goes into it; a write that itself finds the damage marks it for the writes after it.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write)
+    {
+        if (failures.DamagedComponent is { } damaged)
+        {
+            throw new StoreUnavailableException($"The {damaged}'s file was found damaged by a read; writes are refused until the service restarts (run 'newsqa reindex' first).") { Component = damaged };
+        }
+
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StoreDamage.Is(ex))
+        {
+            failures.Failed(component, isDamage: true);
+            throw;
+        }
+    }
+
+    /// <summary>Wraps the store's read contracts in <paramref name="services"/> with the guard; document writes are refused while the file is known damaged.</summary>
     public static void Decorate(IServiceCollection services, string component)
     {
         Replace<IDocumentStore>(services, (inner, guard) => new GuardedDocumentStore(inner, guard), component);

@@ -103,6 +103,29 @@ public sealed class DocumentLifecycleTests() : ApiTest(new Dictionary<string, st
         Assert.Contains("Tokio", tokio["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 33 item 1 across requests: an upload of another file whose name gives a stored file's id is a 409, and the stored document stays.</summary>
+    [Fact]
+    public async Task MultipartFileOfAnotherNameWithATakenId_Is409_AndTheSameFileUpdates()
+    {
+        async Task<HttpResponseMessage> UploadAsync(string name, string text)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name);
+            return await Client.PostAsync("/api/documents", form, Ct);
+        }
+
+        using var first = await UploadAsync("kollision.txt", "Der Hafen von Hamburg meldet einen Rekord beim Umschlag.");
+        using var other = await UploadAsync("kollision.md", "Die Bahn streikt am Montag in ganz Bayern.");
+        using var again = await UploadAsync("kollision.txt", "Der Hafen von Hamburg meldet erneut einen Rekord.");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var problem = await ProblemAssert.IsProblemAsync(other, HttpStatusCode.Conflict, ProblemTypes.Conflict);
+        Assert.Contains("kollision.txt", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var stored = await Client.GetJsonAsync("/api/documents/kollision", Ct);
+        Assert.Contains("erneut", stored["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task List_PagesWithCursorUntilTheEnd()
     {

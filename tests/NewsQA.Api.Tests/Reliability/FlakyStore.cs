@@ -26,7 +26,7 @@ public sealed class FlakyStore(EmbeddedNewsStore inner) : IDocumentStore, ILexic
     private T Check<T>(T value) => Down ? throw new StoreUnavailableException("The test switched the store off.") { Component = "embedded store" } : value;
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Check(inner.Documents).InitializeAsync(cancellationToken);
-    public Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => Check(inner.Documents).UpsertAsync(document, chunks, cancellationToken);
+    public Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => Check(inner.Documents).UpsertAsync(document, chunks, cancellationToken);
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) => Check(inner.Documents).DeleteAsync(documentId, cancellationToken);
     public Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default) => Check(inner.Documents).GetAsync(documentId, cancellationToken);
     public Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) => Check(inner.Documents).GetChunksAsync(documentId, cancellationToken);

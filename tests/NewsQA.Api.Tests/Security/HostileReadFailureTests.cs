@@ -72,6 +72,43 @@ public sealed class HostileReadFailureTests
         HostileAssert.NoInternals("8 document read on a damaged file", problem.ToString(), app.DataPath);
     }
 
+    /// <summary>
+    /// A read that finds the store's file damaged (SQLITE_CORRUPT) stops writes too: nothing more goes into a damaged
+    /// file. Writes answer 503 until a restart, and readiness names the command for the case.
+    /// </summary>
+    [Fact]
+    public async Task AfterAReadFindsTheFileDamaged_WritesAre503_AndNothingIsWritten()
+    {
+        IDocumentStore? real = null;
+        await using var app = new NewsQaApplication(services: s =>
+        {
+            var factory = s.Last(d => d.ServiceType == typeof(IDocumentStore)).ImplementationFactory!;
+            s.AddSingleton<IDocumentStore>(sp => new FailingDocumentReads(real = (IDocumentStore)factory(sp)));
+            s.GuardStoreReads("embedded store");
+        });
+        using var client = app.CreateClient();
+
+        using var before = await client.PutAsJsonAsync("/api/documents/vorher", new { text = "Die Fähre nach Sylt fährt wieder nach Plan." }, Ct);
+        using var read = await client.GetAsync("/api/documents/vorher", Ct);
+        using var put = await client.PutAsJsonAsync("/api/documents/danach", new { text = "Die Bahn streikt am Montag in ganz Bayern." }, Ct);
+        using var delete = await client.DeleteAsync("/api/documents/vorher", Ct);
+        using var ready = await client.GetAsync("/health/ready", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+        foreach (var (probe, response) in new[] { ("8 write after damage", put), ("8 delete after damage", delete) })
+        {
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, ProblemTypes.StoreUnavailable);
+            HostileAssert.NoInternals(probe, problem.ToString(), app.DataPath);
+        }
+
+        Assert.Null(await real!.GetContentHashAsync("danach", Ct));
+        Assert.NotNull(await real.GetContentHashAsync("vorher", Ct));
+        var readiness = await ready.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("damaged", readiness, StringComparison.Ordinal);
+        Assert.Contains("`newsqa reindex`", readiness, StringComparison.Ordinal);
+    }
+
     /// <summary>A fake lexical index whose every search fails as a damaged index does.</summary>
     private sealed class FailingLexicalIndex(string damage) : ILexicalIndex
     {
@@ -84,7 +121,7 @@ public sealed class HostileReadFailureTests
     {
         public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
 
-        public Task UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => inner.UpsertAsync(document, chunks, cancellationToken);
+        public Task<bool> UpsertAsync(NewsDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default) => inner.UpsertAsync(document, chunks, cancellationToken);
 
         public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) => inner.DeleteAsync(documentId, cancellationToken);
 

@@ -124,4 +124,31 @@ public sealed class HostileSecondBatteryTests(OpenInstance open) : IClassFixture
         await ProblemAssert.NamesFieldAsync(response, field);
         HostileAssert.NoStackTraces(open.Api);
     }
+    /// <summary>
+    /// Issue 33 item 1 across requests: a second upload whose file name gives a stored upload's id (another extension,
+    /// the other spelling of a non-ASCII name's id) is a 409 naming both files; the first document stays readable.
+    /// </summary>
+    [Theory]
+    [InlineData("1 bericht.md after bericht.txt", "sonde-bericht.txt", "sonde-bericht.md", "sonde-bericht")]
+    [InlineData("1 東京.md after 東京.txt", "東京-sonde.txt", "東京-sonde.md", "東京-sonde")]
+    [InlineData("own NFD spelling is the same file, not a collision", "Öl-sonde.txt", "Öl-sonde.txt", "Öl-sonde")]
+    public async Task UploadOfAnotherFileWithATakenId_Is409(string probe, string first, string second, string id)
+    {
+        async Task<HttpResponseMessage> UploadAsync(string name, string text)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), "file", name);
+            return await Client.PostAsync("/api/documents", form, Ct);
+        }
+
+        using var created = await UploadAsync(first, "Der Hafen von Hamburg meldet einen Rekord beim Umschlag.");
+        using var other = await UploadAsync(second.Normalize(System.Text.NormalizationForm.FormD), "Die Bahn streikt am Montag in ganz Bayern.");
+        using var stored = await Client.GetAsync("/api/documents/" + Uri.EscapeDataString(id), Ct);
+
+        await HostileAssert.AnswersAsync(probe, created, 201, null, open.Folder);
+        var sameFile = first == second;
+        await HostileAssert.AnswersAsync(probe, other, sameFile ? 200 : 409, sameFile ? null : ProblemTypes.Conflict, open.Folder);
+        Assert.Contains(sameFile ? "Bayern" : "Hamburg", await stored.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        HostileAssert.NoStackTraces(open.Api);
+    }
 }

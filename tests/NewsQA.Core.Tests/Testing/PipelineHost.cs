@@ -12,13 +12,16 @@ namespace NewsQA.Core.Tests.Testing;
 /// <summary>Core's services over a temporary embedded store, with the fake embedder that fails on demand.</summary>
 internal sealed class PipelineHost : IAsyncDisposable
 {
-    private readonly TempFolder data = new("newsqa-core-");
+    private readonly TempFolder? owned;
 
     /// <param name="configure">Registrations on top (they run first, so Core's TryAdd defaults step aside).</param>
     /// <param name="profile">The fake model's profile (default: id "fake-chars", no declared languages).</param>
     /// <param name="window">The fake model's passage window (default: none, chunks by characters only).</param>
-    public PipelineHost(Action<IServiceCollection>? configure = null, EmbeddingProfile? profile = null, NewsQA.Core.Ingest.Chunking.IPassageWindow? window = null)
+    /// <param name="dataPath">A data folder another host uses too (two processes on one folder); default: a temporary one of its own.</param>
+    public PipelineHost(Action<IServiceCollection>? configure = null, EmbeddingProfile? profile = null, NewsQA.Core.Ingest.Chunking.IPassageWindow? window = null, string? dataPath = null)
     {
+        owned = dataPath is null ? new TempFolder("newsqa-core-") : null;
+        var data = dataPath ?? owned!.Path;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data }).Build();
         var services = new ServiceCollection();
         configure?.Invoke(services);
@@ -43,6 +46,6 @@ internal sealed class PipelineHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        data.Dispose();
+        owned?.Dispose();
     }
 }

@@ -49,6 +49,36 @@ public abstract class DocumentStoreContractTests<TBackend> : StoreContractTests<
     }
 
     [Fact]
+    public async Task Upsert_SaysWhetherItCreated()
+    {
+        var (v1, chunks1) = StoreTestData.Document("neu", Drones);
+        var (v2, chunks2) = StoreTestData.Document("neu", Budget);
+
+        Assert.True(await Store.Documents.UpsertAsync(v1, chunks1, Ct));
+        Assert.False(await Store.Documents.UpsertAsync(v2, chunks2, Ct));
+        Assert.True(await Store.Documents.DeleteAsync("neu", Ct));
+        Assert.True(await Store.Documents.UpsertAsync(v1, chunks1, Ct));
+    }
+
+    /// <summary>Issue 33 item 1: the file name an id came from is kept, and another file's document never replaces it.</summary>
+    [Fact]
+    public async Task DocumentOfAnotherFileName_IsRefused_AndTheStoredOneStays()
+    {
+        var (fromTxt, chunksTxt) = StoreTestData.Document("bericht", Drones);
+        var (fromMd, chunksMd) = StoreTestData.Document("bericht", Budget);
+        await Store.Documents.UpsertAsync(fromTxt with { FileName = "bericht.txt" }, chunksTxt, Ct);
+
+        var ex = await Assert.ThrowsAsync<DocumentIdTakenException>(() => Store.Documents.UpsertAsync(fromMd with { FileName = "bericht.md" }, chunksMd, Ct));
+
+        Assert.Equal("bericht", ex.DocumentId);
+        var stored = await Store.Documents.GetAsync("bericht", Ct);
+        Assert.Equal(Drones, stored!.Text);
+        Assert.Equal("bericht.txt", stored.FileName);
+        Assert.Equal(chunksTxt.Count, (await Store.Documents.GetChunksAsync("bericht", Ct)).Count);
+        Assert.False(await Store.Documents.UpsertAsync(fromMd with { FileName = "bericht.txt" }, chunksMd, Ct));
+    }
+
+    [Fact]
     public async Task Delete_RemovesDocument()
     {
         var (a, ca) = StoreTestData.Document("a", Drones, vectorOf: i => StoreTestData.Axis(0));

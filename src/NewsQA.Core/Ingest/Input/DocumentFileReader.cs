@@ -175,7 +175,7 @@ public static class DocumentFileReader
             default:
                 yield return string.IsNullOrWhiteSpace(content)
                     ? new DocumentReadResult(null, file, "The document holds no text.")
-                    : new DocumentReadResult(new DocumentInput(content) { Id = IdFromFileName(file), Origin = file }, file, null);
+                    : new DocumentReadResult(new DocumentInput(content) { Id = IdFromFileName(file), FileName = NameOf(file), Origin = file }, file, null);
                 break;
         }
     }
@@ -218,7 +218,7 @@ public static class DocumentFileReader
     private static DocumentReadResult FromHtmlFile(string file, byte[] bytes)
     {
         var decoded = DocumentDecoder.FromHtml(Html.HtmlDecoding.Decode(bytes), IdFromFileName(file));
-        return decoded.Input is { } input ? new DocumentReadResult(input with { Origin = file }, file, null) : new DocumentReadResult(null, file, decoded.Error);
+        return decoded.Input is { } input ? new DocumentReadResult(input with { FileName = NameOf(file), Origin = file }, file, null) : new DocumentReadResult(null, file, decoded.Error);
     }
 
     private static IEnumerable<DocumentReadResult> FromJsonFile(string content, string file)
@@ -267,4 +267,11 @@ public static class DocumentFileReader
 
     /// <summary>A seed's id is its file name without extension, as <see cref="DocumentId.FromName"/> makes one of a name.</summary>
     public static string IdFromFileName(string file) => DocumentId.FromName(Path.GetFileNameWithoutExtension(file));
+
+    /// <summary>
+    /// The name a file's document is recorded under (<see cref="DocumentInput.FileName"/>): the file name without its
+    /// folder, in NFC. The same name in another folder is the same file to the store (a moved folder re-ingests as
+    /// updates); within one run <c>newsqa ingest</c> reports two such files.
+    /// </summary>
+    public static string NameOf(string file) => Path.GetFileName(file).Normalize(System.Text.NormalizationForm.FormC);
 }

@@ -17,6 +17,9 @@ public sealed record DocumentInput(string Text)
     /// <summary>The sender's ISO 639-1 code as sent (<see cref="DocumentFields.Check"/> refuses anything else); null or blank = detect it.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The file name the <see cref="Id"/> was derived from (<see cref="DocumentFileReader.IdFromFileName"/>); null when the sender named the id.</summary>
+    public string? FileName { get; init; }
+
     /// <summary>Where the input came from (file and line), for error messages.</summary>
     public string? Origin { get; init; }
 }
