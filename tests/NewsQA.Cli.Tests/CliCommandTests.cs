@@ -65,16 +65,16 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("Österreich", ids);
         Assert.Contains("Ästerreich", ids);
 
-        // A later run: x.md alone now meets the x.txt stored by the first run, and is refused the same way.
+        // A later run: x.txt (skipped above: x.md sorts first and took the id) now meets the stored x.md, and is refused the same way.
         var later = Path.Combine(work, "later");
         Directory.CreateDirectory(later);
-        await File.WriteAllTextAsync(Path.Combine(later, "x.md"), "Ein anderer Artikel mit demselben Namen, nur als Markdown.", Ct);
+        await File.WriteAllTextAsync(Path.Combine(later, "x.txt"), "Ein dritter Artikel, diesmal wieder als Text.", Ct);
         var second = await CliProcess.RunAsync(work, Ct, "ingest", later);
 
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("created 0, updated 0, unchanged 0, failed 1", second.Output, StringComparison.Ordinal);
         Assert.Contains("skipped", second.Error, StringComparison.Ordinal);
-        Assert.Contains("'x.txt'", second.Error, StringComparison.Ordinal);
+        Assert.Contains("'x.md'", second.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", second.Error, StringComparison.Ordinal);
     }
 
