@@ -44,7 +44,17 @@ public sealed partial class NewsQaStartupService(
             return;
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between the check above and the cancel (a test factory's dispose and stop overlapping): the
+            // service is gone, and with it anything left to cancel.
+            return;
+        }
+
         await recovery.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
