@@ -96,7 +96,6 @@ internal static class ScaleBench
         var rawCpu = await CpuMillisecondsPerAsync(terms, t => Task.FromResult(raw.Search(t, 10)));
         var storeRate = await ThroughputAsync(terms, t => opened.Lexical.SearchLexicalAsync(t, SearchFilter.None, 10));
         var rawRate = await ThroughputAsync(terms, t => Task.FromResult(raw.Search(t, 10)));
-        GC.Collect();
         // Peak, not a difference of two readings: a collection between them made the difference negative.
         using var self = Process.GetCurrentProcess();
         var peak = self.PeakWorkingSet64;
