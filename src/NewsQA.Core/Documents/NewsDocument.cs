@@ -22,7 +22,23 @@ public sealed record NewsDocument(
     /// (<see cref="Storage.DocumentIdTakenException"/>), so two files never silently replace each other.
     /// </summary>
     public string? FileName { get; init; }
+
+    /// <summary>
+    /// The story this document belongs to (<see cref="Stories.StoryGrouper"/>): the id of the story's first member,
+    /// stored with the document. Null for a document not yet assigned; a store reads back its own id for one stored
+    /// before stories existed.
+    /// </summary>
+    public string? StoryId { get; init; }
+
+    /// <summary>The story keys to store with the document; set on the way in, null when read back.</summary>
+    public Stories.StoryFingerprint? Fingerprint { get; init; }
 }
 
 /// <summary>The metadata a result or citation carries about its document, without the text.</summary>
-public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined);
+public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined)
+{
+    /// <summary>The document's story (<see cref="NewsDocument.StoryId"/>); its own id when none is stored.</summary>
+    public string StoryId { get => storyId ?? Id; init => storyId = value; }
+
+    private readonly string? storyId;
+}
