@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Diagnostics;
+using NewsQA.Core.Stories;
 
 namespace NewsQA.Core;
 
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSectionOptions<ChunkingOptions>();
         services.AddSectionOptions<FusionOptions>();
         services.AddSectionOptions<AnswerOptions>();
+        services.AddSectionOptions<StoryOptions>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -43,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new AnswerThreshold(sp.GetRequiredService<IOptions<AnswerOptions>>()));
         services.TryAddSingleton(sp => new FusionWeights(sp.GetRequiredService<IOptions<FusionOptions>>()));
         services.TryAddSingleton<AskService>();
+        services.TryAddSingleton(sp => new StoryGrouper(sp.GetService<NewsQA.Core.Storage.IStoryIndex>(), sp.GetRequiredService<IOptions<StoryOptions>>()));
         services.TryAddSingleton<IngestPipeline>();
         return services;
     }

@@ -21,12 +21,12 @@ internal static class DocumentRows
     public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction tx, NewsDocument document, int chunkCount, CancellationToken cancellationToken)
     {
         await using var upsert = Command(connection, tx, """
-            INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language, file_name)
-            VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language, $file)
+            INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language, file_name, story_id, story_signature)
+            VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language, $file, $story, $signature)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url, published = excluded.published,
                 published_from = excluded.published_from, published_to = excluded.published_to, source = excluded.source,
                 text = excluded.text, content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, updated_at = excluded.updated_at,
-                language = excluded.language, file_name = excluded.file_name
+                language = excluded.language, file_name = excluded.file_name, story_id = excluded.story_id, story_signature = excluded.story_signature
             """);
         upsert.Parameters.AddWithValue("$id", document.Id);
         upsert.Parameters.AddWithValue("$title", document.Title);
@@ -40,6 +40,8 @@ internal static class DocumentRows
         upsert.Parameters.AddWithValue("$language", document.Language);
         upsert.Parameters.AddWithValue("$file", (object?)document.FileName ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$chunks", chunkCount);
+        upsert.Parameters.AddWithValue("$story", document.StoryId ?? document.Id);
+        upsert.Parameters.AddWithValue("$signature", (object?)document.Fingerprint?.Signature.ToBytes() ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

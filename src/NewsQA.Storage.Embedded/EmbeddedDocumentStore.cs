@@ -37,6 +37,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             var sequence = await LexicalLog.AppendAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
             var oldRows = await DocumentRows.DeleteChunksAsync(connection, tx, document.Id, cancellationToken).ConfigureAwait(false);
             await DocumentRows.UpsertAsync(connection, tx, document, chunks.Count, cancellationToken).ConfigureAwait(false);
+            await StoryTables.ReplaceBandsAsync(connection, tx, document.Id, document.Fingerprint?.Bands ?? [], cancellationToken).ConfigureAwait(false);
 
             var newRows = new List<(long RowId, ReadOnlyMemory<float>? Vector)>(chunks.Count);
             var lexicalRows = new List<(long RowId, IReadOnlyList<string> Terms)>(chunks.Count);
@@ -60,7 +61,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             }
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            var summary = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language);
+            var summary = new DocumentSummary(document.Id, document.Title, document.Url, document.PublishedAt, document.Source, chunks.Count, document.Language) { StoryId = document.StoryId ?? document.Id };
             await database.Lexical.AppliedAsync(connection, sequence, document.Id, LexicalFields.For(summary, lexicalRows), cancellationToken).ConfigureAwait(false);
             if (!await database.Mirror.ReloadIfWrittenElsewhereAsync(connection, generation, cancellationToken).ConfigureAwait(false))
             {
@@ -117,7 +118,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
     public async Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash, language, file_name FROM documents WHERE id = $id");
+        await using var cmd = Command(connection, null, "SELECT id, title, url, published, source, text, content_hash, language, file_name, story_id FROM documents WHERE id = $id");
         cmd.Parameters.AddWithValue("$id", documentId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -125,7 +126,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
             return null;
         }
 
-        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6), reader.GetString(7)) { FileName = NullableString(reader, 8) };
+        return new NewsDocument(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetString(5), reader.GetString(6), reader.GetString(7)) { FileName = NullableString(reader, 8), StoryId = NullableString(reader, 9) ?? reader.GetString(0) };
     }
 
     /// <inheritdoc/>

@@ -23,6 +23,7 @@ public sealed class EmbeddedNewsStore : IDisposable
         Vectors = new EmbeddedVectorIndex(database);
         EmbeddingModel = new EmbeddedModelRecord(database);
         FileCheck = new StoreFileCheck(database);
+        Stories = new EmbeddedStoryIndex(database);
     }
 
     /// <summary>Documents and chunks, with their terms and vectors: the source of truth of the indexes below.</summary>
@@ -38,6 +39,9 @@ public sealed class EmbeddedNewsStore : IDisposable
 
     /// <summary>The SQLite file's integrity check and the rebuild of its own indexes (<c>newsqa reindex</c>).</summary>
     public IStoreFileCheck FileCheck { get; }
+
+    /// <summary>The documents' story keys, looked up at ingest to find a new document's near-copies.</summary>
+    public IStoryIndex Stories { get; }
 
     public void Dispose() => database.Dispose();
 }

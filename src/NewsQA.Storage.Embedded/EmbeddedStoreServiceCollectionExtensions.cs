@@ -23,6 +23,7 @@ public static class EmbeddedStoreServiceCollectionExtensions
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Vectors);
         services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<EmbeddedNewsStore>().EmbeddingModel);
         services.AddSingleton(sp => sp.GetRequiredService<EmbeddedNewsStore>().FileCheck);
+        services.AddSingleton(sp => sp.GetRequiredService<EmbeddedNewsStore>().Stories);
         return services;
     }
 }

@@ -40,12 +40,12 @@ internal sealed partial class StoreMirror(int quantizedSearchFrom, SemaphoreSlim
     {
         var generation = await WriteGeneration.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
         var loadedSummaries = new ConcurrentDictionary<string, DocumentSummary>(StringComparer.Ordinal);
-        await using (var docs = Command(connection, null, "SELECT id, title, url, published, source, chunk_count, language FROM documents"))
+        await using (var docs = Command(connection, null, "SELECT id, title, url, published, source, chunk_count, language, story_id FROM documents"))
         await using (var reader = await docs.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var s = new DocumentSummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetInt32(5), reader.GetString(6));
+                var s = new DocumentSummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), ParseDate(NullableString(reader, 3)), NullableString(reader, 4), reader.GetInt32(5), reader.GetString(6)) { StoryId = NullableString(reader, 7) ?? reader.GetString(0) };
                 loadedSummaries[s.Id] = s;
             }
         }

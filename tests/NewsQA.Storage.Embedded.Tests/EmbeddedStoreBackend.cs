@@ -51,5 +51,5 @@ public sealed class EmbeddedStoreBackend : IStoreBackend
         return ValueTask.CompletedTask;
     }
 
-    private static StoreContracts Contracts(EmbeddedNewsStore store) => new(store.Documents, store.Lexical, store.Vectors, store.EmbeddingModel);
+    private static StoreContracts Contracts(EmbeddedNewsStore store) => new(store.Documents, store.Lexical, store.Vectors, store.EmbeddingModel) { Stories = store.Stories };
 }

@@ -10,11 +10,12 @@ namespace NewsQA.Contracts.Documents;
 /// </summary>
 public sealed record DocumentRequest(string? Text, string? Id = null, string? Title = null, string? Url = null, string? PublishedAt = null, string? Source = null, string? Body = null, string? Date = null, string? Language = null);
 
-public sealed record IngestResponse(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status, string Language);
+/// <summary><c>storyId</c>: the story the document joined (the id of its first member; its own id when it is the first).</summary>
+public sealed record IngestResponse(string Id, string Title, PublicationDate? PublishedAt, int Chunks, string ContentHash, IngestStatus Status, string Language, string? StoryId);
 
 public sealed record ChunkReference(string Id, TextSpan Span);
 
-public sealed record DocumentResponse(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, string Text, string ContentHash, IReadOnlyList<ChunkReference> Chunks, string Language);
+public sealed record DocumentResponse(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, string Text, string ContentHash, IReadOnlyList<ChunkReference> Chunks, string Language, string StoryId);
 
 public sealed record DocumentListItem(string Id, string Title, PublicationDate? PublishedAt, string? Source, int Chunks, string Language);
 
@@ -24,10 +25,10 @@ public sealed record DocumentListResponse(IReadOnlyList<DocumentListItem> Items,
 public static class DocumentMapping
 {
     public static IngestResponse ToResponse(this IngestResult r) =>
-        new(r.Id, r.Title, r.PublishedAt, r.Chunks, r.ContentHash, r.Status, r.Language);
+        new(r.Id, r.Title, r.PublishedAt, r.Chunks, r.ContentHash, r.Status, r.Language, r.StoryId);
 
     public static DocumentResponse ToResponse(this NewsDocument d, IReadOnlyList<Chunk> chunks) =>
-        new(d.Id, d.Title, d.Url, d.PublishedAt, d.Source, d.Text, d.ContentHash, chunks.Select(c => new ChunkReference(c.Id, c.Span)).ToList(), d.Language);
+        new(d.Id, d.Title, d.Url, d.PublishedAt, d.Source, d.Text, d.ContentHash, chunks.Select(c => new ChunkReference(c.Id, c.Span)).ToList(), d.Language, d.StoryId ?? d.Id);
 
     public static DocumentListItem ToListItem(this DocumentSummary s) => new(s.Id, s.Title, s.PublishedAt, s.Source, s.Chunks, s.Language);
 }

@@ -157,8 +157,8 @@ public sealed partial class IngestPipeline
                 var p = stage.Prepared;
                 try
                 {
-                    var (count, created) = await WriteAsync(p, p.Terms!, stage.Vectors, cancellationToken).ConfigureAwait(false);
-                    outcome = new IngestOutcome(stage.Input, p.Result(count, created), null);
+                    var (count, created, story) = await WriteAsync(p, p.Terms!, stage.Vectors, cancellationToken).ConfigureAwait(false);
+                    outcome = new IngestOutcome(stage.Input, p.Result(count, created, story), null);
                 }
                 catch (DocumentRejectedException taken)
                 {

@@ -35,13 +35,17 @@ public sealed partial class IngestPipeline
     /// Writes one prepared document with its chunks' terms and vectors; returns how many chunks it has and whether the
     /// store created it. An id another file's document holds is a <see cref="DocumentRejectedException"/> (a conflict).
     /// </summary>
-    private async Task<(int Chunks, bool Created)> WriteAsync(PreparedDocument prepared, IReadOnlyList<IReadOnlyList<string>> terms, IReadOnlyList<ReadOnlyMemory<float>>? vectors, CancellationToken cancellationToken)
+    private async Task<(int Chunks, bool Created, string StoryId)> WriteAsync(PreparedDocument prepared, IReadOnlyList<IReadOnlyList<string>> terms, IReadOnlyList<ReadOnlyMemory<float>>? vectors, CancellationToken cancellationToken)
     {
         var indexed = prepared.Chunks.Select((c, i) => new IndexedChunk(c, terms[i], vectors?[i])).ToList();
+
+        // Decided just before the write, one document at a time (the bulk path's store stage too), so a copy sees
+        // the copies written before it, in the same run as well.
+        var document = stories is null ? prepared.Document with { StoryId = prepared.Document.Id } : await stories.AssignAsync(prepared.Document, cancellationToken).ConfigureAwait(false);
         bool created;
         try
         {
-            created = await store.UpsertAsync(prepared.Document, indexed, cancellationToken).ConfigureAwait(false);
+            created = await store.UpsertAsync(document, indexed, cancellationToken).ConfigureAwait(false);
         }
         catch (DocumentIdTakenException ex)
         {
@@ -49,7 +53,7 @@ public sealed partial class IngestPipeline
         }
 
         LogIngested(logger, prepared.Document.Id, indexed.Count, created ? IngestStatus.Created : IngestStatus.Updated);
-        return (indexed.Count, created);
+        return (indexed.Count, created, document.StoryId!);
     }
 
     private static DocumentRejectedException Taken(DocumentIdTakenException ex) => new("id", ex.Message) { IsConflict = true };

@@ -10,6 +10,7 @@ using NewsQA.Core.Diagnostics;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Language;
 using NewsQA.Core.Storage;
+using NewsQA.Core.Stories;
 
 namespace NewsQA.Core.Ingest;
 
@@ -25,7 +26,8 @@ public sealed partial class IngestPipeline(
     IOptions<ChunkingOptions> chunking,
     ILogger<IngestPipeline> logger,
     QueryAndPassageEmbedder encoder,
-    NewsQaMetrics metrics)
+    NewsQaMetrics metrics,
+    StoryGrouper? stories = null)
 {
     /// <summary>
     /// Chunks fit the attached model's window (a model may be attached while the service runs), for documents in a
@@ -80,8 +82,8 @@ public sealed partial class IngestPipeline(
             return unchanged;
         }
 
-        var (count, created) = await IndexAsync(prepared, cancellationToken).ConfigureAwait(false);
-        return prepared.Result(count, created);
+        var (count, created, story) = await IndexAsync(prepared, cancellationToken).ConfigureAwait(false);
+        return prepared.Result(count, created, story);
     }
 
     /// <summary>
@@ -119,6 +121,7 @@ public sealed partial class IngestPipeline(
         };
         string? existingHash;
         int existingChunks;
+        string? existingStory = null;
         if (knownInThisRun is not null && knownInThisRun.TryGetValue(id, out var earlier))
         {
             (existingHash, existingChunks) = earlier;
@@ -127,6 +130,7 @@ public sealed partial class IngestPipeline(
         {
             existingHash = await store.GetContentHashAsync(id, cancellationToken).ConfigureAwait(false);
             existingChunks = existingHash == hash ? (await store.GetChunksAsync(id, cancellationToken).ConfigureAwait(false)).Count : 0;
+            existingStory = existingHash == hash ? (await store.GetAsync(id, cancellationToken).ConfigureAwait(false))?.StoryId : null;
         }
 
         if (existingHash == hash)
@@ -144,7 +148,7 @@ public sealed partial class IngestPipeline(
                 }
             }
 
-            return new PreparedDocument(input, document, []) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged, document.Language) };
+            return new PreparedDocument(input, document, []) { Finished = new IngestResult(id, cleaned.Title, cleaned.PublishedAt, existingChunks, hash, IngestStatus.Unchanged, document.Language) { StoryId = existingStory } };
         }
 
         var chunks = ChunkerFor(document).Chunk(document.Id, document.Text);
@@ -195,7 +199,7 @@ public sealed partial class IngestPipeline(
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
         writeLocks.RunAsync(documentId, () => store.DeleteAsync(documentId, cancellationToken), cancellationToken);
 
-    private async Task<(int Chunks, bool Created)> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
+    private async Task<(int Chunks, bool Created, string StoryId)> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {
         var dense = Dense;
         var vectors = dense is null ? null : await EmbedPassagesAsync(dense, prepared.Chunks.Select(c => c.Text).ToList(), cancellationToken).ConfigureAwait(false);

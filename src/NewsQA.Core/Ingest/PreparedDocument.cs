@@ -13,8 +13,8 @@ internal sealed record PreparedDocument(DocumentInput Input, NewsDocument Docume
     public IReadOnlyList<IReadOnlyList<string>>? Terms { get; init; }
 
     /// <summary>The result of a write: <paramref name="created"/> is the store's word, not the look-up before it (another process may have written the id since).</summary>
-    public IngestResult Result(int chunks, bool created) =>
-        new(Document.Id, Document.Title, Document.PublishedAt, chunks, Document.ContentHash, created ? IngestStatus.Created : IngestStatus.Updated, Document.Language);
+    public IngestResult Result(int chunks, bool created, string storyId) =>
+        new(Document.Id, Document.Title, Document.PublishedAt, chunks, Document.ContentHash, created ? IngestStatus.Created : IngestStatus.Updated, Document.Language) { StoryId = storyId };
 }
 
 /// <summary>What became of one input of a bulk ingest: its result, or why it was rejected.</summary>
