@@ -33,12 +33,13 @@ public static class SearchApi
         var top = v.Top(request.Top) ?? SearchRequest.DefaultTop;
         var mode = v.Mode(request.Mode);
         var filter = v.Filter(request.Filter);
+        var group = v.Group(request.Group);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var result = await retriever.SearchAsync(new SearchRequest(query, top, mode, filter), ct);
+        var result = await retriever.SearchAsync(new SearchRequest(query, top, mode, filter) { Group = group }, ct);
         return TypedResults.Ok(result.ToResponse(query, watch.Elapsed));
     }
 }

@@ -69,6 +69,22 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         return SearchMode.Hybrid;
     }
 
+    public ResultGrouping Group(string? group)
+    {
+        if (group is null)
+        {
+            return ResultGrouping.Story;
+        }
+
+        if (WireNames.TryParse<ResultGrouping>(group, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add("group", "'group' must be 'story' or 'none'.");
+        return ResultGrouping.Story;
+    }
+
     public SearchFilter Filter(FilterDto? filter)
     {
         if (filter is null)

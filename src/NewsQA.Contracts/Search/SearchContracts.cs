@@ -1,13 +1,16 @@
 using NewsQA.Core.Documents;
 using NewsQA.Core.Search.Retrieval;
+using NewsQA.Core.Stories;
 
 namespace NewsQA.Contracts.Search;
 
-public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mode = null, FilterDto? Filter = null);
+/// <summary><c>group</c>: "story" (default) shows each story's copies once, "none" every copy.</summary>
+public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mode = null, FilterDto? Filter = null, string? Group = null);
 
 public sealed record ScoresDto(double? Dense, double? Lexical, double? Fused);
 
-public sealed record SearchResultDto(string DocumentId, string ChunkId, string Title, PublicationDate? PublishedAt, string? Url, string? Source, string Text, TextSpan Span, double Score, ScoresDto Scores, string Language);
+/// <summary><c>story</c>: the result's story and every document of it (the other outlets that carried the same text).</summary>
+public sealed record SearchResultDto(string DocumentId, string ChunkId, string Title, PublicationDate? PublishedAt, string? Url, string? Source, string Text, TextSpan Span, double Score, ScoresDto Scores, string Language, StoryView Story);
 
 public sealed record SearchTimingsDto(double EmbedMs, double SearchMs, double TotalMs);
 

@@ -9,10 +9,10 @@ public static class SearchMapping
     public static SearchResponse ToResponse(this RetrievalResult result, string query, TimeSpan total) => new(
         query,
         result.Mode,
-        result.Passages.Select(ToResult).ToList(),
+        result.Passages.Select(p => ToResult(p, result)).ToList(),
         new SearchTimingsDto(Math.Round(result.EmbedMs, 2), Math.Round(result.SearchMs, 2), Math.Round(total.TotalMilliseconds, 2)));
 
-    private static SearchResultDto ToResult(RetrievedPassage p) => new(
+    private static SearchResultDto ToResult(RetrievedPassage p, RetrievalResult result) => new(
         p.Hit.Chunk.DocumentId,
         p.Hit.Chunk.Id,
         p.Hit.Document.Title,
@@ -23,7 +23,8 @@ public static class SearchMapping
         p.Hit.Chunk.Span,
         Math.Round(p.Score, 6),
         new ScoresDto(Round(p.Dense), Round(p.Lexical), Round(p.Fused)),
-        p.Hit.Document.Language);
+        p.Hit.Document.Language,
+        result.StoryOf(p.Hit.Document));
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

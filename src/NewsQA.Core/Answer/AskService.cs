@@ -56,6 +56,7 @@ public sealed class AskService(
             Interpretation = scope.Interpretation,
             Mode = result.Mode,
             QueryVector = result.QueryVector,
+            Stories = result,
         };
     }
 
@@ -127,14 +128,15 @@ public sealed class AskService(
             .ToList();
         var unverified = verified.DroppedQuotes > 0 || verified.Segments.Any(s => s.CitationIds.Count == 0);
         string?[] reasons = [unverified ? AnswerPhrases.Unverified(retrieval.Language) : null, draft.Reason];
-        return new AnswerResult(AnswerStatus.Answered, new AnswerBody(text, verified.Segments), verified.Citations, sources, draft.Mode, timings)
+        var citations = verified.Citations.Select(retrieval.WithStory).ToList();
+        return new AnswerResult(AnswerStatus.Answered, new AnswerBody(text, verified.Segments), citations, sources, draft.Mode, timings)
         {
             Reason = reasons.Any(r => r is not null) ? string.Join(" ", reasons.Where(r => r is not null)) : null,
             HasUnverifiedStatements = unverified,
             Confidence = Math.Round(draft.Confidence, 3),
             Language = retrieval.Language,
             Interpretation = retrieval.Interpretation,
-            Highlight = Highlight(draft.Highlight, verified.Citations),
+            Highlight = Highlight(draft.Highlight, citations),
         };
     }
 
@@ -178,6 +180,16 @@ public sealed record AskRetrieval(AskRequest Request, string Language, IReadOnly
 
     /// <summary>The question's vector retrieval ranked with (<see cref="RetrievalResult.QueryVector"/>); null when it ran lexical.</summary>
     public ReadOnlyMemory<float>? QueryVector { get; init; }
+
+    /// <summary>The retrieval whose story members the citations list (<see cref="RetrievalResult.StoryOf"/>); null: each cited document alone.</summary>
+    public RetrievalResult? Stories { get; init; }
+
+    /// <summary>The citation with its document's story.</summary>
+    public Citation WithStory(Citation citation)
+    {
+        var document = Passages.Select(p => p.Hit.Document).FirstOrDefault(d => d.Id == citation.DocumentId);
+        return document is null ? citation : citation with { Story = Stories?.StoryOf(document) ?? NewsQA.Core.Stories.StoryView.Of(document.StoryId, [document]) };
+    }
 
     /// <summary>Distinct documents of the passages, best first: the "sources" a streaming client can show early.</summary>
     public IReadOnlyList<SourceReference> Sources => Passages

@@ -11,7 +11,11 @@ public sealed record Citation(
     string? Url,
     PublicationDate? PublishedAt,
     string Quote,
-    TextSpan Span);
+    TextSpan Span)
+{
+    /// <summary>The story of the cited document: the other outlets that carried the same text (contract: <c>story</c>).</summary>
+    public Stories.StoryView? Story { get; init; }
+}
 
 /// <summary>A piece of the answer text and the citations that back it.</summary>
 public sealed record AnswerSegment(string Text, IReadOnlyList<int> CitationIds);

@@ -10,6 +10,13 @@ public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, S
 {
     /// <summary>The question's vector when the model ranked (dense, hybrid), so the answerer weighs sentences by meaning without embedding the question again.</summary>
     public ReadOnlyMemory<float>? QueryVector { get; init; }
+
+    /// <summary>Every member of each story on the page, by story id (<see cref="Documents.DocumentSummary.StoryId"/>), oldest first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Documents.DocumentSummary>> StoryMembers { get; init; } = new Dictionary<string, IReadOnlyList<Documents.DocumentSummary>>();
+
+    /// <summary><paramref name="document"/>'s story with its members; the document alone when none were looked up.</summary>
+    public Stories.StoryView StoryOf(Documents.DocumentSummary document) =>
+        Stories.StoryView.Of(document.StoryId, StoryMembers.TryGetValue(document.StoryId, out var members) ? members : [document]);
 }
 
 /// <summary>A search; <c>OnePerDocument</c>: search pages show each document once (its best passage), answers read several passages of one article.</summary>
@@ -23,6 +30,9 @@ public sealed record SearchRequest(string Query, int Top, SearchMode Mode, Searc
 
     /// <summary>Fusion weights for this search alone (eval's calibration runs with the pair it fitted); null: the service's (<c>FusionWeights</c>).</summary>
     public Fusion.RrfWeights? Weights { get; init; }
+
+    /// <summary>Copies of one story shown once (default) or each (<see cref="DocumentGrouping"/>).</summary>
+    public ResultGrouping Group { get; init; } = ResultGrouping.Story;
 }
 
 /// <summary>The two rankings a hybrid search fuses, at the depth it fuses them (eval fits fusion weights on them).</summary>

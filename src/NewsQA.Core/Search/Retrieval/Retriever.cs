@@ -31,8 +31,28 @@ public sealed partial class Retriever(
     QueryAndPassageEmbedder encoder,
     NewsQaMetrics metrics,
     ILogger<Retriever> logger,
-    FusionWeights fusionWeights)
+    FusionWeights fusionWeights,
+    IStoryIndex? stories = null)
 {
+    /// <summary>Every member of the page's stories, by story id, in one look-up; a store without stories lists each document alone.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Documents.DocumentSummary>>> StoryMembersAsync(IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
+    {
+        var ids = passages.Select(p => p.Hit.Document.StoryId).Distinct(StringComparer.Ordinal).ToList();
+        var found = stories is null || ids.Count == 0 ? [] : await stories.GetStoryMembersAsync(ids, cancellationToken).ConfigureAwait(false);
+        var members = found.GroupBy(m => m.StoryId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<Documents.DocumentSummary>)g.ToList(), StringComparer.Ordinal);
+        foreach (var p in passages)
+        {
+            // The shown document is a member even when the look-up missed it (written meanwhile, or no story index).
+            var doc = p.Hit.Document;
+            if (!members.TryGetValue(doc.StoryId, out var list) || !list.Any(m => m.Id == doc.Id))
+            {
+                members[doc.StoryId] = [.. list ?? [], doc];
+            }
+        }
+
+        return members;
+    }
+
     public async Task<RetrievalResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var mode = request.Mode;
@@ -62,7 +82,7 @@ public sealed partial class Retriever(
         }
 
         using var activity = NewsQaMetrics.ActivitySource.StartActivity("newsqa.search");
-        var candidates = fusionOptions.Value.CandidatesFor(request.Top);
+        var candidates = CandidatesFor(request);
         var embedWatch = Stopwatch.StartNew();
         ReadOnlyMemory<float>? vector = null;
         if (mode != SearchMode.Lexical)
@@ -122,10 +142,12 @@ public sealed partial class Retriever(
                 break;
         }
 
+        var members = await StoryMembersAsync(passages, cancellationToken).ConfigureAwait(false);
         metrics.Searched(mode.ToWireName(), searchWatch.Elapsed.TotalMilliseconds + embedMs);
         return new RetrievalResult(passages, mode, embedMs, searchWatch.Elapsed.TotalMilliseconds)
         {
             QueryVector = mode == SearchMode.Lexical ? null : vector,
+            StoryMembers = members,
         };
     }
 
@@ -142,7 +164,7 @@ public sealed partial class Retriever(
         }
 
         var vector = await encoder.EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
-        return await RankBothAsync(vector, QueryTerms.Of(analyzer, request.Query), request.Filter, fusionOptions.Value.CandidatesFor(request.Top), cancellationToken).ConfigureAwait(false);
+        return await RankBothAsync(vector, QueryTerms.Of(analyzer, request.Query), request.Filter, CandidatesFor(request), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Both rankings at once, as a hybrid search and the fusion fit both need them.</summary>
@@ -166,10 +188,17 @@ public sealed partial class Retriever(
         var fusedHits = fusionOptions.Value.Method == FusionMethod.Scores
             ? scoreFusion.Fuse(rankings.Dense, rankings.Lexical, weights)
             : fusion.Fuse([rankings.Dense, rankings.Lexical], [weights.Dense, weights.Lexical]);
-        return (request.OnePerDocument ? DocumentGrouping.BestPerDocument(fusedHits, f => f.Hit.Chunk.DocumentId, request.Top) : fusedHits.Take(request.Top))
+        return DocumentGrouping.Page(fusedHits, f => f.Hit, request.Top, request.OnePerDocument, request.Group == ResultGrouping.Story)
             .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
             .ToList();
     }
+
+    /// <summary>
+    /// How deep each ranking is fetched: twice as deep when copies are grouped (<see cref="ResultGrouping.Story"/>),
+    /// since the passages of a story's other members are dropped and the page must still fill with other stories.
+    /// </summary>
+    private int CandidatesFor(SearchRequest request) =>
+        fusionOptions.Value.CandidatesFor(request.Top) * (request.Group == ResultGrouping.Story ? 2 : 1);
 
     /// <summary>The request's own pair, else the one fitted or configured for the model, else the shipped defaults (<see cref="FusionWeights"/>).</summary>
     private RrfWeights WeightsFor(SearchRequest request) =>
@@ -179,7 +208,7 @@ public sealed partial class Retriever(
         Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
 
     private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>
-        request.OnePerDocument ? DocumentGrouping.BestPerDocument(ranked, request.Top) : ranked.Take(request.Top);
+        DocumentGrouping.Page(ranked, h => h, request.Top, request.OnePerDocument, request.Group == ResultGrouping.Story);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder failed, hybrid search answered lexically: {Reason}")]
     private static partial void LogFallback(ILogger logger, string reason);
