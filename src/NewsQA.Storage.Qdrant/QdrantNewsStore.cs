@@ -25,7 +25,11 @@ public sealed class QdrantNewsStore : IDisposable
         Documents = new QdrantDocumentStore(schema, points, settings);
         Lexical = lexical;
         EmbeddingModel = new QdrantModelRecord(schema, points);
+        Stories = new QdrantStoryIndex(schema, points);
     }
+
+    /// <summary>The records' story keys, found by filtered scrolls of the documents collection.</summary>
+    public IStoryIndex Stories { get; }
 
     /// <summary>Document records and chunk points, written in an order that makes each document's version atomic to readers.</summary>
     public IDocumentStore Documents { get; }

@@ -27,6 +27,15 @@ internal static class QdrantPayload
     /// <summary>The file name a document's id was derived from (<see cref="NewsDocument.FileName"/>); absent when none.</summary>
     public const string FileName = "fileName";
     public const string EmbeddingModel = "embeddingModel";
+
+    /// <summary>The document's story (<see cref="NewsDocument.StoryId"/>); a record written before stories reads as its own.</summary>
+    public const string StoryId = "storyId";
+
+    /// <summary>The document's LSH band keys as "band:hash" keywords, so a match-any condition finds a new document's candidates.</summary>
+    public const string StoryBands = "storyBands";
+
+    /// <summary>The document's MinHash signature, base64 of its little-endian values.</summary>
+    public const string StorySignature = "storySignature";
     public const string EmbeddingDimensions = "embeddingDimensions";
 
     public static Dictionary<string, Value> ForDocument(NewsDocument document, int chunkCount)
@@ -40,6 +49,15 @@ internal static class QdrantPayload
         payload[Text] = document.Text;
         payload["chunkCount"] = chunkCount;
         Optional(payload, FileName, document.FileName);
+        payload[StoryId] = document.StoryId ?? document.Id;
+        if (document.Fingerprint is { } fingerprint)
+        {
+            var bands = new ListValue();
+            bands.Values.AddRange(fingerprint.Bands.Select(b => new Value { StringValue = BandKey(b) }));
+            payload[StoryBands] = new Value { ListValue = bands };
+            payload[StorySignature] = Convert.ToBase64String(fingerprint.Signature.ToBytes());
+        }
+
         return payload;
     }
 
@@ -62,13 +80,16 @@ internal static class QdrantPayload
     };
 
     public static NewsDocument ToDocument(IDictionary<string, Value> p) => new(
-        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty, LanguageOf(p)) { FileName = Get(p, FileName) };
+        Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Get(p, Text) ?? string.Empty, Get(p, ContentHash) ?? string.Empty, LanguageOf(p)) { FileName = Get(p, FileName), StoryId = Get(p, StoryId) ?? Get(p, DocumentId) };
 
     public static DocumentSummary ToSummary(IDictionary<string, Value> p) =>
-        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Int(p, "chunkCount") ?? 0, LanguageOf(p));
+        new(Get(p, DocumentId)!, Get(p, "title") ?? string.Empty, Get(p, "url"), Date(p), Get(p, "sourceName"), Int(p, "chunkCount") ?? 0, LanguageOf(p)) { StoryId = Get(p, StoryId) ?? Get(p, DocumentId)! };
 
     public static Chunk ToChunk(IDictionary<string, Value> p) => new(
         Get(p, "chunkId")!, Get(p, DocumentId)!, Int(p, "index")!.Value, new TextSpan(Int(p, "start")!.Value, Int(p, "end")!.Value), Get(p, Text) ?? string.Empty);
+
+    /// <summary>A band key as stored in <see cref="StoryBands"/>.</summary>
+    public static string BandKey(Core.Stories.StoryBand band) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{band.Band}:{band.Hash}");
 
     public static string? Get(IDictionary<string, Value> payload, string key) =>
         payload.TryGetValue(key, out var v) && v.KindCase == Value.KindOneofCase.StringValue ? v.StringValue : null;

@@ -40,6 +40,8 @@ internal sealed partial class QdrantSchema(QdrantCalls qdrant, QdrantStoreOption
             // Creating a payload index is idempotent in Qdrant, so every start (re)declares them: cheap, and repairs a half-made schema.
             await IndexAsync(Documents, QdrantPayload.DocumentId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Documents, QdrantPayload.Kind, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Documents, QdrantPayload.StoryId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await IndexAsync(Documents, QdrantPayload.StoryBands, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.DocumentId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.Source, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.Language, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);

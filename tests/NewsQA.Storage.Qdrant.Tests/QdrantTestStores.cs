@@ -40,7 +40,10 @@ internal static class QdrantTestStores
         provider.GetRequiredService<IDocumentStore>(),
         provider.GetRequiredService<ILexicalIndex>(),
         provider.GetRequiredService<IVectorIndex>(),
-        provider.GetRequiredService<IEmbeddingModelRecord>());
+        provider.GetRequiredService<IEmbeddingModelRecord>())
+    {
+        Stories = provider.GetRequiredService<IStoryIndex>(),
+    };
 
     public static string ChunksOf(QdrantNewsStore store) => store.ChunksCollectionName;
 

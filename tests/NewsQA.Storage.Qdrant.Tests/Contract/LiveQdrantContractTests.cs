@@ -11,3 +11,5 @@ public sealed class LiveQdrantLexicalIndexContractTests : LexicalIndexContractTe
 public sealed class LiveQdrantVectorIndexContractTests : VectorIndexContractTests<LiveQdrantBackend>;
 
 public sealed class LiveQdrantModelRecordContractTests : EmbeddingModelRecordContractTests<LiveQdrantBackend>;
+
+public sealed class LiveQdrantStoryIndexContractTests : StoryIndexContractTests<LiveQdrantBackend>;
