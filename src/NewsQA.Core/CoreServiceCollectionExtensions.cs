@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSectionOptions<FusionOptions>();
         services.AddSectionOptions<AnswerOptions>();
         services.AddSectionOptions<StoryOptions>();
+        services.AddSectionOptions<RecencyOptions>();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Api.Requests;
 using NewsQA.Contracts.Search;
 using NewsQA.Api.Security;
+using NewsQA.Core.Search.Query;
 using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Api.Endpoints;
@@ -20,7 +21,7 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        SearchRequestDto? request, Retriever retriever, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+        SearchRequestDto? request, Retriever retriever, IOptions<ApiLimitsOptions> limits, IOptions<RecencyOptions> recency, TimeProvider clock, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (request is null)
@@ -34,12 +35,14 @@ public static class SearchApi
         var mode = v.Mode(request.Mode);
         var filter = v.Filter(request.Filter);
         var group = v.Group(request.Group);
+        var sort = v.Sort(request.Sort);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var result = await retriever.SearchAsync(new SearchRequest(query, top, mode, filter) { Group = group }, ct);
-        return TypedResults.Ok(result.ToResponse(query, watch.Elapsed));
+        var decay = RecencyDecay.For(query, recency.Value.RecencyHalfLifeDays, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var result = await retriever.SearchAsync(new SearchRequest(query, top, mode, filter) { Group = group, Order = sort, Recency = decay }, ct);
+        return TypedResults.Ok(result.ToResponse(query, watch.Elapsed, decay));
     }
 }

@@ -85,6 +85,22 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         return ResultGrouping.Story;
     }
 
+    public ResultOrder Sort(string? sort)
+    {
+        if (sort is null)
+        {
+            return ResultOrder.Relevance;
+        }
+
+        if (WireNames.TryParse<ResultOrder>(sort, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add("sort", "'sort' must be 'relevance' or 'date'.");
+        return ResultOrder.Relevance;
+    }
+
     public SearchFilter Filter(FilterDto? filter)
     {
         if (filter is null)

@@ -4,8 +4,8 @@ using NewsQA.Core.Stories;
 
 namespace NewsQA.Contracts.Search;
 
-/// <summary><c>group</c>: "story" (default) shows each story's copies once, "none" every copy.</summary>
-public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mode = null, FilterDto? Filter = null, string? Group = null);
+/// <summary><c>group</c>: "story" (default) shows each story's copies once, "none" every copy; <c>sort</c>: "relevance" (default) or "date" (newest first).</summary>
+public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mode = null, FilterDto? Filter = null, string? Group = null, string? Sort = null);
 
 public sealed record ScoresDto(double? Dense, double? Lexical, double? Fused);
 
@@ -14,4 +14,10 @@ public sealed record SearchResultDto(string DocumentId, string ChunkId, string T
 
 public sealed record SearchTimingsDto(double EmbedMs, double SearchMs, double TotalMs);
 
-public sealed record SearchResponse(string Query, SearchMode Mode, IReadOnlyList<SearchResultDto> Results, SearchTimingsDto Timings);
+public sealed record SearchResponse(string Query, SearchMode Mode, IReadOnlyList<SearchResultDto> Results, SearchTimingsDto Timings)
+{
+    /// <summary>How the query was read: null unless it asked for recent news (then <c>recency</c>: the decay applied).</summary>
+    public SearchInterpretationDto? Interpretation { get; init; }
+}
+
+public sealed record SearchInterpretationDto(RecencyDecay? Recency);

@@ -6,11 +6,14 @@ namespace NewsQA.Contracts.Search;
 public static class SearchMapping
 {
     /// <summary>Scores keep six decimals and timings two: more digits are noise, and fewer bytes go over the wire.</summary>
-    public static SearchResponse ToResponse(this RetrievalResult result, string query, TimeSpan total) => new(
+    public static SearchResponse ToResponse(this RetrievalResult result, string query, TimeSpan total, RecencyDecay? recency = null) => new(
         query,
         result.Mode,
         result.Passages.Select(p => ToResult(p, result)).ToList(),
-        new SearchTimingsDto(Math.Round(result.EmbedMs, 2), Math.Round(result.SearchMs, 2), Math.Round(total.TotalMilliseconds, 2)));
+        new SearchTimingsDto(Math.Round(result.EmbedMs, 2), Math.Round(result.SearchMs, 2), Math.Round(total.TotalMilliseconds, 2)))
+    {
+        Interpretation = recency is null ? null : new SearchInterpretationDto(recency),
+    };
 
     private static SearchResultDto ToResult(RetrievedPassage p, RetrievalResult result) => new(
         p.Hit.Chunk.DocumentId,

@@ -43,6 +43,9 @@ internal sealed class AskScope
 
     public QuestionInterpretation? Interpretation { get; }
 
+    /// <summary>The reading of a question that named no date or source: its filter and its text, as is.</summary>
+    public QuestionInterpretation Unscoped => new(Filter.PublishedFrom, Filter.PublishedTo, Filter.Sources ?? [], null, null, Question);
+
     /// <summary>Does the search need more candidates than it returns, because some are dropped or reordered?</summary>
     public bool Reranks => dateFromQuestion || PrefersYear || scope.SourceKind == SourceKind.Blog;
 

@@ -27,7 +27,8 @@ public sealed class AskService(
     IQueryRewriter rewriter,
     TimeProvider clock,
     AnswerThreshold threshold,
-    QueryAndPassageEmbedder encoder)
+    QueryAndPassageEmbedder encoder,
+    IOptions<RecencyOptions> recency)
 {
     /// <summary>The model's profile while one is loaded (its declared languages), else null: lexical only.</summary>
     private EmbeddingProfile? LoadedModel => encoder is { IsAvailable: true } ? encoder.Profile : null;
@@ -49,11 +50,13 @@ public sealed class AskService(
         }
 
         var fetch = scope.Reranks ? Math.Min(SearchRequest.MaxTop, top * 3) : top;
-        var result = await retriever.SearchAsync(new SearchRequest(query, fetch, SearchMode.Hybrid, scope.Filter, OnePerDocument: false), cancellationToken).ConfigureAwait(false);
+        var decay = RecencyDecay.For(request.Question, recency.Value.RecencyHalfLifeDays, today);
+        var result = await retriever.SearchAsync(new SearchRequest(query, fetch, SearchMode.Hybrid, scope.Filter, OnePerDocument: false) { Recency = decay }, cancellationToken).ConfigureAwait(false);
+        var interpretation = decay is null ? scope.Interpretation : (scope.Interpretation ?? scope.Unscoped) with { Recency = decay };
         return new AskRetrieval(request, language, scope.Apply(result.Passages, top), watch.Elapsed.TotalMilliseconds)
         {
             StandaloneQuestion = query,
-            Interpretation = scope.Interpretation,
+            Interpretation = interpretation,
             Mode = result.Mode,
             QueryVector = result.QueryVector,
             Stories = result,

@@ -60,6 +60,7 @@ public sealed class SearchApiTests : ApiTest
     [InlineData("""{"query":"Drohnen","mode":"fuzzy"}""", "mode")]
     [InlineData("""{"query":""}""", "query")]
     [InlineData("""{"query":"Drohnen","group":"outlet"}""", "group")]
+    [InlineData("""{"query":"Drohnen","sort":"newest"}""", "sort")]
     [InlineData("""{"query":"Drohnen","filter":{"publishedFrom":"2025-13"}}""", "filter.publishedFrom")]
     [InlineData("""{"query":"Drohnen","filter":{"publishedFrom":"2025-08","publishedTo":"2025-07"}}""", "filter.publishedFrom")]
     public async Task InvalidRequest_Is400NamingTheField(string body, string field)

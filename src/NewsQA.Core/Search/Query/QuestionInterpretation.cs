@@ -14,4 +14,8 @@ public sealed record QuestionInterpretation(
     IReadOnlyList<string> Sources,
     [property: JsonConverter(typeof(JsonStringEnumConverter<SourceKind>))] SourceKind? SourceKind,
     int? PreferredYear,
-    string Question);
+    string Question)
+{
+    /// <summary>The decay by age applied because the question asks for recent news; null when it does not.</summary>
+    public Retrieval.RecencyDecay? Recency { get; init; }
+}

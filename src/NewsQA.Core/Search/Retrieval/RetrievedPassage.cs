@@ -33,6 +33,12 @@ public sealed record SearchRequest(string Query, int Top, SearchMode Mode, Searc
 
     /// <summary>Copies of one story shown once (default) or each (<see cref="DocumentGrouping"/>).</summary>
     public ResultGrouping Group { get; init; } = ResultGrouping.Story;
+
+    /// <summary>Newest first instead of best first (<c>sort: "date"</c>), among the candidates a relevance search fetches.</summary>
+    public ResultOrder Order { get; init; } = ResultOrder.Relevance;
+
+    /// <summary>The decay by age a question asking for recent news applies (<see cref="Query.RecencyPhrases"/>); null: none.</summary>
+    public RecencyDecay? Recency { get; init; }
 }
 
 /// <summary>The two rankings a hybrid search fuses, at the depth it fuses them (eval fits fusion weights on them).</summary>

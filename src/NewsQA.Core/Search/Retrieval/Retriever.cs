@@ -120,7 +120,7 @@ public sealed partial class Retriever(
                 break;
             case SearchMode.Dense:
                 var dense = await vectorIndex.SearchDenseAsync(vector!.Value, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
-                passages = Page(dense, request).Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)).ToList();
+                passages = Page(dense.Select(h => new RetrievedPassage(h, h.Score, h.Score, null, null)), request);
                 break;
             case SearchMode.Hybrid when denseWeight <= 0:
                 // Weights calibrated to leave dense out of the ranking (FusionWeightFit: the model did not beat lexical
@@ -133,7 +133,7 @@ public sealed partial class Retriever(
                 // The backend fuses dense and sparse results itself (Qdrant: prefetch + RRF), sparing a round trip. Score
                 // fusion reads both lists' scores, so it fuses in process on every backend (one algorithm, one result).
                 var fused = await serverSide.SearchHybridAsync(vector!.Value, terms, request.Filter, candidates, denseWeight, weights.Lexical, cancellationToken).ConfigureAwait(false);
-                passages = Page(fused, request).Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)).ToList();
+                passages = Page(fused.Select(h => new RetrievedPassage(h, h.Score, null, null, h.Score)), request);
                 break;
             default:
                 var rankings = await RankBothAsync(vector!.Value, terms, request.Filter, candidates, cancellationToken).ConfigureAwait(false);
@@ -188,9 +188,7 @@ public sealed partial class Retriever(
         var fusedHits = fusionOptions.Value.Method == FusionMethod.Scores
             ? scoreFusion.Fuse(rankings.Dense, rankings.Lexical, weights)
             : fusion.Fuse([rankings.Dense, rankings.Lexical], [weights.Dense, weights.Lexical]);
-        return DocumentGrouping.Page(fusedHits, f => f.Hit, request.Top, request.OnePerDocument, request.Group == ResultGrouping.Story)
-            .Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score))
-            .ToList();
+        return Page(fusedHits.Select(f => new RetrievedPassage(f.Hit, f.Score, f.InputScores[0], f.InputScores[1], f.Score)), request);
     }
 
     /// <summary>
@@ -204,11 +202,29 @@ public sealed partial class Retriever(
     private RrfWeights WeightsFor(SearchRequest request) =>
         request.Weights ?? fusionWeights.For(encoder is { IsAvailable: true } ? encoder.Profile.ModelId : null);
 
-    private static List<RetrievedPassage> LexicalPage(IReadOnlyList<ChunkHit> lexical, SearchRequest request) =>
-        Page(lexical, request).Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)).ToList();
+    private static IReadOnlyList<RetrievedPassage> LexicalPage(IReadOnlyList<ChunkHit> lexical, SearchRequest request) =>
+        Page(lexical.Select(h => new RetrievedPassage(h, h.Score, null, h.Score, null)), request);
 
-    private static IEnumerable<ChunkHit> Page(IReadOnlyList<ChunkHit> ranked, SearchRequest request) =>
-        DocumentGrouping.Page(ranked, h => h, request.Top, request.OnePerDocument, request.Group == ResultGrouping.Story);
+    /// <summary>
+    /// The page of a ranking at candidate depth: decayed by age when the request asks for recent news (the score
+    /// becomes the decayed one; the per-retriever scores stay), ordered by date when asked, then grouped
+    /// (<see cref="DocumentGrouping"/>).
+    /// </summary>
+    private static IReadOnlyList<RetrievedPassage> Page(IEnumerable<RetrievedPassage> ranked, SearchRequest request)
+    {
+        if (request.Recency is { } decay)
+        {
+            ranked = ranked.Select(p => p with { Score = p.Score * decay.Factor(p.Hit.Document.PublishedAt) }).OrderByDescending(p => p.Score);
+        }
+
+        if (request.Order == ResultOrder.Date)
+        {
+            // Newest first; undated last; among equal dates the better match first (OrderBy is stable).
+            ranked = ranked.OrderByDescending(p => p.Hit.Document.PublishedAt is { } d ? d.Latest.DayNumber : int.MinValue);
+        }
+
+        return DocumentGrouping.Page(ranked.ToList(), p => p.Hit, request.Top, request.OnePerDocument, request.Group == ResultGrouping.Story);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedder failed, hybrid search answered lexically: {Reason}")]
     private static partial void LogFallback(ILogger logger, string reason);
