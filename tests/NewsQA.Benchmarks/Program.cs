@@ -14,6 +14,7 @@ return command switch
     "make-store" => await StoreBench.MakeStoreAsync(options),
     "memory" => await StoreBench.MemoryAsync(options),
     "scale" => await ScaleBench.RunAsync(options),
+    "stories" => await StoryBench.RunAsync(options),
     "bdn" => MicroBenchmarks.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
@@ -31,6 +32,6 @@ static int RealModelFolders()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|int8|real-models|ingest|search|make-store|memory|scale|bdn [--key value ...]");
+    Console.Error.WriteLine("usage: NewsQA.Benchmarks embed|int8|real-models|ingest|search|make-store|memory|scale|stories|bdn [--key value ...]");
     return 2;
 }

@@ -54,6 +54,34 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ACitationOfAStoryCarriedByTwoOutlets_NamesTheOtherInOneLine()
+    {
+        await using var app = new NewsQaApplication();
+        var baseUrl = app.StartOnLoopback();
+        using var http = new HttpClient();
+        using var seed = JsonDocument.Parse(await http.GetStringAsync(baseUrl + "/api/documents/000_74f70624a5986356", Ct));
+        var text = seed.RootElement.GetProperty("text").GetString()!;
+        var copy = "Kiew (AFP) – " + text[..text.LastIndexOf("\n\n", StringComparison.Ordinal)];
+        using var created = await http.PostAsync(baseUrl + "/api/documents", ServerSentEvents.JsonContent(new { id = "afp-kopie", source = "AFP", publishedAt = "2025-07-02", text = copy }), Ct);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseUrl + "/");
+        var input = page.GetByLabel("Frage", new() { Exact = true });
+        await input.FillAsync(SeedQuestion);
+        await input.PressAsync("Enter");
+        var citation = page.Locator("newsqa-chat li[data-citation]").First;
+        await citation.WaitForAsync(new() { Timeout = 15_000 });
+
+        // Whichever copy is cited, the line names the other: AFP under the seed, the seed's source under AFP's copy.
+        var also = await citation.Locator("p.also").InnerTextAsync();
+        Assert.StartsWith("Auch berichtet von:", also, StringComparison.Ordinal);
+        Assert.Equal(1, await citation.Locator("p.also").CountAsync());
+        Assert.Equal(1, await page.Locator("newsqa-chat li[data-citation] p.also").CountAsync());
+    }
+
+    [Fact]
     public async Task MarkupInADocument_IsShownAsPlainText_AndNothingRuns()
     {
         await using var app = new NewsQaApplication();

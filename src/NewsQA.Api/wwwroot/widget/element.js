@@ -219,8 +219,19 @@
       const ctx = el('div', { class: 'ctx', id: ctxId, hidden: true });
       toggle.addEventListener('click', () => this.toggleContext(c, toggle, ctx));
       meta.append(toggle);
-      item.append(meta, ctx);
+      item.append(meta);
+      const also = this.alsoReportedBy(c);
+      if (also) item.append(also);
+      item.append(ctx);
       return item;
+    }
+
+    /* One line naming the story's other outlets (the same agency text, re-published), or null for a story of one. */
+    alsoReportedBy(c) {
+      const others = ((c.story && c.story.documents) || []).filter((d) => d.documentId !== c.documentId);
+      if (!others.length) return null;
+      const names = [...new Set(others.map((d) => d.source || d.title || d.documentId))];
+      return el('p', { class: 'also', text: `${this.t.alsoReportedBy} ${names.join(', ')}` });
     }
 
     async toggleContext(c, toggle, ctx) {

@@ -31,6 +31,7 @@
       agencies: 'Nachrichtenagenturen',
       blogs: 'Newsblogs',
       preferring: 'bevorzugt',
+      alsoReportedBy: 'Auch berichtet von:',
     },
     en: {
       title: 'Ask the news',
@@ -60,6 +61,7 @@
       agencies: 'news agencies',
       blogs: 'news blogs',
       preferring: 'preferring',
+      alsoReportedBy: 'Also reported by:',
     },
   };
 })();

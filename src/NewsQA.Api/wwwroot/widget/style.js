@@ -28,6 +28,7 @@
     blockquote { margin: .1rem 0; padding: .1rem .6rem; border-left: 3px solid var(--accent); background: var(--soft); overflow-wrap: anywhere; }
     .meta { color: var(--muted); font-size: .85rem; display: flex; flex-wrap: wrap; gap: .25rem .6rem; align-items: baseline; }
     .meta a { color: var(--accent); }
+    .also { color: var(--muted); font-size: .85rem; margin: .2rem 0 0; }
     .ctxbtn { font: inherit; font-size: .85rem; border: 1px solid var(--line); border-radius: 6px; padding: .1rem .5rem; background: var(--bg); color: var(--accent); cursor: pointer; }
     .ctx { margin: .35rem 0 0; padding: .5rem .6rem; border: 1px dashed var(--line); border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .9rem; }
     mark { background: #fff3b0; color: inherit; }
