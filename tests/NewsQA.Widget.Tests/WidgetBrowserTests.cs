@@ -66,13 +66,7 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/");
-        var input = page.GetByLabel("Frage", new() { Exact = true });
-        await input.FillAsync(SeedQuestion);
-        await input.PressAsync("Enter");
-        var citation = page.Locator("newsqa-chat li[data-citation]").First;
-        await citation.WaitForAsync(new() { Timeout = 15_000 });
+        var citation = await AskAsync(await context.NewPageAsync(), baseUrl, SeedQuestion);
 
         // Whichever copy is cited, the line names the other: AFP under the seed, the seed's source under AFP's copy.
         var also = await citation.Locator("p.also").InnerTextAsync();
@@ -80,6 +74,18 @@ public sealed class WidgetBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.StartsWith("Auch berichtet von:", also, StringComparison.Ordinal);
         Assert.True(also.Contains("AFP", StringComparison.Ordinal) || also.Contains(seedSource, StringComparison.Ordinal), also);
         Assert.Equal(1, await citation.Locator("p.also").CountAsync());
+    }
+
+    /// <summary>Asks <paramref name="question"/> in the demo page's widget; the first citation once it is shown.</summary>
+    private static async Task<ILocator> AskAsync(IPage page, string baseUrl, string question)
+    {
+        await page.GotoAsync(baseUrl + "/");
+        var input = page.GetByLabel("Frage", new() { Exact = true });
+        await input.FillAsync(question);
+        await input.PressAsync("Enter");
+        var citation = page.Locator("newsqa-chat li[data-citation]").First;
+        await citation.WaitForAsync(new() { Timeout = 15_000 });
+        return citation;
     }
 
     [Fact]

@@ -53,52 +53,28 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         return top;
     }
 
-    public SearchMode Mode(string? mode)
+    public SearchMode Mode(string? mode) => OneOf("mode", mode, SearchMode.Hybrid);
+
+    public ResultGrouping Group(string? group) => OneOf("group", group, ResultGrouping.Story);
+
+    public ResultOrder Sort(string? sort) => OneOf("sort", sort, ResultOrder.Relevance);
+
+    /// <summary>An enum field given by its wire name: <paramref name="fallback"/> when absent; an unknown name is an error naming the allowed ones.</summary>
+    private T OneOf<T>(string field, string? value, T fallback) where T : struct, Enum
     {
-        if (mode is null)
+        if (value is null)
         {
-            return SearchMode.Hybrid;
+            return fallback;
         }
 
-        if (WireNames.TryParse<SearchMode>(mode, out var parsed))
+        if (WireNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
 
-        Add("mode", "'mode' must be one of 'hybrid', 'dense', 'lexical'.");
-        return SearchMode.Hybrid;
-    }
-
-    public ResultGrouping Group(string? group)
-    {
-        if (group is null)
-        {
-            return ResultGrouping.Story;
-        }
-
-        if (WireNames.TryParse<ResultGrouping>(group, out var parsed))
-        {
-            return parsed;
-        }
-
-        Add("group", "'group' must be 'story' or 'none'.");
-        return ResultGrouping.Story;
-    }
-
-    public ResultOrder Sort(string? sort)
-    {
-        if (sort is null)
-        {
-            return ResultOrder.Relevance;
-        }
-
-        if (WireNames.TryParse<ResultOrder>(sort, out var parsed))
-        {
-            return parsed;
-        }
-
-        Add("sort", "'sort' must be 'relevance' or 'date'.");
-        return ResultOrder.Relevance;
+        var names = Enum.GetValues<T>().Select(v => $"'{v.ToWireName()}'").ToList();
+        Add(field, $"'{field}' must be {(names.Count == 2 ? $"{names[0]} or {names[1]}" : "one of " + string.Join(", ", names))}.");
+        return fallback;
     }
 
     public SearchFilter Filter(FilterDto? filter)
