@@ -74,7 +74,7 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
             // The answer sees what the service's ask would retrieve, in the mode under test.
             var request = new AskRequest(q.Question, null, SearchFilter.None, []);
             var forAnswer = await retriever.SearchAsync(new SearchRequest(q.Question, answerOptions.Value.Passages, mode, SearchFilter.None, OnePerDocument: false) { Weights = weights }, cancellationToken).ConfigureAwait(false);
-            var answer = await ask.AnswerAsync(new AskRetrieval(request, QuestionLanguage.Detect(q.Question), forAnswer.Passages, forAnswer.SearchMs) { Mode = forAnswer.Mode, QueryVector = forAnswer.QueryVector }, cancellationToken).ConfigureAwait(false);
+            var answer = await ask.AnswerAsync(new AskRetrieval(request, QuestionLanguage.Detect(q.Question), forAnswer.Passages, forAnswer.SearchMs) { Mode = forAnswer.Mode, QueryVector = forAnswer.QueryVector, Stories = forAnswer }, cancellationToken).ConfigureAwait(false);
             var hit = answer.Status == AnswerStatus.Answered
                 && EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers);
             var citedGold = answer.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
