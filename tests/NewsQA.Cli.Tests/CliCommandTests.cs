@@ -143,6 +143,25 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ACopyOfASeed_IsShownOnceNamingItsOutlet_UnlessGroupNone()
+    {
+        var seed = File.ReadAllText(Path.Combine(Seeds, "000_74f70624a5986356.txt"));
+        Directory.CreateDirectory(Path.Combine(work, "kopien"));
+        File.WriteAllText(Path.Combine(work, "kopien", "kopie.txt"), seed[..seed.TrimEnd().LastIndexOf("\n\n", StringComparison.Ordinal)]);
+        await CliProcess.RunAsync(work, Ct, "ingest", Seeds);
+        await CliProcess.RunAsync(work, Ct, "ingest", Path.Combine(work, "kopien"));
+
+        var grouped = await CliProcess.RunAsync(work, Ct, "search", "Israel Ukraine Luftverteidigung Saar", "--mode", "lexical", "--top", "3");
+        var every = await CliProcess.RunAsync(work, Ct, "search", "Israel Ukraine Luftverteidigung Saar", "--mode", "lexical", "--top", "3", "--group", "none", "--json");
+
+        Assert.Equal(0, grouped.ExitCode);
+        Assert.Contains("also reported by:", grouped.Output, StringComparison.Ordinal);
+        var ids = JsonNode.Parse(every.Output)!["results"]!.AsArray().Select(r => r!["documentId"]!.GetValue<string>()).ToList();
+        Assert.Contains("000_74f70624a5986356", ids);
+        Assert.Contains("kopie", ids);
+    }
+
+    [Fact]
     public async Task SearchAndAsk_PrintTheApiShapesAsJson()
     {
         await CliProcess.RunAsync(work, Ct, "ingest", Seeds);
