@@ -192,11 +192,11 @@ public sealed partial class Retriever(
     }
 
     /// <summary>
-    /// How deep each ranking is fetched: twice as deep when copies are grouped (<see cref="ResultGrouping.Story"/>),
-    /// since the passages of a story's other members are dropped and the page must still fill with other stories.
+    /// How deep each ranking is fetched. The same whether copies are grouped or not: the depth is already several pages
+    /// (<see cref="FusionOptions.CandidatesFor"/>), room for a story's other members to drop out, and a deeper fetch
+    /// would change the fused scores of an archive without copies (score fusion normalises over the lists it gets).
     /// </summary>
-    private int CandidatesFor(SearchRequest request) =>
-        fusionOptions.Value.CandidatesFor(request.Top) * (request.Group == ResultGrouping.Story ? 2 : 1);
+    private int CandidatesFor(SearchRequest request) => fusionOptions.Value.CandidatesFor(request.Top);
 
     /// <summary>The request's own pair, else the one fitted or configured for the model, else the shipped defaults (<see cref="FusionWeights"/>).</summary>
     private RrfWeights WeightsFor(SearchRequest request) =>
