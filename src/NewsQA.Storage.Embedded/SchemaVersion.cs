@@ -19,9 +19,11 @@ internal static class SchemaVersion
     /// The schema version this build writes; raise it with each schema change that needs an upgrade step. 2: the lexical
     /// index moved to Lucene (FTS5 tables and the chunks' text copies dropped, <c>lexical_log</c> added), which a
     /// version-1 build could not read. 3: documents record the file name their id was derived from (<c>file_name</c>,
-    /// <see cref="FileNameColumn"/>), which a version-2 build would drop on its next write of the document.
+    /// <see cref="FileNameColumn"/>), which a version-2 build would drop on its next write of the document. 4: documents
+    /// belong to collections (<see cref="CollectionColumn"/>), which a version-3 build would serve to every reader as
+    /// documents of one archive.
     /// </summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary>Throws <see cref="StoreUnavailableException"/> (file untouched) unless the open file is new, NewsQA's own, or an older NewsQA's.</summary>
     public static async Task CheckAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -34,7 +34,8 @@ internal static class SqliteSchema
             chunk_count    INTEGER NOT NULL,
             updated_at     TEXT NOT NULL,
             language       TEXT,
-            file_name      TEXT
+            file_name      TEXT,
+            collection     TEXT NOT NULL DEFAULT 'default'
         );
         CREATE TABLE IF NOT EXISTS chunks (
             rowid       INTEGER PRIMARY KEY,

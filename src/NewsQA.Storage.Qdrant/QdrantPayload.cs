@@ -17,6 +17,12 @@ internal static class QdrantPayload
     public const string DocumentKind = "document";
     public const string MetaKind = "meta";
     public const string DocumentId = "documentId";
+
+    /// <summary>
+    /// The collection of the document's key (<see cref="DocumentKey"/>), on documents and chunks, indexed as Qdrant's
+    /// tenant field; absent on points written before collections, which are the default collection's.
+    /// </summary>
+    public const string Collection = "collection";
     public const string Source = "source";
     public const string PublishedFrom = "publishedFrom";
     public const string PublishedTo = "publishedTo";
@@ -82,7 +88,7 @@ internal static class QdrantPayload
     private static Dictionary<string, Value> Common(NewsDocument document)
     {
         var (source, published) = (document.Source, document.PublishedAt);
-        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) { [DocumentId] = document.Id, [ContentHash] = document.ContentHash, [Language] = document.Language };
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) {  [DocumentId] = document.Id, [Collection] = DocumentKey.CollectionOf(document.Id), [ContentHash] = document.ContentHash, [Language] = document.Language };
         if (source is not null)
         {
             payload[Source] = source.ToLowerInvariant();

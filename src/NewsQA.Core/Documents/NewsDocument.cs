@@ -25,4 +25,8 @@ public sealed record NewsDocument(
 }
 
 /// <summary>The metadata a result or citation carries about its document, without the text.</summary>
-public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined);
+/// <remarks><see cref="Id"/> is the store key (<see cref="DocumentKey"/>); <see cref="Collection"/> is derived from it.</remarks>
+public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined)
+{
+    public string Collection => DocumentKey.CollectionOf(Id);
+}

@@ -52,7 +52,7 @@ public sealed partial class IngestPipeline(
         var watch = Stopwatch.StartNew();
         try
         {
-            var result = await writeLocks.RunAsync(input.Id ?? input.Text, () => IngestCoreAsync(input, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = await writeLocks.RunAsync(DocumentKey.Of(input.Collection, input.Id ?? input.Text), () => IngestCoreAsync(input, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             activity?.SetTag("newsqa.document.id", result.Id);
             activity?.SetTag("newsqa.ingest.status", result.Status.ToWireName());
@@ -95,6 +95,11 @@ public sealed partial class IngestPipeline(
             throw new DocumentRejectedException("id", $"Document id '{Shorten(input.Id)}' is invalid: use {DocumentId.Describe}.");
         }
 
+        if (input.Collection is not null && !DocumentKey.IsValidCollection(input.Collection))
+        {
+            throw new DocumentRejectedException("collection", $"Collection '{Shorten(input.Collection)}' is invalid: use {DocumentKey.DescribeCollection}.");
+        }
+
         DocumentFields.Check(input);
         var cleaned = ArticleCleaner.Clean(input.Text, new ArticleMetadata { Title = NullIfBlank(input.Title), PublishedAt = input.PublishedAt, Source = NullIfBlank(input.Source) });
         cleaned = cleaned with { Title = DocumentFields.CapExtractedTitle(cleaned.Title) };
@@ -111,7 +116,7 @@ public sealed partial class IngestPipeline(
         var url = NullIfBlank(input.Url);
         var explicitLanguage = LanguageCode.Normalize(input.Language);
         var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, explicitLanguage);
-        var id = input.Id ?? DocumentId.FromContentHash(hash);
+        var id = DocumentKey.Of(input.Collection, input.Id ?? DocumentId.FromContentHash(hash));
         var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash, explicitLanguage ?? TextLanguage.Detect(cleaned.Text))
         {
             // Only a name that gave the id is kept: with an id of its own (a PUT's), a file's name says nothing about it.
@@ -172,7 +177,7 @@ public sealed partial class IngestPipeline(
                 document = document with { Language = TextLanguage.Detect(document.Text) };
             }
 
-            return (await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, ChunkerFor(document).Chunk(document.Id, document.Text)), cancellationToken).ConfigureAwait(false)).Chunks;
+            return (await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = DocumentKey.IdOf(document.Id), Collection = DocumentKey.CollectionOf(document.Id) }, document, ChunkerFor(document).Chunk(document.Id, document.Text)), cancellationToken).ConfigureAwait(false)).Chunks;
         }, cancellationToken);
 
     /// <summary>

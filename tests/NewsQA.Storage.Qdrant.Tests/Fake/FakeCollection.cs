@@ -34,6 +34,9 @@ internal sealed class FakeCollection
 
     public HashSet<string> IndexedFields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Keyword fields indexed with <c>is_tenant</c>: a layout hint to Qdrant, no change to what a filter matches.</summary>
+    public HashSet<string> TenantFields { get; } = new(StringComparer.Ordinal);
+
     public CollectionInfo Info()
     {
         lock (gate)
