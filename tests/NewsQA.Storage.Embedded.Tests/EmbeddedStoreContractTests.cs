@@ -11,3 +11,5 @@ public sealed class EmbeddedLexicalIndexContractTests : LexicalIndexContractTest
 public sealed class EmbeddedVectorIndexContractTests : VectorIndexContractTests<EmbeddedStoreBackend>;
 
 public sealed class EmbeddedModelRecordContractTests : EmbeddingModelRecordContractTests<EmbeddedStoreBackend>;
+
+public sealed class EmbeddedCollectionContractTests : CollectionContractTests<EmbeddedStoreBackend>;

@@ -11,3 +11,5 @@ public sealed class FakeQdrantLexicalIndexContractTests : LexicalIndexContractTe
 public sealed class FakeQdrantVectorIndexContractTests : VectorIndexContractTests<FakeQdrantBackend>;
 
 public sealed class FakeQdrantModelRecordContractTests : EmbeddingModelRecordContractTests<FakeQdrantBackend>;
+
+public sealed class FakeQdrantCollectionContractTests : CollectionContractTests<FakeQdrantBackend>;
