@@ -19,8 +19,8 @@ public static class SearchApi
         return group;
     }
 
-    private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        SearchRequestDto? request, Retriever retriever, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+    private static async Task<Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult>> SearchAsync(
+        SearchRequestDto? request, HttpContext http, CollectionAccess access, Retriever retriever, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (request is null)
@@ -32,10 +32,16 @@ public static class SearchApi
         var query = v.Text("query", request.Query);
         var top = v.Top(request.Top) ?? SearchRequest.DefaultTop;
         var mode = v.Mode(request.Mode);
-        var filter = v.Filter(request.Filter);
+        var collection = v.Collection(request.Collection);
+        var filter = v.Filter(request.Filter, collection);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if (access.Read(http, collection) is { } refused)
+        {
+            return refused;
         }
 
         var result = await retriever.SearchAsync(new SearchRequest(query, top, mode, filter), ct);

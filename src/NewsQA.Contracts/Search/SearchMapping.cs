@@ -1,3 +1,4 @@
+using NewsQA.Core.Documents;
 using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Contracts.Search;
@@ -13,8 +14,8 @@ public static class SearchMapping
         new SearchTimingsDto(Math.Round(result.EmbedMs, 2), Math.Round(result.SearchMs, 2), Math.Round(total.TotalMilliseconds, 2)));
 
     private static SearchResultDto ToResult(RetrievedPassage p) => new(
-        p.Hit.Chunk.DocumentId,
-        p.Hit.Chunk.Id,
+        DocumentKey.IdOf(p.Hit.Chunk.DocumentId),
+        DocumentKey.IdOf(p.Hit.Chunk.Id),
         p.Hit.Document.Title,
         p.Hit.Document.PublishedAt,
         p.Hit.Document.Url,
@@ -23,7 +24,8 @@ public static class SearchMapping
         p.Hit.Chunk.Span,
         Math.Round(p.Score, 6),
         new ScoresDto(Round(p.Dense), Round(p.Lexical), Round(p.Fused)),
-        p.Hit.Document.Language);
+        p.Hit.Document.Language,
+        p.Hit.Document.Collection);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }
