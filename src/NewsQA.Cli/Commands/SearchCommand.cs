@@ -3,6 +3,7 @@ using NewsQA.Cli.Output;
 using NewsQA.Contracts.Search;
 using NewsQA.Core;
 using NewsQA.Core.Search.Retrieval;
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class SearchCommand
         var query = new Argument<string>("query") { Description = "What to search for" };
         var top = CommonOptions.Top(SearchRequest.DefaultTop.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or lexical", DefaultValueFactory = _ => SearchMode.Hybrid };
-        var command = new Command("search", "Search passages") { query, top, mode, CommonOptions.Language, CommonOptions.Json };
+        var command = new Command("search", "Search passages") { query, top, mode, CommonOptions.Language, CommonOptions.Collection, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(query)!;
@@ -26,7 +27,7 @@ internal static class SearchCommand
                 return 2;
             }
 
-            if (!CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
+            if (!CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), parse.GetValue(CommonOptions.Collection), out var filter))
             {
                 return 2;
             }
@@ -45,7 +46,7 @@ internal static class SearchCommand
             foreach (var p in result.Passages)
             {
                 Console.WriteLine();
-                Console.WriteLine($"{++rank}. {p.Hit.Document.Title} ({p.Hit.Document.PublishedAt?.ToString() ?? "undated"}) [{p.Hit.Chunk.Id}] score {p.Score:F4}");
+                Console.WriteLine($"{++rank}. {p.Hit.Document.Title} ({p.Hit.Document.PublishedAt?.ToString() ?? "undated"}) [{DocumentKey.IdOf(p.Hit.Chunk.Id)}] score {p.Score:F4}");
                 Console.WriteLine("   " + p.Hit.Chunk.Text.ReplaceLineEndings(" ").Trim());
             }
 
