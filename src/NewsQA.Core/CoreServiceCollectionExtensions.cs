@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new FusionWeights(sp.GetRequiredService<IOptions<FusionOptions>>()));
         services.TryAddSingleton<AskService>();
         services.TryAddSingleton<IngestPipeline>();
+        services.TryAddSingleton<CollectionCatalog>();
         return services;
     }
 }

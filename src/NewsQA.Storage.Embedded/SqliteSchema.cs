@@ -47,6 +47,9 @@ internal static class SqliteSchema
             vector      BLOB
         );
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, idx);
+        CREATE TABLE IF NOT EXISTS collections (
+            name TEXT PRIMARY KEY
+        );
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
         """;
 

@@ -25,7 +25,11 @@ public sealed class QdrantNewsStore : IDisposable
         Documents = new QdrantDocumentStore(schema, points, settings);
         Lexical = lexical;
         EmbeddingModel = new QdrantModelRecord(schema, points);
+        Collections = new QdrantCollectionRegistry(schema, points);
     }
+
+    /// <summary>Collections declared by name before they hold a document.</summary>
+    public ICollectionRegistry Collections { get; }
 
     /// <summary>Document records and chunk points, written in an order that makes each document's version atomic to readers.</summary>
     public IDocumentStore Documents { get; }

@@ -16,6 +16,7 @@ internal static class QdrantPayload
     public const string Kind = "kind";
     public const string DocumentKind = "document";
     public const string MetaKind = "meta";
+    public const string CollectionKind = "collection";
     public const string DocumentId = "documentId";
 
     /// <summary>
@@ -84,6 +85,10 @@ internal static class QdrantPayload
 
     /// <summary>yyyymmdd as an integer: ordered like the dates, and range-indexable.</summary>
     public static int DayNumber(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
+
+    /// <summary>A declared collection's record: no document, so no document id, and never matched by <see cref="QdrantFilters.Documents"/>.</summary>
+    public static Dictionary<string, Value> ForCollection(string collection) =>
+        new(StringComparer.Ordinal) { [Kind] = CollectionKind, [Collection] = collection };
 
     private static Dictionary<string, Value> Common(NewsDocument document)
     {

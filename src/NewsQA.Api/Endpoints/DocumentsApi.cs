@@ -31,6 +31,8 @@ public static class DocumentsApi
 
         group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("List documents by id, paged with a cursor");
         group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document's clean text and its chunk spans");
+        group.MapPost("/{id}/move", MoveAsync).WithName("MoveDocument").WithSummary("Move a document to another collection (the one way it changes collection)")
+            .AddEndpointFilter<WriteAccessFilter>();
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").WithSummary("Delete a document; no search or answer returns it afterwards")
             .AddEndpointFilter<WriteAccessFilter>();
         return group;
@@ -276,6 +278,37 @@ public static class DocumentsApi
         }
 
         return DocumentId.IsValid(id) && await pipeline.DeleteAsync(DocumentKey.Of(name, id), ct) ? TypedResults.NoContent() : NotFound(id);
+    }
+
+    /// <summary>Needs the right to write both collections; another collection's document of that id is a 409, nothing overwritten.</summary>
+    private static async Task<Results<Ok<MoveResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        string id, string? collection, MoveRequest? request, HttpContext http, CollectionAccess access, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+    {
+        var v = new RequestValidation(limits.Value);
+        var from = v.Collection(collection);
+        if (request?.To is null)
+        {
+            v.Add("to", "'to' (the target collection) is required.");
+        }
+
+        var to = v.Collection(request?.To);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if ((access.Write(http, from) ?? access.Write(http, to)) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = DocumentId.IsValid(id) ? await pipeline.MoveAsync(DocumentKey.Of(from, id), to, ct) : MoveResult.NotFound;
+        return result switch
+        {
+            MoveResult.Moved => TypedResults.Ok(new MoveResponse(id, to)),
+            MoveResult.TargetTaken => TypedResults.Problem(title: "Document id taken", detail: $"The collection '{to}' already holds a document with id '{id}'.", statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict),
+            _ => NotFound(id),
+        };
     }
 
     private static string Location(IngestResponse document) =>

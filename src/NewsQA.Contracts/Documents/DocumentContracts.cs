@@ -34,3 +34,8 @@ public static class DocumentMapping
 
     public static DocumentListItem ToListItem(this DocumentSummary s) => new(DocumentKey.IdOf(s.Id), s.Title, s.PublishedAt, s.Source, s.Chunks, s.Language, s.Collection);
 }
+
+/// <summary>The body of <c>POST /api/documents/{id}/move</c>: the collection to move to (the source is <c>?collection=</c>).</summary>
+public sealed record MoveRequest(string? To);
+
+public sealed record MoveResponse(string Id, string Collection);

@@ -196,6 +196,39 @@ public sealed partial class IngestPipeline(
         return stored.Select(c => c.Span).SequenceEqual(ChunkerFor(document).Chunk(document.Id, document.Text).Select(c => c.Span));
     }
 
+    /// <summary>
+    /// Moves a stored document to another collection, the one way a document changes collection: it is re-indexed under
+    /// its key there (same id, text and file name), then removed from its old one. Written before removed, so a crash
+    /// between leaves it in both, never in neither. Under both keys' locks.
+    /// </summary>
+    public Task<MoveResult> MoveAsync(string documentKey, string targetCollection, CancellationToken cancellationToken = default)
+    {
+        var target = DocumentKey.Of(targetCollection, DocumentKey.IdOf(documentKey));
+        if (target == documentKey)
+        {
+            return Task.FromResult(MoveResult.Moved);
+        }
+
+        return writeLocks.RunAsync(documentKey, target, async () =>
+        {
+            if (await store.GetAsync(documentKey, cancellationToken).ConfigureAwait(false) is not { } document)
+            {
+                return MoveResult.NotFound;
+            }
+
+            if (await store.GetContentHashAsync(target, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return MoveResult.TargetTaken;
+            }
+
+            var moved = document with { Id = target };
+            var input = new DocumentInput(moved.Text) { Id = DocumentKey.IdOf(target), Collection = targetCollection, FileName = moved.FileName };
+            await IndexAsync(new PreparedDocument(input, moved, ChunkerFor(moved).Chunk(moved.Id, moved.Text)), cancellationToken).ConfigureAwait(false);
+            await store.DeleteAsync(documentKey, cancellationToken).ConfigureAwait(false);
+            return MoveResult.Moved;
+        }, cancellationToken);
+    }
+
     /// <summary>Deletes a document and its chunks; false when there was none. Under the id's lock, so a re-embedding in flight cannot bring it back.</summary>
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
         writeLocks.RunAsync(documentId, () => store.DeleteAsync(documentId, cancellationToken), cancellationToken);
@@ -215,4 +248,14 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {DocumentId}: {ChunkCount} chunks ({Status})")]
     private static partial void LogIngested(ILogger logger, string documentId, int chunkCount, IngestStatus status);
+}
+
+/// <summary>What <see cref="IngestPipeline.MoveAsync"/> did.</summary>
+public enum MoveResult
+{
+    Moved,
+    NotFound,
+
+    /// <summary>The target collection holds a document of that id: nothing moved, nothing overwritten.</summary>
+    TargetTaken,
 }

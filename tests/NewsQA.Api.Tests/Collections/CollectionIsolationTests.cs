@@ -170,6 +170,25 @@ public sealed class CollectionIsolationTests(CollectionWorld world) : IClassFixt
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task CollectionList_AndReadiness_CountOnlyReadableCollections(string? key)
+    {
+        using var client = world.Client(key);
+        var readable = CollectionWorld.Collections.Where(c => CollectionWorld.MayRead(key, c)).Order(StringComparer.Ordinal).ToList();
+
+        var list = await client.GetJsonAsync("/api/collections", Ct);
+        var ready = await client.GetJsonAsync("/health/ready", Ct);
+
+        Assert.Equal(readable, list["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.All(list["items"]!.AsArray(), i => Assert.Equal(world.Ids[i!["name"]!.GetValue<string>()].Count, i["documents"]!.GetValue<long>()));
+        var counts = ready["store"]!["collections"]!.AsObject();
+        Assert.Equal(readable, counts.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(readable.Sum(c => world.Ids[c].Count), ready["store"]!["documents"]!.GetValue<long>());
+    }
+
+    public static TheoryData<string?> Keys() => [.. CollectionWorld.Keys.Where(k => k != CollectionWorld.WrongKey)];
+
     [Fact]
     public async Task Cursor_OfOneCollection_IsNoCursorOfAnother()
     {
