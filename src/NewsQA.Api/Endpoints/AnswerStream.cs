@@ -2,7 +2,6 @@ using NewsQA.Core.Answer;
 using System.Net.ServerSentEvents;
 using System.Threading.Channels;
 using NewsQA.Api.Errors;
-using NewsQA.Contracts.Ask;
 
 namespace NewsQA.Api.Endpoints;
 

@@ -3,7 +3,6 @@ using NewsQA.Core.Answer;
 using NewsQA.Core.Answer.Citations;
 using System.CommandLine;
 using NewsQA.Cli.Output;
-using NewsQA.Contracts.Ask;
 using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 

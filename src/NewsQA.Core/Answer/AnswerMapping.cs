@@ -1,12 +1,11 @@
-using NewsQA.Core.Answer;
 using NewsQA.Core.Documents;
 
-namespace NewsQA.Contracts.Ask;
+namespace NewsQA.Core.Answer;
 
 /// <summary>
 /// The answer as the wire carries it: Core cites documents by their store key (<see cref="DocumentKey"/>), a client
-/// by the plain id inside the answer's <see cref="AnswerResult.Collection"/>. For <c>POST /api/ask</c>, its stream and
-/// <c>newsqa ask --json</c>.
+/// by the plain id inside the answer's <see cref="AnswerResult.Collection"/>. For <c>POST /api/ask</c>, its stream,
+/// <c>newsqa ask --json</c> and the Semantic Kernel plugin.
 /// </summary>
 public static class AnswerMapping
 {
