@@ -11,12 +11,6 @@ namespace NewsQA.Storage.Embedded;
 /// </summary>
 internal static class CollectionColumn
 {
-    public static async Task AddAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var columns = Command(connection, null, "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'collection'");
-        if (await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            await ExecuteAsync(connection, "ALTER TABLE documents ADD COLUMN collection TEXT NOT NULL DEFAULT 'default'", cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public static Task AddAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        AddDocumentsColumnAsync(connection, "collection", "TEXT NOT NULL DEFAULT 'default'", cancellationToken);
 }

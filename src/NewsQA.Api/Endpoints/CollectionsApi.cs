@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using NewsQA.Api.Requests;
 using NewsQA.Api.Security;
 using NewsQA.Core.Ingest;
 
@@ -32,21 +30,14 @@ public static class CollectionsApi
     }
 
     private static async Task<Results<Created<CollectionItem>, Ok<CollectionItem>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CollectionRequest? request, HttpContext http, CollectionAccess access, CollectionCatalog catalog, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+        CollectionRequest? request, HttpContext http, CollectionAccess access, CollectionCatalog catalog, CancellationToken ct)
     {
         if (request?.Name is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["'name' is required."] });
         }
 
-        var v = new RequestValidation(limits.Value);
-        var name = v.Collection(request.Name);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        if (access.Write(http, name) is { } refused)
+        if (access.Refusal(http, request.Name, write: true, out var name) is { } refused)
         {
             return refused;
         }
@@ -56,16 +47,9 @@ public static class CollectionsApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        string name, HttpContext http, CollectionAccess access, CollectionCatalog catalog, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+        string name, HttpContext http, CollectionAccess access, CollectionCatalog catalog, CancellationToken ct)
     {
-        var v = new RequestValidation(limits.Value);
-        var collection = v.Collection(name);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        if (access.Write(http, collection) is { } refused)
+        if (access.Refusal(http, name, write: true, out var collection) is { } refused)
         {
             return refused;
         }

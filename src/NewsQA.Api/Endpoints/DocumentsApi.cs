@@ -201,16 +201,9 @@ public static class DocumentsApi
         type: ProblemTypes.TooLarge);
 
     private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        IDocumentStore store, HttpContext http, CollectionAccess access, IOptions<ApiLimitsOptions> limits, string? limit, string? cursor, string? collection, CancellationToken ct)
+        IDocumentStore store, HttpContext http, CollectionAccess access, string? limit, string? cursor, string? collection, CancellationToken ct)
     {
-        var v = new RequestValidation(limits.Value);
-        var name = v.Collection(collection);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        if (access.Read(http, name) is { } refused)
+        if (access.Refusal(http, collection, write: false, out var name) is { } refused)
         {
             return refused;
         }
@@ -236,16 +229,9 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Ok<DocumentResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string? collection, HttpContext http, CollectionAccess access, IDocumentStore store, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+        string id, string? collection, HttpContext http, CollectionAccess access, IDocumentStore store, CancellationToken ct)
     {
-        var v = new RequestValidation(limits.Value);
-        var name = v.Collection(collection);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        if (access.Read(http, name) is { } refused)
+        if (access.Refusal(http, collection, write: false, out var name) is { } refused)
         {
             return refused;
         }
@@ -263,16 +249,9 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        string id, string? collection, HttpContext http, CollectionAccess access, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+        string id, string? collection, HttpContext http, CollectionAccess access, IngestPipeline pipeline, CancellationToken ct)
     {
-        var v = new RequestValidation(limits.Value);
-        var name = v.Collection(collection);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        if (access.Write(http, name) is { } refused)
+        if (access.Refusal(http, collection, write: true, out var name) is { } refused)
         {
             return refused;
         }

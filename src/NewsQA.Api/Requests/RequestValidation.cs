@@ -43,6 +43,8 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         return value.Trim();
     }
 
+    public static string InvalidCollection => $"'collection' must be {DocumentKey.DescribeCollection}.";
+
     /// <summary>The collection a request names (<c>collection</c> in a body, <c>?collection=</c> on a GET); <c>default</c> when none.</summary>
     public string Collection(string? value)
     {
@@ -53,7 +55,7 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
 
         if (!DocumentKey.IsValidCollection(value))
         {
-            Add("collection", $"'collection' must be {DocumentKey.DescribeCollection}.");
+            Add("collection", InvalidCollection);
             return DocumentKey.DefaultCollection;
         }
 

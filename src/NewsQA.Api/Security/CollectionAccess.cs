@@ -123,6 +123,22 @@ public sealed class CollectionAccess(IOptionsMonitor<AuthOptions> auth, IOptions
         return match.Rights?.MayWrite(collection) == true ? null : NotAllowed($"This key may not write the collection '{collection}'.");
     }
 
+    /// <summary>
+    /// The collection a route names (<c>?collection=</c>, a route value; <c>default</c> when none) checked in one step:
+    /// a 400 naming <c>collection</c> when it breaks the id rule, else <see cref="Read"/>'s or <see cref="Write"/>'s answer.
+    /// </summary>
+    public ProblemHttpResult? Refusal(HttpContext http, string? requested, bool write, out string collection)
+    {
+        collection = requested ?? DocumentKey.DefaultCollection;
+        if (!DocumentKey.IsValidCollection(collection))
+        {
+            var invalid = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["collection"] = [Requests.RequestValidation.InvalidCollection] }) { Status = StatusCodes.Status400BadRequest };
+            return TypedResults.Problem(invalid);
+        }
+
+        return write ? Write(http, collection) : Read(http, collection);
+    }
+
     /// <summary>The collections a request may read, of those named (a listing shows no other).</summary>
     public IEnumerable<string> Readable(HttpContext http, IEnumerable<string> names)
     {
