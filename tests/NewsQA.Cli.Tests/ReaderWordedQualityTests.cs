@@ -28,7 +28,7 @@ public sealed class ReaderWordedQualityTests(RealModelEvals.VectorCache vectors)
     /// <param name="archive">
     /// With the 1,028 10kGNAD distractors: the archive scale the fusion guarantee is stated for. Those evals score
     /// retrieval only (<c>--retrieval-only</c>): what they assert is where the gold ranks, and a model weighing every
-    /// candidate sentence of every answer was most of the test command's time.
+    /// candidate sentence of every answer was about half of each of these evals.
     /// </param>
     private async Task<(string Output, JsonNode Report)> EvalAsync(string language, Dictionary<string, string> environment, bool archive, params string[] modes)
     {
