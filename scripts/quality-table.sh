@@ -48,7 +48,7 @@ folder_of() {
 for s in $systems; do
   if [ "$s" != lexical ] && [ ! -f "$(folder_of "$s")/manifest.json" ]; then
     echo "extracting the real models (tests/NewsQA.Embeddings.Onnx.Tests, RealModelTests) ..." >&2
-    nice -n 19 dotnet test tests/NewsQA.Embeddings.Onnx.Tests --filter "FullyQualifiedName~RealModelTests" >/dev/null
+    nice -n 19 dotnet test --project tests/NewsQA.Embeddings.Onnx.Tests --filter-class "*.RealModelTests" >/dev/null
     break
   fi
 done

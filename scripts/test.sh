@@ -35,6 +35,13 @@ status=${PIPESTATUS[0]}
 # -a: a failing property test prints the random text it found, control bytes and all, and grep would otherwise call
 # the log binary and count nothing ("0 passed, 0 failed" for a run with a failure).
 count() { grep -a -E "^[[:space:]]+$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+# CI shows only the log's tail: repeat each failed test's name and first lines of its message there.
+failures=$(grep -a -n -E "^[[:space:]]*failed [^:(]" "$log" | grep -a -v -E "dll \(|with [0-9]+ error" | cut -d: -f1)
+if [ -n "$failures" ]; then
+  echo
+  echo "Failed tests:"
+  for line in $failures; do sed -n "${line},$((line + 8))p" "$log" | cut -c1-300; done | head -120
+fi
 echo
 [ "$container_status" -ne 0 ] && echo "scripts/check-container.sh failed (exit $container_status)"
 echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"

@@ -54,7 +54,17 @@ internal static class CliProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
+        try
+        {
+            await process.WaitForExitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled or timed-out test must not leave an eval running on: it would hold the machine's cores for the rest of the run.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new Result(process.ExitCode, await output, await error);
     }
 }
