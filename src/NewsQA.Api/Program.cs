@@ -32,6 +32,7 @@ try
     app.MapHealth();
     app.MapNewsQaMetrics();
     app.MapDocuments();
+    app.MapCollections();
     app.MapSearch();
     app.MapAsk();
 

@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<AskService>();
         services.TryAddSingleton(sp => new StoryGrouper(sp.GetService<NewsQA.Core.Storage.IStoryIndex>(), sp.GetRequiredService<IOptions<StoryOptions>>()));
         services.TryAddSingleton<IngestPipeline>();
+        services.TryAddSingleton<CollectionCatalog>();
         return services;
     }
 }

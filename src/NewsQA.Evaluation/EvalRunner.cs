@@ -61,27 +61,35 @@ public sealed class EvalRunner(IngestPipeline pipeline, Retriever retriever, Ask
 
     /// <summary>
     /// Every question through retrieval and answering, both in <paramref name="mode"/>; hybrid fuses with
-    /// <paramref name="weights"/> when given (the pair calibration just fitted), else with the service's.
+    /// <paramref name="weights"/> when given (the pair calibration just fitted), else with the service's. Without
+    /// <paramref name="answer"/> only where the gold ranks is scored: no answer is asked for, which with a model is most
+    /// of a question's cost (the answerer weighs every candidate sentence by meaning).
     /// </summary>
-    public async Task<IReadOnlyList<EvalOutcome>> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default, RrfWeights? weights = null)
+    public async Task<IReadOnlyList<EvalOutcome>> RunAsync(IReadOnlyList<EvalQuestion> questions, int top, SearchMode mode, IProgress<int>? progress = null, CancellationToken cancellationToken = default, RrfWeights? weights = null, bool answer = true)
     {
         var outcomes = new List<EvalOutcome>(questions.Count);
         foreach (var q in questions)
         {
             var search = await retriever.SearchAsync(new SearchRequest(q.Question, RetrievalDepth(top), mode, SearchFilter.None) { Weights = weights }, cancellationToken).ConfigureAwait(false);
             var rank = EvalMetrics.RankOf(q.GoldParagraphId, search.Passages.Select(p => p.Hit.Chunk.DocumentId));
+            if (!answer)
+            {
+                outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, AnswerStatus.NoAnswer, 0, false, false));
+                progress?.Report(outcomes.Count);
+                continue;
+            }
 
             // The answer sees what the service's ask would retrieve, in the mode under test.
             var request = new AskRequest(q.Question, null, SearchFilter.None, []);
             var forAnswer = await retriever.SearchAsync(new SearchRequest(q.Question, answerOptions.Value.Passages, mode, SearchFilter.None, OnePerDocument: false) { Weights = weights }, cancellationToken).ConfigureAwait(false);
-            var answer = await ask.AnswerAsync(new AskRetrieval(request, QuestionLanguage.Detect(q.Question), forAnswer.Passages, forAnswer.SearchMs) { Mode = forAnswer.Mode, QueryVector = forAnswer.QueryVector, Stories = forAnswer }, cancellationToken).ConfigureAwait(false);
-            var hit = answer.Status == AnswerStatus.Answered
-                && EvalMetrics.ContainsAnswer(answer.Citations.Select(c => c.Quote).Append(answer.Answer.Text), q.Answers);
-            var citedGold = answer.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
-            outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, answer.Status, answer.Confidence, hit, citedGold)
+            var answered = await ask.AnswerAsync(new AskRetrieval(request, QuestionLanguage.Detect(q.Question), forAnswer.Passages, forAnswer.SearchMs) { Mode = forAnswer.Mode, QueryVector = forAnswer.QueryVector, Stories = forAnswer }, cancellationToken).ConfigureAwait(false);
+            var hit = answered.Status == AnswerStatus.Answered
+                && EvalMetrics.ContainsAnswer(answered.Citations.Select(c => c.Quote).Append(answered.Answer.Text), q.Answers);
+            var citedGold = answered.Citations.Any(c => c.DocumentId == q.GoldParagraphId);
+            outcomes.Add(new EvalOutcome(q.Id, rank <= top ? rank : null, answered.Status, answered.Confidence, hit, citedGold)
             {
-                Highlight = answer.Highlight?.Text,
-                HighlightExact = answer.Highlight is { } h && q.Answers.Any(a => string.Equals(a.Trim(), h.Text.Trim(), StringComparison.OrdinalIgnoreCase)),
+                Highlight = answered.Highlight?.Text,
+                HighlightExact = answered.Highlight is { } h && q.Answers.Any(a => string.Equals(a.Trim(), h.Text.Trim(), StringComparison.OrdinalIgnoreCase)),
             });
             progress?.Report(outcomes.Count);
         }

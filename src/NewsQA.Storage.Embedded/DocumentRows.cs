@@ -21,8 +21,8 @@ internal static class DocumentRows
     public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction tx, NewsDocument document, int chunkCount, CancellationToken cancellationToken)
     {
         await using var upsert = Command(connection, tx, """
-            INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language, file_name, story_id, story_signature)
-            VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language, $file, $story, $signature)
+            INSERT INTO documents (id, title, url, published, published_from, published_to, source, text, content_hash, chunk_count, updated_at, language, file_name, collection, story_id, story_signature)
+            VALUES ($id, $title, $url, $published, $from, $to, $source, $text, $hash, $chunks, $now, $language, $file, $collection, $story, $signature)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url, published = excluded.published,
                 published_from = excluded.published_from, published_to = excluded.published_to, source = excluded.source,
                 text = excluded.text, content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, updated_at = excluded.updated_at,
@@ -39,6 +39,7 @@ internal static class DocumentRows
         upsert.Parameters.AddWithValue("$hash", document.ContentHash);
         upsert.Parameters.AddWithValue("$language", document.Language);
         upsert.Parameters.AddWithValue("$file", (object?)document.FileName ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$collection", DocumentKey.CollectionOf(document.Id));
         upsert.Parameters.AddWithValue("$chunks", chunkCount);
         upsert.Parameters.AddWithValue("$story", document.StoryId ?? document.Id);
         upsert.Parameters.AddWithValue("$signature", (object?)document.Fingerprint?.Signature.ToBytes() ?? DBNull.Value);

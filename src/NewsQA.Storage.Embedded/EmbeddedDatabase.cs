@@ -63,6 +63,7 @@ internal sealed partial class EmbeddedDatabase : IDisposable
                 await ChunkTextColumn.DropAsync(connection, cancellationToken).ConfigureAwait(false);
                 await LanguageBackfill.RunAsync(connection, cancellationToken).ConfigureAwait(false);
                 await FileNameColumn.AddAsync(connection, cancellationToken).ConfigureAwait(false);
+                await CollectionColumn.AddAsync(connection, cancellationToken).ConfigureAwait(false);
                 await StoryTables.AddAsync(connection, cancellationToken).ConfigureAwait(false);
                 await SchemaVersion.StampAsync(connection, cancellationToken).ConfigureAwait(false);
                 await Mirror.LoadAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -157,7 +157,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default, string? collection = null)
     {
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -165,7 +165,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
         }
 
         return database.Mirror.Summaries.Values
-            .Where(s => afterId is null || string.CompareOrdinal(s.Id, afterId) > 0)
+            .Where(s => (collection is null || DocumentKey.IsIn(s.Id, collection)) && (afterId is null || string.CompareOrdinal(s.Id, afterId) > 0))
             .OrderBy(s => s.Id, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
@@ -179,6 +179,7 @@ internal sealed class EmbeddedDocumentStore(EmbeddedDatabase database) : IDocume
         var (model, dims) = await EmbeddedModelRecord.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
         var summaries = database.Mirror.Summaries;
         long chunks = summaries.Values.Sum(s => (long)s.Chunks);
-        return new StoreStatistics(summaries.Count, chunks, model, dims) { Degraded = database.Lexical.Problem };
+        var collections = summaries.Keys.GroupBy(DocumentKey.CollectionOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return new StoreStatistics(summaries.Count, chunks, model, dims) { Degraded = database.Lexical.Problem, Collections = collections };
     }
 }

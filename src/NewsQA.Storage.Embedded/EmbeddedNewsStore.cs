@@ -23,8 +23,12 @@ public sealed class EmbeddedNewsStore : IDisposable
         Vectors = new EmbeddedVectorIndex(database);
         EmbeddingModel = new EmbeddedModelRecord(database);
         FileCheck = new StoreFileCheck(database);
+        Collections = new EmbeddedCollectionRegistry(database);
         Stories = new EmbeddedStoryIndex(database);
     }
+
+    /// <summary>Collections declared by name before they hold a document.</summary>
+    public ICollectionRegistry Collections { get; }
 
     /// <summary>Documents and chunks, with their terms and vectors: the source of truth of the indexes below.</summary>
     public IDocumentStore Documents { get; }

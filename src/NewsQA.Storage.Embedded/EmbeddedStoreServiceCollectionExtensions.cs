@@ -22,6 +22,7 @@ public static class EmbeddedStoreServiceCollectionExtensions
         services.AddSingleton(sp => (IRebuildableLexicalIndex)sp.GetRequiredService<EmbeddedNewsStore>().Lexical);
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Vectors);
         services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<EmbeddedNewsStore>().EmbeddingModel);
+        services.AddSingleton<ICollectionRegistry>(sp => sp.GetRequiredService<EmbeddedNewsStore>().Collections);
         services.AddSingleton(sp => sp.GetRequiredService<EmbeddedNewsStore>().FileCheck);
         services.AddSingleton(sp => sp.GetRequiredService<EmbeddedNewsStore>().Stories);
         return services;

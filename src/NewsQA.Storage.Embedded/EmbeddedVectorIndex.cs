@@ -1,3 +1,4 @@
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 using static NewsQA.Storage.Embedded.SqliteRows;
 
@@ -12,7 +13,11 @@ internal sealed class EmbeddedVectorIndex(EmbeddedDatabase database) : IVectorIn
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await database.Mirror.RefreshIfChangedAsync(connection, cancellationToken).ConfigureAwait(false);
         var summaries = database.Mirror.Summaries;
-        Func<string, bool>? allowed = filter == SearchFilter.None ? null : id => summaries.TryGetValue(id, out var s) && filter.Matches(s);
+        // The collection is read off the key inside the scan, so the top k are all the collection's own.
+        var collection = filter.Collection;
+        Func<string, bool> allowed = filter == SearchFilter.None || filter == new SearchFilter { Collection = collection }
+            ? id => DocumentKey.IsIn(id, collection)
+            : id => summaries.TryGetValue(id, out var s) && filter.Matches(s);
         var found = database.Mirror.SearchDense(queryVector.Span, allowed, top);
         if (found.Count == 0)
         {

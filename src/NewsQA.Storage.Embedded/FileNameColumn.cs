@@ -11,12 +11,6 @@ namespace NewsQA.Storage.Embedded;
 /// </summary>
 internal static class FileNameColumn
 {
-    public static async Task AddAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var columns = Command(connection, null, "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'file_name'");
-        if (await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            await ExecuteAsync(connection, "ALTER TABLE documents ADD COLUMN file_name TEXT", cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public static Task AddAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        AddDocumentsColumnAsync(connection, "file_name", "TEXT", cancellationToken);
 }

@@ -20,9 +20,11 @@ internal static class SchemaVersion
     /// index moved to Lucene (FTS5 tables and the chunks' text copies dropped, <c>lexical_log</c> added), which a
     /// version-1 build could not read. 3: documents record the file name their id was derived from (<c>file_name</c>,
     /// <see cref="FileNameColumn"/>), which a version-2 build would drop on its next write of the document. 4: documents
-    /// record their story and its keys (<see cref="StoryTables"/>), which a version-3 build would leave stale on a write.
+    /// belong to collections (<see cref="CollectionColumn"/>), which a version-3 build would serve to every reader as
+    /// documents of one archive. 5: documents record their story and its keys (<see cref="StoryTables"/>), which a
+    /// version-4 build would leave stale on a write.
     /// </summary>
-    public const int Current = 4;
+    public const int Current = 5;
 
     /// <summary>Throws <see cref="StoreUnavailableException"/> (file untouched) unless the open file is new, NewsQA's own, or an older NewsQA's.</summary>
     public static async Task CheckAsync(SqliteConnection connection, CancellationToken cancellationToken)

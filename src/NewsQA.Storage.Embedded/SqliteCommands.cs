@@ -12,6 +12,17 @@ internal static class SqliteCommands
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Adds a column to <c>documents</c> unless it has one of that name: an upgrade step of an older file.</summary>
+    public static async Task AddDocumentsColumnAsync(SqliteConnection connection, string column, string definition, CancellationToken cancellationToken)
+    {
+        await using var columns = Command(connection, null, "SELECT 1 FROM pragma_table_info('documents') WHERE name = $name");
+        columns.Parameters.AddWithValue("$name", column);
+        if (await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            await ExecuteAsync(connection, $"ALTER TABLE documents ADD COLUMN {column} {definition}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
     {
         var cmd = connection.CreateCommand();

@@ -34,7 +34,8 @@ internal static class SqliteSchema
             chunk_count    INTEGER NOT NULL,
             updated_at     TEXT NOT NULL,
             language       TEXT,
-            file_name      TEXT
+            file_name      TEXT,
+            collection     TEXT NOT NULL DEFAULT 'default'
         );
         CREATE TABLE IF NOT EXISTS chunks (
             rowid       INTEGER PRIMARY KEY,
@@ -46,6 +47,9 @@ internal static class SqliteSchema
             vector      BLOB
         );
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, idx);
+        CREATE TABLE IF NOT EXISTS collections (
+            name TEXT PRIMARY KEY
+        );
         INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '0');
         """;
 

@@ -18,6 +18,9 @@ internal static class PointIds
 
     public static Guid Document(string documentId) => NameBased("document:" + documentId);
 
+    /// <summary>A declared collection's point (<see cref="QdrantCollectionRegistry"/>).</summary>
+    public static Guid Collection(string collection) => NameBased("collection:" + collection);
+
     /// <summary>
     /// The content hash is part of a chunk's point id, so a new version's chunks never overwrite the old
     /// version's: both coexist until the new document record commits and the stale ones are deleted.

@@ -111,10 +111,10 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
     /// records (without their text) of all documents and pages in memory: fine for tens of thousands of
     /// documents, a known limit beyond.
     /// </remarks>
-    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default, string? collection = null)
     {
         await schema.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var records = await points.ScrollAllAsync(schema.Documents, QdrantFilters.Documents, QdrantPoints.WithoutText, cancellationToken).ConfigureAwait(false);
+        var records = await points.ScrollAllAsync(schema.Documents, QdrantFilters.DocumentsOf(collection), QdrantPoints.WithoutText, cancellationToken).ConfigureAwait(false);
         return [.. records
             .Select(QdrantPayload.ToSummary)
             .Where(s => afterId is null || string.CompareOrdinal(s.Id, afterId) > 0)
@@ -130,7 +130,11 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
         var documents = await points.CountAsync(schema.Documents, QdrantFilters.Documents, cancellationToken).ConfigureAwait(false);
         var chunks = await points.CountAsync(schema.Chunks, null, cancellationToken).ConfigureAwait(false);
         var (model, dims) = await QdrantModelRecord.ReadAsync(schema, points, cancellationToken).ConfigureAwait(false);
-        return new StoreStatistics((long)documents, (long)chunks, model, dims);
+
+        // Per collection from the document records' ids (Qdrant counts one filter at a time, and the names are not known up front).
+        var records = await points.ScrollAllAsync(schema.Documents, QdrantFilters.Documents, QdrantPoints.WithoutText, cancellationToken).ConfigureAwait(false);
+        var collections = records.Select(QdrantPayload.ToSummary).GroupBy(s => s.Collection, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return new StoreStatistics((long)documents, (long)chunks, model, dims) { Collections = collections };
     }
 
     private static PointStruct ChunkPoint(NewsDocument document, IndexedChunk indexed, IReadOnlyList<string> documentTerms)

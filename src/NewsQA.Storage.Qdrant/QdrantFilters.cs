@@ -1,3 +1,4 @@
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 using Qdrant.Client.Grpc;
 using static Qdrant.Client.Grpc.Conditions;
@@ -11,9 +12,10 @@ namespace NewsQA.Storage.Qdrant;
 /// </summary>
 internal static class QdrantFilters
 {
-    public static Filter? For(SearchFilter filter)
+    public static Filter For(SearchFilter filter)
     {
-        var must = new Filter();
+        // Always the collection: a search never spans collections, and Qdrant applies it before ranking.
+        var must = new Filter { Must = { InCollection(filter.Collection) } };
         if (filter.DocumentIds is { Count: > 0 } ids)
         {
             must.Must.Add(Match(QdrantPayload.DocumentId, [.. ids.Distinct(StringComparer.Ordinal)]));
@@ -39,10 +41,23 @@ internal static class QdrantFilters
             must.Must.Add(Range(QdrantPayload.PublishedFrom, new global::Qdrant.Client.Grpc.Range { Lte = QdrantPayload.DayNumber(to.Latest) }));
         }
 
-        return must.Must.Count == 0 ? null : must;
+        return must;
     }
+
+    /// <summary>
+    /// Points of one collection. A point written before collections has no collection field and is the default
+    /// collection's, so <c>default</c> also matches an empty field (Qdrant's <c>is_empty</c>: missing, null or []).
+    /// </summary>
+    public static Condition InCollection(string collection) =>
+        collection == DocumentKey.DefaultCollection
+            ? new Condition { Filter = new Filter { Should = { MatchKeyword(QdrantPayload.Collection, collection), IsEmpty(QdrantPayload.Collection) } } }
+            : MatchKeyword(QdrantPayload.Collection, collection);
 
     public static Filter Document(string documentId) => MatchKeyword(QdrantPayload.DocumentId, documentId);
 
     public static Filter Documents => MatchKeyword(QdrantPayload.Kind, QdrantPayload.DocumentKind);
+
+    /// <summary>The document records of one collection, or of all when null.</summary>
+    public static Filter DocumentsOf(string? collection) =>
+        collection is null ? Documents : new Filter { Must = { new Condition { Filter = Documents }, InCollection(collection) } };
 }

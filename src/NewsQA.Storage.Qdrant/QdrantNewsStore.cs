@@ -25,8 +25,12 @@ public sealed class QdrantNewsStore : IDisposable
         Documents = new QdrantDocumentStore(schema, points, settings);
         Lexical = lexical;
         EmbeddingModel = new QdrantModelRecord(schema, points);
+        Collections = new QdrantCollectionRegistry(schema, points);
         Stories = new QdrantStoryIndex(schema, points);
     }
+
+    /// <summary>Collections declared by name before they hold a document.</summary>
+    public ICollectionRegistry Collections { get; }
 
     /// <summary>The records' story keys, found by filtered scrolls of the documents collection.</summary>
     public IStoryIndex Stories { get; }

@@ -16,7 +16,14 @@ internal static class QdrantPayload
     public const string Kind = "kind";
     public const string DocumentKind = "document";
     public const string MetaKind = "meta";
+    public const string CollectionKind = "collection";
     public const string DocumentId = "documentId";
+
+    /// <summary>
+    /// The collection of the document's key (<see cref="DocumentKey"/>), on documents and chunks, indexed as Qdrant's
+    /// tenant field; absent on points written before collections, which are the default collection's.
+    /// </summary>
+    public const string Collection = "collection";
     public const string Source = "source";
     public const string PublishedFrom = "publishedFrom";
     public const string PublishedTo = "publishedTo";
@@ -100,10 +107,14 @@ internal static class QdrantPayload
     /// <summary>yyyymmdd as an integer: ordered like the dates, and range-indexable.</summary>
     public static int DayNumber(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
 
+    /// <summary>A declared collection's record: no document, so no document id, and never matched by <see cref="QdrantFilters.Documents"/>.</summary>
+    public static Dictionary<string, Value> ForCollection(string collection) =>
+        new(StringComparer.Ordinal) { [Kind] = CollectionKind, [Collection] = collection };
+
     private static Dictionary<string, Value> Common(NewsDocument document)
     {
         var (source, published) = (document.Source, document.PublishedAt);
-        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) { [DocumentId] = document.Id, [ContentHash] = document.ContentHash, [Language] = document.Language };
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) {  [DocumentId] = document.Id, [Collection] = DocumentKey.CollectionOf(document.Id), [ContentHash] = document.ContentHash, [Language] = document.Language };
         if (source is not null)
         {
             payload[Source] = source.ToLowerInvariant();

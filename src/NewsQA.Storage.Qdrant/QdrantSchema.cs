@@ -43,6 +43,8 @@ internal sealed partial class QdrantSchema(QdrantCalls qdrant, QdrantStoreOption
             await IndexAsync(Documents, QdrantPayload.StoryId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Documents, QdrantPayload.StoryBands, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.DocumentId, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
+            await TenantIndexAsync(Documents, cancellationToken).ConfigureAwait(false);
+            await TenantIndexAsync(Chunks, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.Source, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.Language, PayloadSchemaType.Keyword, cancellationToken).ConfigureAwait(false);
             await IndexAsync(Chunks, QdrantPayload.PublishedFrom, PayloadSchemaType.Integer, cancellationToken).ConfigureAwait(false);
@@ -194,6 +196,15 @@ internal sealed partial class QdrantSchema(QdrantCalls qdrant, QdrantStoreOption
 
     private Task IndexAsync(string collection, string field, PayloadSchemaType schema, CancellationToken ct) =>
         qdrant.RunAsync("CreateFieldIndex", (c, t) => c.CreatePayloadIndexAsync(collection, field, schema, wait: true, cancellationToken: t), ct);
+
+    /// <summary>
+    /// The collection field as Qdrant's tenant index (<c>is_tenant</c>, Qdrant 1.11+): every search filters by it, and
+    /// Qdrant then keeps each tenant's points together on disk and searches them as one small set.
+    /// </summary>
+    private Task TenantIndexAsync(string collection, CancellationToken ct) =>
+        qdrant.RunAsync("CreateFieldIndex", (c, t) => c.CreatePayloadIndexAsync(
+            collection, QdrantPayload.Collection, PayloadSchemaType.Keyword,
+            new PayloadIndexParams { KeywordIndexParams = new KeywordIndexParams { IsTenant = true } }, wait: true, cancellationToken: t), ct);
 
     private async Task<int?> ReadDenseSizeAsync(CancellationToken ct)
     {

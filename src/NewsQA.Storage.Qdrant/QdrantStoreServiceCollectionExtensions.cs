@@ -34,6 +34,7 @@ public static class QdrantStoreServiceCollectionExtensions
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<QdrantNewsStore>().Vectors);
         services.AddSingleton<IServerSideHybridSearch>(sp => sp.GetRequiredService<QdrantNewsStore>().HybridSearch);
         services.AddSingleton<IEmbeddingModelRecord>(sp => sp.GetRequiredService<QdrantNewsStore>().EmbeddingModel);
+        services.AddSingleton<ICollectionRegistry>(sp => sp.GetRequiredService<QdrantNewsStore>().Collections);
         services.AddSingleton(sp => sp.GetRequiredService<QdrantNewsStore>().Stories);
         return services;
     }

@@ -50,8 +50,8 @@ internal sealed class GenerativeTestHost : IAsyncDisposable
         return new GenerativeTestHost(provider, dataPath);
     }
 
-    public async Task IngestAsync(string id, string title, string text, CancellationToken cancellationToken) =>
-        await provider.GetRequiredService<IngestPipeline>().IngestAsync(new DocumentInput(text) { Id = id, Title = title }, cancellationToken);
+    public async Task IngestAsync(string id, string title, string text, CancellationToken cancellationToken, string? collection = null) =>
+        await provider.GetRequiredService<IngestPipeline>().IngestAsync(new DocumentInput(text) { Id = id, Title = title, Collection = collection }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,4 +12,6 @@ public sealed class EmbeddedVectorIndexContractTests : VectorIndexContractTests<
 
 public sealed class EmbeddedModelRecordContractTests : EmbeddingModelRecordContractTests<EmbeddedStoreBackend>;
 
+public sealed class EmbeddedCollectionContractTests : CollectionContractTests<EmbeddedStoreBackend>;
+
 public sealed class EmbeddedStoryIndexContractTests : StoryIndexContractTests<EmbeddedStoreBackend>;

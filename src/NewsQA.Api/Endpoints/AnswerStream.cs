@@ -25,14 +25,14 @@ internal static class AnswerStream
     /// callback while the result pulls events, so a channel joins the two; <paramref name="ct"/> (the request's
     /// abort token) stops the work when the reader goes away.
     /// </summary>
-    public static IAsyncEnumerable<SseItem<object>> Events(HttpContext http, AskService ask, AskRequest request, ILogger logger, CancellationToken ct)
+    public static IAsyncEnumerable<SseItem<object>> Events(HttpContext http, AskService ask, AskRequest request, string collection, ILogger logger, CancellationToken ct)
     {
         var channel = Channel.CreateUnbounded<SseItem<object>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         _ = Task.Run(async () =>
         {
             try
             {
-                await ProduceAsync(channel.Writer, http, ask, request, logger, ct);
+                await ProduceAsync(channel.Writer, http, ask, request, collection, logger, ct);
             }
             finally
             {
@@ -42,16 +42,16 @@ internal static class AnswerStream
         return channel.Reader.ReadAllAsync(ct);
     }
 
-    private static async Task ProduceAsync(ChannelWriter<SseItem<object>> events, HttpContext http, AskService ask, AskRequest request, ILogger logger, CancellationToken ct)
+    private static async Task ProduceAsync(ChannelWriter<SseItem<object>> events, HttpContext http, AskService ask, AskRequest request, string collection, ILogger logger, CancellationToken ct)
     {
         ValueTask SendAsync(string eventName, object data) => events.WriteAsync(new SseItem<object>(data, eventName), CancellationToken.None);
         try
         {
             var retrieval = await ask.RetrieveAsync(request, ct);
-            await SendAsync("meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, interpretation = retrieval.Interpretation, sources = retrieval.Sources, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) });
+            await SendAsync("meta", new { question = request.Question, standaloneQuestion = retrieval.StandaloneQuestion, language = retrieval.Language, interpretation = retrieval.Interpretation, sources = retrieval.Sources.ForWire(), collection, retrieveMs = Math.Round(retrieval.RetrieveMs, 2) });
 
             var streamed = new System.Text.StringBuilder();
-            var answer = await ask.AnswerAsync(
+            var answered = await ask.AnswerAsync(
                 retrieval,
                 async (text, token) =>
                 {
@@ -59,6 +59,7 @@ internal static class AnswerStream
                     await SendAsync("delta", new { text });
                 },
                 ct);
+            var answer = answered.ForWire(collection);
 
             var sent = streamed.ToString();
             if (sent.Length == 0)

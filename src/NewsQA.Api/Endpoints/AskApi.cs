@@ -19,8 +19,8 @@ public static class AskApi
         return group;
     }
 
-    private static async Task<Results<Ok<AnswerResult>, ValidationProblem, ServerSentEventsResult<object>>> AskAsync(
-        AskRequestDto? request, HttpContext http, AskService ask, IOptions<ApiLimitsOptions> limits, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Ok<AnswerResult>, ValidationProblem, ServerSentEventsResult<object>, ProblemHttpResult>> AskAsync(
+        AskRequestDto? request, HttpContext http, CollectionAccess access, AskService ask, IOptions<ApiLimitsOptions> limits, ILoggerFactory loggers, CancellationToken ct)
     {
         if (request is null)
         {
@@ -30,7 +30,8 @@ public static class AskApi
         var v = new RequestValidation(limits.Value);
         var question = v.Text("question", request.Question);
         var top = v.Top(request.Top);
-        var filter = v.Filter(request.Filter);
+        var collection = v.Collection(request.Collection);
+        var filter = v.Filter(request.Filter, collection);
         var history = v.History(request.History);
         var referenceDate = v.ReferenceDate(request.ReferenceDate);
         if (!v.IsValid)
@@ -38,12 +39,17 @@ public static class AskApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
+        if (access.Read(http, collection) is { } refused)
+        {
+            return refused;
+        }
+
         var askRequest = new AskRequest(question, top, filter, history) { ReferenceDate = referenceDate };
         if (AnswerStream.IsRequested(http.Request))
         {
-            return TypedResults.ServerSentEvents(AnswerStream.Events(http, ask, askRequest, loggers.CreateLogger(typeof(AskApi)), ct));
+            return TypedResults.ServerSentEvents(AnswerStream.Events(http, ask, askRequest, collection, loggers.CreateLogger(typeof(AskApi)), ct));
         }
 
-        return TypedResults.Ok(await ask.AskAsync(askRequest, ct));
+        return TypedResults.Ok((await ask.AskAsync(askRequest, ct)).ForWire(collection));
     }
 }

@@ -6,6 +6,7 @@ using NewsQA.Contracts.Documents;
 using NewsQA.Api.Security;
 using NewsQA.Core.Ingest;
 using NewsQA.Core.Ingest.Input;
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Api.Endpoints;
@@ -16,13 +17,13 @@ public static class DocumentsApi
     {
         var group = routes.MapGroup("/api/documents").WithTags("Documents").AddEndpointFilter<ReadAccessFilter>();
 
-        group.MapPost("/", (HttpRequest request, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, null, pipeline, limits.Value, ct))
+        group.MapPost("/", (HttpRequest request, CollectionAccess access, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, null, access, pipeline, limits.Value, ct))
             .WithName("IngestDocument")
             .WithSummary("Ingest one document (JSON, raw text/plain in seed format, a text/html web page, or a multipart file)")
             .Accepts<DocumentRequest>("application/json", "text/plain", "text/html", "multipart/form-data")
             .AddEndpointFilter<WriteAccessFilter>();
 
-        group.MapPut("/{id}", (string id, HttpRequest request, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, id, pipeline, limits.Value, ct))
+        group.MapPut("/{id}", (string id, HttpRequest request, CollectionAccess access, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct) => IngestAsync(request, id, access, pipeline, limits.Value, ct))
             .WithName("PutDocument")
             .WithSummary("Create or replace the document with this id")
             .Accepts<DocumentRequest>("application/json", "text/plain", "text/html", "multipart/form-data")
@@ -30,13 +31,15 @@ public static class DocumentsApi
 
         group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("List documents by id, paged with a cursor");
         group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document's clean text and its chunk spans");
+        group.MapPost("/{id}/move", MoveAsync).WithName("MoveDocument").WithSummary("Move a document to another collection (the one way it changes collection)")
+            .AddEndpointFilter<WriteAccessFilter>();
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").WithSummary("Delete a document; no search or answer returns it afterwards")
             .AddEndpointFilter<WriteAccessFilter>();
         return group;
     }
 
     private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        HttpRequest request, string? routeId, IngestPipeline pipeline, ApiLimitsOptions limits, CancellationToken ct)
+        HttpRequest request, string? routeId, CollectionAccess access, IngestPipeline pipeline, ApiLimitsOptions limits, CancellationToken ct)
     {
         if (request.ContentLength > limits.MaxBodyBytes)
         {
@@ -59,6 +62,26 @@ public static class DocumentsApi
             input = input with { Id = routeId };
         }
 
+        // The collection is the body's or the query's (a text, HTML or multipart body has no field for it); both must agree.
+        var query = request.Query["collection"].FirstOrDefault();
+        if (query is not null && input.Collection is not null && query != input.Collection)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["collection"] = ["The body's collection differs from the URL's."] });
+        }
+
+        input = input with { Collection = input.Collection ?? query };
+        var v = new RequestValidation(limits);
+        var collection = v.Collection(input.Collection);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if (access.Write(request.HttpContext, collection) is { } refused)
+        {
+            return refused;
+        }
+
         IngestResult result;
         try
         {
@@ -75,7 +98,7 @@ public static class DocumentsApi
 
         var body = result.ToResponse();
         return result.Status == IngestStatus.Created
-            ? TypedResults.Created($"/api/documents/{Uri.EscapeDataString(result.Id)}", body)
+            ? TypedResults.Created(Location(body), body)
             : TypedResults.Ok(body);
     }
 
@@ -177,8 +200,14 @@ public static class DocumentsApi
         statusCode: StatusCodes.Status413PayloadTooLarge,
         type: ProblemTypes.TooLarge);
 
-    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListAsync(IDocumentStore store, string? limit, string? cursor, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        IDocumentStore store, HttpContext http, CollectionAccess access, string? limit, string? cursor, string? collection, CancellationToken ct)
     {
+        if (access.Refusal(http, collection, write: false, out var name) is { } refused)
+        {
+            return refused;
+        }
+
         // Parsed here, not by the binder, whose 400 for "limit=abc" names the C# parameter and its type.
         var size = 100;
         if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > 1000))
@@ -187,31 +216,82 @@ public static class DocumentsApi
         }
 
         string? after = null;
-        if (!string.IsNullOrEmpty(cursor) && !Cursor.TryDecode(cursor, out after))
+        // A cursor holds the key it continues after; one of another collection's listing is no cursor of this one.
+        if (!string.IsNullOrEmpty(cursor) && (!Cursor.TryDecode(cursor, out after) || !DocumentKey.IsIn(after!, name)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["'cursor' is not a cursor this API returned."] });
         }
 
-        var page = await store.ListAsync(size + 1, after, ct);
+        var page = await store.ListAsync(size + 1, after, ct, name);
         var items = page.Take(size).Select(s => s.ToListItem()).ToList();
-        var next = page.Count > size ? Cursor.Encode(items[^1].Id) : null;
+        var next = page.Count > size ? Cursor.Encode(page[size - 1].Id) : null;
         return TypedResults.Ok(new DocumentListResponse(items, next));
     }
 
-    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> GetAsync(string id, IDocumentStore store, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string id, string? collection, HttpContext http, CollectionAccess access, IDocumentStore store, CancellationToken ct)
     {
-        var document = await store.GetAsync(id, ct);
+        if (access.Refusal(http, collection, write: false, out var name) is { } refused)
+        {
+            return refused;
+        }
+
+        // The key of the id inside the collection named: an id of another collection is simply not there (the same 404).
+        var key = DocumentKey.Of(name, id);
+        var document = DocumentId.IsValid(id) ? await store.GetAsync(key, ct) : null;
         if (document is null)
         {
             return NotFound(id);
         }
 
-        var chunks = await store.GetChunksAsync(id, ct);
+        var chunks = await store.GetChunksAsync(key, ct);
         return TypedResults.Ok(document.ToResponse(chunks));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IngestPipeline pipeline, CancellationToken ct) =>
-        await pipeline.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        string id, string? collection, HttpContext http, CollectionAccess access, IngestPipeline pipeline, CancellationToken ct)
+    {
+        if (access.Refusal(http, collection, write: true, out var name) is { } refused)
+        {
+            return refused;
+        }
+
+        return DocumentId.IsValid(id) && await pipeline.DeleteAsync(DocumentKey.Of(name, id), ct) ? TypedResults.NoContent() : NotFound(id);
+    }
+
+    /// <summary>Needs the right to write both collections; another collection's document of that id is a 409, nothing overwritten.</summary>
+    private static async Task<Results<Ok<MoveResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        string id, string? collection, MoveRequest? request, HttpContext http, CollectionAccess access, IngestPipeline pipeline, IOptions<ApiLimitsOptions> limits, CancellationToken ct)
+    {
+        var v = new RequestValidation(limits.Value);
+        var from = v.Collection(collection);
+        if (request?.To is null)
+        {
+            v.Add("to", "'to' (the target collection) is required.");
+        }
+
+        var to = v.Collection(request?.To);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if ((access.Write(http, from) ?? access.Write(http, to)) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = DocumentId.IsValid(id) ? await pipeline.MoveAsync(DocumentKey.Of(from, id), to, ct) : MoveResult.NotFound;
+        return result switch
+        {
+            MoveResult.Moved => TypedResults.Ok(new MoveResponse(id, to)),
+            MoveResult.TargetTaken => TypedResults.Problem(title: "Document id taken", detail: $"The collection '{to}' already holds a document with id '{id}'.", statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict),
+            _ => NotFound(id),
+        };
+    }
+
+    private static string Location(IngestResponse document) =>
+        $"/api/documents/{Uri.EscapeDataString(document.Id)}" + (document.Collection == DocumentKey.DefaultCollection ? string.Empty : $"?collection={Uri.EscapeDataString(document.Collection)}");
 
     /// <summary>A Problem result, so the 404 is sent as application/problem+json like every other error.</summary>
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsQA.Api.Errors;
+using NewsQA.Api.Security;
 using NewsQA.Hosting.Health;
 
 namespace NewsQA.Api.Endpoints;
@@ -15,7 +16,7 @@ public static class HealthApi
     }
 
     /// <summary>The readiness health checks (store, embedder, LLM) as the contract's readiness JSON.</summary>
-    private static async Task<IResult> ReadyAsync(HealthCheckService health, CancellationToken ct)
+    private static async Task<IResult> ReadyAsync(HealthCheckService health, HttpContext http, CollectionAccess access, CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(HealthChecks.Ready), ct);
         var store = report.Entries[HealthChecks.Store];
@@ -36,12 +37,35 @@ public static class HealthApi
             status = failing.Count == 0 ? "ready" : "unavailable",
             failing,
             searchMode = embedder.Data["searchMode"],
-            store = Readable(store.Data, "component"),
+            store = WithReadableCounts(Readable(store.Data, "component"), http, access),
             embeddings = Readable(embedder.Data, "searchMode"),
             generative = report.Entries[HealthChecks.Llm].Data["model"],
             feeds = report.Entries[HealthChecks.Feeds].Data["feeds"],
         };
         return failing.Count == 0 ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// Counts per collection for the collections this request may read, and no others: readiness answers anyone, and a
+    /// count says a collection holds something. While another collection holds documents, the totals are the readable
+    /// collections' documents, and the chunk total (not kept per collection) is left out.
+    /// </summary>
+    private static Dictionary<string, object?> WithReadableCounts(Dictionary<string, object?> store, HttpContext http, CollectionAccess access)
+    {
+        if (store.GetValueOrDefault("collections") is not IReadOnlyDictionary<string, long> counts)
+        {
+            return store;
+        }
+
+        var readable = access.Readable(http, counts.Keys).ToHashSet(StringComparer.Ordinal);
+        store["collections"] = counts.Where(c => readable.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        if (readable.Count < counts.Count)
+        {
+            store["documents"] = counts.Where(c => readable.Contains(c.Key)).Sum(c => c.Value);
+            store.Remove("chunks");
+        }
+
+        return store;
     }
 
     /// <summary>

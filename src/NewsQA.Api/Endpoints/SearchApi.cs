@@ -20,8 +20,8 @@ public static class SearchApi
         return group;
     }
 
-    private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        SearchRequestDto? request, Retriever retriever, IOptions<ApiLimitsOptions> limits, IOptions<RecencyOptions> recency, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult>> SearchAsync(
+        SearchRequestDto? request, HttpContext http, CollectionAccess access, Retriever retriever, IOptions<ApiLimitsOptions> limits, IOptions<RecencyOptions> recency, TimeProvider clock, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (request is null)
@@ -33,12 +33,18 @@ public static class SearchApi
         var query = v.Text("query", request.Query);
         var top = v.Top(request.Top) ?? SearchRequest.DefaultTop;
         var mode = v.Mode(request.Mode);
-        var filter = v.Filter(request.Filter);
+        var collection = v.Collection(request.Collection);
+        var filter = v.Filter(request.Filter, collection);
         var group = v.Group(request.Group);
         var sort = v.Sort(request.Sort);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if (access.Read(http, collection) is { } refused)
+        {
+            return refused;
         }
 
         var decay = RecencyDecay.For(query, recency.Value.RecencyHalfLifeDays, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

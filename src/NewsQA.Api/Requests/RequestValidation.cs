@@ -43,6 +43,25 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         return value.Trim();
     }
 
+    public static string InvalidCollection => $"'collection' must be {DocumentKey.DescribeCollection}.";
+
+    /// <summary>The collection a request names (<c>collection</c> in a body, <c>?collection=</c> on a GET); <c>default</c> when none.</summary>
+    public string Collection(string? value)
+    {
+        if (value is null)
+        {
+            return DocumentKey.DefaultCollection;
+        }
+
+        if (!DocumentKey.IsValidCollection(value))
+        {
+            Add("collection", InvalidCollection);
+            return DocumentKey.DefaultCollection;
+        }
+
+        return value;
+    }
+
     public int? Top(int? top)
     {
         if (top is < 1 or > SearchRequest.MaxTop)
@@ -77,11 +96,12 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
         return fallback;
     }
 
-    public SearchFilter Filter(FilterDto? filter)
+    /// <summary>The request's filter inside <paramref name="collection"/>: its document ids become that collection's keys.</summary>
+    public SearchFilter Filter(FilterDto? filter, string collection)
     {
         if (filter is null)
         {
-            return SearchFilter.None;
+            return new SearchFilter { Collection = collection };
         }
 
         var from = Date("filter.publishedFrom", filter.PublishedFrom);
@@ -93,7 +113,8 @@ internal sealed class RequestValidation(ApiLimitsOptions limits)
 
         return new SearchFilter
         {
-            DocumentIds = Values("filter.documentIds", filter.DocumentIds),
+            Collection = collection,
+            DocumentIds = Values("filter.documentIds", filter.DocumentIds)?.Select(id => DocumentKey.Of(collection, id)).ToList(),
             Sources = Values("filter.sources", filter.Sources),
             PublishedFrom = from,
             PublishedTo = to,

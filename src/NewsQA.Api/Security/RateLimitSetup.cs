@@ -18,24 +18,26 @@ internal static class RateLimitSetup
     {
         services.AddSectionOptions<RateLimitOptions>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<AuthOptions>>((o, limits, auth) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, CollectionAccess>((o, limits, access) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits.Value, auth.Value));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits.Value, access));
             o.OnRejected = RejectAsync;
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits, AuthOptions auth)
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits, CollectionAccess access)
     {
         if (!limits.Enabled || !http.Request.Path.StartsWithSegments("/api"))
         {
             return RateLimitPartition.GetNoLimiter("unlimited");
         }
 
-        var keyed = !string.IsNullOrEmpty(auth.ApiKey) && ApiKeyCheck.HasKey(http, auth.ApiKey);
-        var client = keyed ? "key" : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local");
+        // Each configured key has a budget of its own, named by its digest's first bytes, never by the key.
+        var key = access.Identify(http).Rights;
+        var keyed = key is not null;
+        var client = keyed ? "key:" + key!.Name : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local");
         var permits = keyed ? limits.KeyedPermitsPerMinute : limits.PermitsPerMinute;
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {

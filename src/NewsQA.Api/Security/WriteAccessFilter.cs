@@ -1,25 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsQA.Api.Security;
 
 /// <summary>
-/// Guards writes: with <c>Auth:ApiKey</c> set, the key decides (401 without, 403 wrong); without a key configured,
-/// a write must come from this machine and prove it is not cross-site (<see cref="LocalWriteCheck"/>), so a fresh
-/// install is never an open write endpoint, not even for a web page open in a local browser.
+/// Guards writes before their body is read (<see cref="CollectionAccess.GateWrite"/>): with keys configured, a key
+/// decides (401 without, 403 unknown); without any, a write must come from this machine and prove it is not cross-site
+/// (<see cref="LocalWriteCheck"/>), so a fresh install is never an open write endpoint. Each route then checks the
+/// collection it writes with <see cref="CollectionAccess.Write"/>.
 /// </summary>
-internal sealed class WriteAccessFilter(IOptions<AuthOptions> options) : IEndpointFilter
+internal sealed class WriteAccessFilter(CollectionAccess access) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var key = options.Value.ApiKey;
-        if (string.IsNullOrEmpty(key))
-        {
-            return LocalWriteCheck.Refusal(http) is { } reason
-                ? TypedResults.Problem(title: "Write refused", detail: reason, statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden)
-                : await next(context);
-        }
-
-        return ApiKeyCheck.Refusal(http, key, "Writes need the API key.") ?? await next(context);
-    }
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        access.GateWrite(context.HttpContext) ?? await next(context);
 }

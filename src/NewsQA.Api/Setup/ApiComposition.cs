@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Hosting;
@@ -29,6 +30,9 @@ public static class ApiComposition
 
         services.AddSectionOptions<ApiLimitsOptions>();
         services.AddSectionOptions<AuthOptions>();
+        services.AddSectionOptions<CollectionsOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.AddSingleton<CollectionAccess>();
         // `dotnet run` starts in the repo root (for ./data and ./seeds), where there is no wwwroot: the build's
         // static web assets manifest points at src/NewsQA.Api/wwwroot in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();

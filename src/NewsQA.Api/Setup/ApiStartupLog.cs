@@ -36,13 +36,13 @@ internal sealed partial class ApiStartupLog(
     private void LogAccess()
     {
         var a = auth.Value;
-        if (string.IsNullOrEmpty(a.ApiKey))
+        if (!a.HasKeys)
         {
             LogWritesLoopbackOnly(logger);
         }
         else
         {
-            LogWritesKeyed(logger, a.RequireKeyForReads ? "need the key too" : "are open");
+            LogWritesKeyed(logger, a.Keys.Count, a.RequireKeyForReads ? "need the key too" : "are open");
         }
 
         var r = rateLimit.Value;
@@ -65,8 +65,8 @@ internal sealed partial class ApiStartupLog(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writes are loopback-only: no Auth:ApiKey is configured, so ingest/update/delete are accepted only from this machine. Reads are open.")]
     private static partial void LogWritesLoopbackOnly(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Writes need the X-Api-Key header (Auth:ApiKey); reads {ReadAccess}.")]
-    private static partial void LogWritesKeyed(ILogger logger, string readAccess);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Writes need the X-Api-Key header (Auth:ApiKey, {ScopedKeys} scoped key(s) in Auth:Keys); reads of the public collections {ReadAccess}.")]
+    private static partial void LogWritesKeyed(ILogger logger, int scopedKeys, string readAccess);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rate limit on /api: {PermitsPerMinute}/min per client IP, {KeyedPermitsPerMinute}/min with the API key.")]
     private static partial void LogRateLimit(ILogger logger, int permitsPerMinute, int keyedPermitsPerMinute);

@@ -3,6 +3,7 @@ using NewsQA.Core.Answer;
 using NewsQA.Core.Answer.Citations;
 using System.CommandLine;
 using NewsQA.Cli.Output;
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "A question in plain language" };
         var top = CommonOptions.Top($"Answer:Passages, {SearchRequest.DefaultTop} unless configured");
-        var command = new Command("ask", "Answer a question with cited quotes") { question, top, CommonOptions.Language, CommonOptions.Json };
+        var command = new Command("ask", "Answer a question with cited quotes") { question, top, CommonOptions.Language, CommonOptions.Collection, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(question)!;
@@ -25,7 +26,7 @@ internal static class AskCommand
                 return 2;
             }
 
-            if (!CommonOptions.TopInRange(n) || !CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
+            if (!CommonOptions.TopInRange(n) || !CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), parse.GetValue(CommonOptions.Collection), out var filter))
             {
                 return 2;
             }
@@ -34,7 +35,7 @@ internal static class AskCommand
             var answer = await host.Get<AskService>().AskAsync(new AskRequest(q, n, filter, []), ct);
             if (parse.GetValue(CommonOptions.Json))
             {
-                CliJson.Print(answer);
+                CliJson.Print(answer.ForWire(filter.Collection));
                 return 0;
             }
 
@@ -45,7 +46,7 @@ internal static class AskCommand
 
             foreach (var c in answer.Citations)
             {
-                Console.WriteLine($"  [{c.Id}] {c.Title} ({c.PublishedAt?.ToString() ?? "undated"}), {c.DocumentId} {c.Span.Start}-{c.Span.End}");
+                Console.WriteLine($"  [{c.Id}] {c.Title} ({c.PublishedAt?.ToString() ?? "undated"}), {DocumentKey.IdOf(c.DocumentId)} {c.Span.Start}-{c.Span.End}");
             }
 
             return 0;

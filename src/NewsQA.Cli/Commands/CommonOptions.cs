@@ -1,6 +1,7 @@
 using NewsQA.Core.Search.Retrieval;
 using System.CommandLine;
 using NewsQA.Core.Language;
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
@@ -15,6 +16,25 @@ internal static class CommonOptions
     };
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print the API's JSON shapes" };
+
+    /// <summary>The collection a command reads or writes, as the API's <c>collection</c> field (<see cref="DocumentKey"/>).</summary>
+    public static readonly Option<string?> Collection = new("--collection")
+    {
+        Description = "Collection to read or write (default: default)",
+    };
+
+    /// <summary><c>--collection</c>, checked by the API's rule: false (after a clear message) when it is no valid name.</summary>
+    public static bool TryCollection(string? value, out string collection)
+    {
+        collection = value ?? DocumentKey.DefaultCollection;
+        if (DocumentKey.IsValidCollection(collection))
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine($"error: --collection must be {DocumentKey.DescribeCollection}.");
+        return false;
+    }
 
     /// <summary><c>--top</c>; null when not given, so the command's own default applies (search's, or <c>Answer:Passages</c>).</summary>
     public static Option<int?> Top(string defaultDescription) => new("--top")
@@ -34,9 +54,15 @@ internal static class CommonOptions
     /// The filter of <c>--language</c>: false (after a clear message) when the value is no language code, the same check
     /// as the API's <c>filter.language</c>.
     /// </summary>
-    public static bool TryFilter(string? language, out SearchFilter filter)
+    public static bool TryFilter(string? language, string? collection, out SearchFilter filter)
     {
         filter = SearchFilter.None;
+        if (!TryCollection(collection, out var name))
+        {
+            return false;
+        }
+
+        filter = new SearchFilter { Collection = name };
         if (language is null)
         {
             return true;
@@ -48,7 +74,7 @@ internal static class CommonOptions
             return false;
         }
 
-        filter = new SearchFilter { Languages = [code] };
+        filter = filter with { Languages = [code] };
         return true;
     }
 

@@ -32,10 +32,11 @@ internal static class EvalCommand
         var modes = new Option<SearchMode[]>("--mode") { Description = "hybrid (default), dense, lexical; several run on one ingest", AllowMultipleArgumentsPerToken = true };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N questions of each questions file" };
         var report = new Option<FileInfo?>("--report") { Description = "Write per-question results (JSONL)" };
+        var retrievalOnly = new Option<bool>("--retrieval-only") { Description = "Score where the gold ranks only, without asking for answers (faster; the answer figures are left out)" };
         var vectorCache = VectorCacheOption;
         var command = new Command("eval", "Measure retrieval and answer quality on a question set, beside a plain BM25 baseline")
         {
-            paragraphs, corpus, distractors, questions, top, modes, limit, report, vectorCache, EvalCandidates.Option, CommonOptions.Json,
+            paragraphs, corpus, distractors, questions, top, modes, limit, report, retrievalOnly, vectorCache, EvalCandidates.Option, CommonOptions.Json,
             EvalCalibration.Calibrate, EvalCalibration.FalseAnswerCost, EvalCalibration.MaxFalseAnswers, EvalWithoutGold.Option,
         };
         command.SetAction(async (parse, ct) =>
@@ -78,6 +79,13 @@ internal static class EvalCommand
                 return 2;
             }
 
+            var answer = !parse.GetValue(retrievalOnly);
+            if (!answer && (calibrate || withoutGold))
+            {
+                Console.Error.WriteLine($"error: {(calibrate ? "--calibrate" : "--without-gold")} measures answers; it cannot run with --retrieval-only.");
+                return 2;
+            }
+
             var goal = calibrate ? EvalCalibration.Goal(parse) : null;
             if (calibrate && goal is null)
             {
@@ -106,7 +114,7 @@ internal static class EvalCommand
 
             var evaluation = withoutGold
                 ? await WithSharedVectorsAsync(vectorCacheDirectory, vectors => EvalWithoutGold.EvaluateAsync(EvalWithoutGold.Sets(evalParagraphs, distractorDocuments, qs), k, runModes, vectors, json, ct))
-                : await EvaluateAsync(documents, qs, k, runModes, vectorCacheDirectory, json, baseline: true, ct);
+                : await EvaluateAsync(documents, qs, k, runModes, vectorCacheDirectory, json, baseline: true, ct, answer);
             if (parse.GetValue(report) is { } reportFile)
             {
                 // One line per question and NewsQA run (the baseline has no answers to calibrate on), flat as before plus its mode.
@@ -119,15 +127,20 @@ internal static class EvalCommand
         return command;
     }
 
-    internal sealed record EvalRun(EvalSystem System, SearchMode Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds);
+    internal sealed record EvalRun(EvalSystem System, SearchMode Mode, IReadOnlyList<EvalOutcome> Outcomes, double Seconds)
+    {
+        /// <summary>False for the baseline (it has no answerer) and for <c>--retrieval-only</c>: the report leaves the answer figures out.</summary>
+        public bool Answered { get; init; } = true;
+    }
 
     internal sealed record Evaluation(double IngestSeconds, string? Model, IReadOnlyList<EvalRun> Runs);
 
     /// <summary>
     /// Ingests <paramref name="documents"/> into a fresh temporary data directory and asks every question in each mode;
-    /// with <paramref name="baseline"/>, the plain BM25 over the same documents first.
+    /// with <paramref name="baseline"/>, the plain BM25 over the same documents first; without <paramref name="answer"/>
+    /// retrieval only.
     /// </summary>
-    internal static Task<Evaluation> EvaluateAsync(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> qs, int k, SearchMode[] modes, string? vectorCache, bool json, bool baseline, CancellationToken ct) =>
+    internal static Task<Evaluation> EvaluateAsync(IReadOnlyList<DocumentInput> documents, IReadOnlyList<EvalQuestion> qs, int k, SearchMode[] modes, string? vectorCache, bool json, bool baseline, CancellationToken ct, bool answer = true) =>
         InTempDataAsync(async temp =>
         {
             await using var host = await CliHost.StartAsync(temp, ct, vectorCache: vectorCache);
@@ -140,15 +153,15 @@ internal static class EvalCommand
             if (baseline)
             {
                 var baselineWatch = Stopwatch.StartNew();
-                runs.Add(new EvalRun(EvalSystem.Bm25Baseline, SearchMode.Lexical, EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds));
+                runs.Add(new EvalRun(EvalSystem.Bm25Baseline, SearchMode.Lexical, EvalRunner.RunBaseline(documents, qs, k), baselineWatch.Elapsed.TotalSeconds) { Answered = false });
             }
 
             foreach (var mode in modes)
             {
                 var watch = Stopwatch.StartNew();
                 IReadOnlyList<EvalOutcome> outcomes = [];
-                await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct));
-                runs.Add(new EvalRun(EvalSystem.NewsQa, UsedMode(mode, host), outcomes, watch.Elapsed.TotalSeconds));
+                await WithProgressAsync(json, $"Asking {qs.Count} questions ({mode.ToWireName()})", qs.Count, async p => outcomes = await runner.RunAsync(qs, k, mode, p, ct, answer: answer));
+                runs.Add(new EvalRun(EvalSystem.NewsQa, UsedMode(mode, host), outcomes, watch.Elapsed.TotalSeconds) { Answered = answer });
             }
 
             ReportCache(host);

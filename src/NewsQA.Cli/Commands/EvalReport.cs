@@ -20,6 +20,15 @@ internal static class EvalReport
         return evaluation.Runs.Where(r => r.System == EvalSystem.NewsQa).SelectMany(r => r.Outcomes.Select(o =>
         {
             var line = JsonSerializer.SerializeToNode(o, CliJson.Options)!.AsObject();
+            if (!r.Answered)
+            {
+                // A --retrieval-only run asked for no answer: its lines say where the gold ranked, nothing about answers.
+                foreach (var key in line.Select(kv => kv.Key).Where(key => key is not ("id" or "goldRank")).ToList())
+                {
+                    line.Remove(key);
+                }
+            }
+
             line["mode"] = r.Mode.ToWireName();
             line["set"] = setOf.GetValueOrDefault(o.Id);
             return line.ToJsonString();
@@ -64,7 +73,7 @@ internal static class EvalReport
             foreach (var (name, outcomes) in parts)
             {
                 var m = EvalRunner.Summarize(outcomes);
-                var answers = run.System == EvalSystem.Bm25Baseline ? $"{"-",15} {"-",9}" : $"{m.AnswerContains,15:0.000} {m.AnsweredShare,9:0.000}";
+                var answers = !run.Answered ? $"{"-",15} {"-",9}" : $"{m.AnswerContains,15:0.000} {m.AnsweredShare,9:0.000}";
                 Console.WriteLine($"{run.System.ToWireName(),-8} {run.Mode.ToWireName(),-8} {name,-16} {m.RecallAt1,6:0.000} {m.RecallAt5,6:0.000} {m.RecallAt10,6:0.000} {m.MrrAt10,7:0.000} {m.NdcgAt10,8:0.000} {answers} {run.Seconds,8:0.0}");
             }
         }
@@ -97,7 +106,7 @@ internal static class EvalReport
     private static Dictionary<string, object?> Values(EvalCommand.EvalRun run, IReadOnlyList<EvalOutcome> outcomes, Dictionary<string, string>? setOf)
     {
         var m = EvalRunner.Summarize(outcomes);
-        var baseline = run.System == EvalSystem.Bm25Baseline;
+        var baseline = !run.Answered;
         var values = new Dictionary<string, object?>
         {
             ["system"] = run.System.ToWireName(),
@@ -107,7 +116,7 @@ internal static class EvalReport
             ["recall@10"] = Math.Round(m.RecallAt10, 4),
             ["mrr@10"] = Math.Round(m.MrrAt10, 4),
             ["ndcg@10"] = Math.Round(m.NdcgAt10, 4),
-            // The baseline retrieves only; it has no answers to score.
+            // The baseline retrieves only, and so does a --retrieval-only run: no answers to score.
             ["answerContains"] = baseline ? null : Math.Round(m.AnswerContains, 4),
             ["answered"] = baseline ? null : Math.Round(m.AnsweredShare, 4),
             ["highlightExact"] = baseline ? null : Math.Round(m.HighlightExact, 4),

@@ -12,9 +12,14 @@ internal static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to ingest", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest articles from files or folders (.txt, .md, .json, .jsonl)") { paths };
+        var command = new Command("ingest", "Ingest articles from files or folders (.txt, .md, .json, .jsonl)") { paths, CommonOptions.Collection };
         command.SetAction(async (parse, ct) =>
         {
+            if (!CommonOptions.TryCollection(parse.GetValue(CommonOptions.Collection), out var collection))
+            {
+                return 2;
+            }
+
             var files = DocumentFileReader.ExpandPaths(parse.GetValue(paths)!);
             if (files.Count == 0)
             {
@@ -41,7 +46,8 @@ internal static class IngestCommand
                         continue;
                     }
 
-                    yield return input with { Origin = input.Origin ?? record.Origin };
+                    // A JSON record naming its collection keeps it; every other input goes where --collection says.
+                    yield return input with { Origin = input.Origin ?? record.Origin, Collection = input.Collection ?? collection };
                 }
             }
 

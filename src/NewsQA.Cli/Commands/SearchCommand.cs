@@ -5,6 +5,7 @@ using NewsQA.Core;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Search.Query;
 using NewsQA.Core.Search.Retrieval;
+using NewsQA.Core.Documents;
 using NewsQA.Core.Storage;
 
 namespace NewsQA.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class SearchCommand
         var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or lexical", DefaultValueFactory = _ => SearchMode.Hybrid };
         var group = new Option<ResultGrouping>("--group") { Description = "story (default: a story's copies once) or none (every copy)", DefaultValueFactory = _ => ResultGrouping.Story };
         var sort = new Option<ResultOrder>("--sort") { Description = "relevance (default) or date (newest first)", DefaultValueFactory = _ => ResultOrder.Relevance };
-        var command = new Command("search", "Search passages") { query, top, mode, group, sort, CommonOptions.Language, CommonOptions.Json };
+        var command = new Command("search", "Search passages") { query, top, mode, group, sort, CommonOptions.Language, CommonOptions.Collection, CommonOptions.Json };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(query)!;
@@ -30,7 +31,7 @@ internal static class SearchCommand
                 return 2;
             }
 
-            if (!CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), out var filter))
+            if (!CommonOptions.TryFilter(parse.GetValue(CommonOptions.Language), parse.GetValue(CommonOptions.Collection), out var filter))
             {
                 return 2;
             }
@@ -51,7 +52,7 @@ internal static class SearchCommand
             foreach (var p in result.Passages)
             {
                 Console.WriteLine();
-                Console.WriteLine($"{++rank}. {p.Hit.Document.Title} ({p.Hit.Document.PublishedAt?.ToString() ?? "undated"}) [{p.Hit.Chunk.Id}] score {p.Score:F4}");
+                Console.WriteLine($"{++rank}. {p.Hit.Document.Title} ({p.Hit.Document.PublishedAt?.ToString() ?? "undated"}) [{DocumentKey.IdOf(p.Hit.Chunk.Id)}] score {p.Score:F4}");
                 Console.WriteLine("   " + p.Hit.Chunk.Text.ReplaceLineEndings(" ").Trim());
                 var others = result.StoryOf(p.Hit.Document).Documents.Where(d => d.DocumentId != p.Hit.Document.Id).Select(d => d.Source ?? d.Title).Distinct().ToList();
                 if (others.Count > 0)

@@ -5,12 +5,12 @@ using NewsQA.Core.Stories;
 namespace NewsQA.Contracts.Search;
 
 /// <summary><c>group</c>: "story" (default) shows each story's copies once, "none" every copy; <c>sort</c>: "relevance" (default) or "date" (newest first).</summary>
-public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mode = null, FilterDto? Filter = null, string? Group = null, string? Sort = null);
+public sealed record SearchRequestDto(string? Query, int? Top = null, string? Mode = null, FilterDto? Filter = null, string? Collection = null, string? Group = null, string? Sort = null);
 
 public sealed record ScoresDto(double? Dense, double? Lexical, double? Fused);
 
 /// <summary><c>story</c>: the result's story and every document of it (the other outlets that carried the same text).</summary>
-public sealed record SearchResultDto(string DocumentId, string ChunkId, string Title, PublicationDate? PublishedAt, string? Url, string? Source, string Text, TextSpan Span, double Score, ScoresDto Scores, string Language, StoryView Story);
+public sealed record SearchResultDto(string DocumentId, string ChunkId, string Title, PublicationDate? PublishedAt, string? Url, string? Source, string Text, TextSpan Span, double Score, ScoresDto Scores, string Language, string Collection, StoryView Story);
 
 public sealed record SearchTimingsDto(double EmbedMs, double SearchMs, double TotalMs);
 

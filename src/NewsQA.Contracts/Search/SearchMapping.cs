@@ -1,3 +1,4 @@
+using NewsQA.Core.Documents;
 using NewsQA.Core.Search.Retrieval;
 
 namespace NewsQA.Contracts.Search;
@@ -16,8 +17,8 @@ public static class SearchMapping
     };
 
     private static SearchResultDto ToResult(RetrievedPassage p, RetrievalResult result) => new(
-        p.Hit.Chunk.DocumentId,
-        p.Hit.Chunk.Id,
+        DocumentKey.IdOf(p.Hit.Chunk.DocumentId),
+        DocumentKey.IdOf(p.Hit.Chunk.Id),
         p.Hit.Document.Title,
         p.Hit.Document.PublishedAt,
         p.Hit.Document.Url,
@@ -27,7 +28,8 @@ public static class SearchMapping
         Math.Round(p.Score, 6),
         new ScoresDto(Round(p.Dense), Round(p.Lexical), Round(p.Fused)),
         p.Hit.Document.Language,
-        result.StoryOf(p.Hit.Document));
+        p.Hit.Document.Collection,
+        result.StoryOf(p.Hit.Document).OnTheWire());
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

@@ -28,6 +28,9 @@ public sealed record AnswerResult(
     /// <summary>How the question was read (dates, sources); null when it named neither.</summary>
     public QuestionInterpretation? Interpretation { get; init; }
 
+    /// <summary>The collection the answer was drawn from, and the only one its citations and sources point into.</summary>
+    public string Collection { get; init; } = Documents.DocumentKey.DefaultCollection;
+
     /// <summary>The one name, number, date or place that answers, inside a citation; null when there is no single one.</summary>
     public AnswerHighlight? Highlight { get; init; }
 }

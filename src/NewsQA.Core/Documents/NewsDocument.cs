@@ -35,9 +35,12 @@ public sealed record NewsDocument(
 }
 
 /// <summary>The metadata a result or citation carries about its document, without the text.</summary>
+/// <remarks><see cref="Id"/> is the store key (<see cref="DocumentKey"/>); <see cref="Collection"/> is derived from it.</remarks>
 public sealed record DocumentSummary(string Id, string Title, string? Url, PublicationDate? PublishedAt, string? Source, int Chunks, string Language = LanguageCode.Undetermined)
 {
-    /// <summary>The document's story (<see cref="NewsDocument.StoryId"/>); its own id when none is stored.</summary>
+    public string Collection => DocumentKey.CollectionOf(Id);
+
+    /// <summary>The document's story (<see cref="NewsDocument.StoryId"/>, a store key); its own key when none is stored.</summary>
     public string StoryId { get => storyId ?? Id; init => storyId = value; }
 
     private readonly string? storyId;

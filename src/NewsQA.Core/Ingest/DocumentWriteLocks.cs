@@ -14,7 +14,7 @@ internal sealed class DocumentWriteLocks
     /// <summary>Runs <paramref name="write"/> while no other write of <paramref name="key"/> (an id, or a text without one) runs.</summary>
     public async Task<T> RunAsync<T>(string key, Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)stripes.Length)];
+        var stripe = stripes[StripeOf(key)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -25,4 +25,38 @@ internal sealed class DocumentWriteLocks
             stripe.Release();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> holding both keys (a move): their stripes are taken in index order, and once when
+    /// they share one, so two writes holding two keys each never wait on each other in a circle.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string first, string second, Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        var (a, b) = (StripeOf(first), StripeOf(second));
+        if (a == b)
+        {
+            return await RunAsync(first, write, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (low, high) = a < b ? (stripes[a], stripes[b]) : (stripes[b], stripes[a]);
+        await low.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await high.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await write().ConfigureAwait(false);
+            }
+            finally
+            {
+                high.Release();
+            }
+        }
+        finally
+        {
+            low.Release();
+        }
+    }
+
+    private int StripeOf(string key) => (int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)stripes.Length);
 }

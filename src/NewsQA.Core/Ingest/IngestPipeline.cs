@@ -54,7 +54,7 @@ public sealed partial class IngestPipeline(
         var watch = Stopwatch.StartNew();
         try
         {
-            var result = await writeLocks.RunAsync(input.Id ?? input.Text, () => IngestCoreAsync(input, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = await writeLocks.RunAsync(DocumentKey.Of(input.Collection, input.Id ?? input.Text), () => IngestCoreAsync(input, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             activity?.SetTag("newsqa.document.id", result.Id);
             activity?.SetTag("newsqa.ingest.status", result.Status.ToWireName());
@@ -97,6 +97,11 @@ public sealed partial class IngestPipeline(
             throw new DocumentRejectedException("id", $"Document id '{Shorten(input.Id)}' is invalid: use {DocumentId.Describe}.");
         }
 
+        if (input.Collection is not null && !DocumentKey.IsValidCollection(input.Collection))
+        {
+            throw new DocumentRejectedException("collection", $"Collection '{Shorten(input.Collection)}' is invalid: use {DocumentKey.DescribeCollection}.");
+        }
+
         DocumentFields.Check(input);
         var cleaned = ArticleCleaner.Clean(input.Text, new ArticleMetadata { Title = NullIfBlank(input.Title), PublishedAt = input.PublishedAt, Source = NullIfBlank(input.Source) });
         cleaned = cleaned with { Title = DocumentFields.CapExtractedTitle(cleaned.Title) };
@@ -113,7 +118,7 @@ public sealed partial class IngestPipeline(
         var url = NullIfBlank(input.Url);
         var explicitLanguage = LanguageCode.Normalize(input.Language);
         var hash = ContentHash.Compute(cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, explicitLanguage);
-        var id = input.Id ?? DocumentId.FromContentHash(hash);
+        var id = DocumentKey.Of(input.Collection, input.Id ?? DocumentId.FromContentHash(hash));
         var document = new NewsDocument(id, cleaned.Title, url, cleaned.PublishedAt, cleaned.Source, cleaned.Text, hash, explicitLanguage ?? TextLanguage.Detect(cleaned.Text))
         {
             // Only a name that gave the id is kept: with an id of its own (a PUT's), a file's name says nothing about it.
@@ -176,7 +181,7 @@ public sealed partial class IngestPipeline(
                 document = document with { Language = TextLanguage.Detect(document.Text) };
             }
 
-            return (await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = document.Id }, document, ChunkerFor(document).Chunk(document.Id, document.Text)), cancellationToken).ConfigureAwait(false)).Chunks;
+            return (await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = DocumentKey.IdOf(document.Id), Collection = DocumentKey.CollectionOf(document.Id) }, document, ChunkerFor(document).Chunk(document.Id, document.Text)), cancellationToken).ConfigureAwait(false)).Chunks;
         }, cancellationToken);
 
     /// <summary>
@@ -193,6 +198,39 @@ public sealed partial class IngestPipeline(
 
         var stored = await store.GetChunksAsync(documentId, cancellationToken).ConfigureAwait(false);
         return stored.Select(c => c.Span).SequenceEqual(ChunkerFor(document).Chunk(document.Id, document.Text).Select(c => c.Span));
+    }
+
+    /// <summary>
+    /// Moves a stored document to another collection, the one way a document changes collection: it is re-indexed under
+    /// its key there (same id, text and file name), then removed from its old one. Written before removed, so a crash
+    /// between leaves it in both, never in neither. Under both keys' locks.
+    /// </summary>
+    public Task<MoveResult> MoveAsync(string documentKey, string targetCollection, CancellationToken cancellationToken = default)
+    {
+        var target = DocumentKey.Of(targetCollection, DocumentKey.IdOf(documentKey));
+        if (target == documentKey)
+        {
+            return Task.FromResult(MoveResult.Moved);
+        }
+
+        return writeLocks.RunAsync(documentKey, target, async () =>
+        {
+            if (await store.GetAsync(documentKey, cancellationToken).ConfigureAwait(false) is not { } document)
+            {
+                return MoveResult.NotFound;
+            }
+
+            if (await store.GetContentHashAsync(target, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return MoveResult.TargetTaken;
+            }
+
+            var moved = document with { Id = target };
+            var input = new DocumentInput(moved.Text) { Id = DocumentKey.IdOf(target), Collection = targetCollection, FileName = moved.FileName };
+            await IndexAsync(new PreparedDocument(input, moved, ChunkerFor(moved).Chunk(moved.Id, moved.Text)), cancellationToken).ConfigureAwait(false);
+            await store.DeleteAsync(documentKey, cancellationToken).ConfigureAwait(false);
+            return MoveResult.Moved;
+        }, cancellationToken);
     }
 
     /// <summary>Deletes a document and its chunks; false when there was none. Under the id's lock, so a re-embedding in flight cannot bring it back.</summary>
@@ -214,4 +252,14 @@ public sealed partial class IngestPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {DocumentId}: {ChunkCount} chunks ({Status})")]
     private static partial void LogIngested(ILogger logger, string documentId, int chunkCount, IngestStatus status);
+}
+
+/// <summary>What <see cref="IngestPipeline.MoveAsync"/> did.</summary>
+public enum MoveResult
+{
+    Moved,
+    NotFound,
+
+    /// <summary>The target collection holds a document of that id: nothing moved, nothing overwritten.</summary>
+    TargetTaken,
 }

@@ -8,6 +8,7 @@ namespace NewsQA.Core.Storage;
 public sealed class DocumentIdTakenException(string documentId, string storedFileName, string fileName)
     : Exception($"The file name '{fileName}' gives the id '{documentId}', which the document from '{storedFileName}' already has; rename the file, or send it with an id of its own.")
 {
+    /// <summary>The plain id (the collection is the writer's own): what the message names.</summary>
     public string DocumentId { get; } = documentId;
 
     /// <summary>Throws when <paramref name="document"/> came from a file name other than the one <paramref name="storedFileName"/> records for its id.</summary>
@@ -15,7 +16,7 @@ public sealed class DocumentIdTakenException(string documentId, string storedFil
     {
         if (document.FileName is { } name && storedFileName is { } stored && !string.Equals(name, stored, StringComparison.Ordinal))
         {
-            throw new DocumentIdTakenException(document.Id, stored, name);
+            throw new DocumentIdTakenException(Documents.DocumentKey.IdOf(document.Id), stored, name);
         }
     }
 }

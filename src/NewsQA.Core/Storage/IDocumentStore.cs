@@ -36,9 +36,13 @@ public interface IDocumentStore
     /// <summary>The stored content hash of a document, or null if absent: lets re-ingest skip unchanged content cheaply.</summary>
     Task<string?> GetContentHashAsync(string documentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Documents ordered by id, after <paramref name="afterId"/> (exclusive).</summary>
-    Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Documents ordered by key, after <paramref name="afterId"/> (a key, exclusive); only those of
+    /// <paramref name="collection"/> when one is named (<see cref="DocumentKey"/>), every document when null (the
+    /// maintenance walks: re-index, backfill).
+    /// </summary>
+    Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default, string? collection = null);
 
-    /// <summary>Counts, and the embedding model <see cref="IEmbeddingModelRecord"/> recorded.</summary>
+    /// <summary>Counts (<see cref="StoreStatistics.Collections"/> per collection), and the embedding model <see cref="IEmbeddingModelRecord"/> recorded.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

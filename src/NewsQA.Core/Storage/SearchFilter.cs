@@ -8,7 +8,16 @@ namespace NewsQA.Core.Storage;
 /// </summary>
 public sealed record SearchFilter
 {
+    /// <summary>No restriction but the collection, <c>default</c>: what a single-collection installation searches.</summary>
     public static readonly SearchFilter None = new();
+
+    /// <summary>
+    /// The one collection searched (<see cref="DocumentKey"/>). Never "all": a search always stays inside one collection,
+    /// and every store applies this in its index, before ranking, so a collection's top-k is full whatever the others hold.
+    /// </summary>
+    public string Collection { get; init; } = DocumentKey.DefaultCollection;
+
+    /// <summary>Store keys (<see cref="DocumentKey.Of"/>), not the plain ids of the wire.</summary>
 
     public IReadOnlyList<string>? DocumentIds { get; init; }
     public IReadOnlyList<string>? Sources { get; init; }
@@ -26,6 +35,11 @@ public sealed record SearchFilter
     /// <summary>The reference semantics every store implements (and the embedded store uses directly).</summary>
     public bool Matches(DocumentSummary document)
     {
+        if (!DocumentKey.IsIn(document.Id, Collection))
+        {
+            return false;
+        }
+
         if (DocumentIds is { Count: > 0 } && !DocumentIds.Contains(document.Id, StringComparer.Ordinal))
         {
             return false;

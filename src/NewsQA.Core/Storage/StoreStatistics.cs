@@ -8,4 +8,7 @@ public sealed record StoreStatistics(long Documents, long Chunks, string? Embedd
     /// rebuilt), as readiness tells an operator; null when nothing is wrong.
     /// </summary>
     public string? Degraded { get; init; }
+
+    /// <summary>Documents per collection that holds any (<see cref="Documents.DocumentKey"/>); empty when the store has none.</summary>
+    public IReadOnlyDictionary<string, long> Collections { get; init; } = new Dictionary<string, long>();
 }

@@ -7,7 +7,7 @@ namespace NewsQA.Core.Stories;
 /// <summary>
 /// Decides a new or changed document's story at ingest: the story of the most similar stored near-copy (a band
 /// candidate whose estimated Jaccard similarity reaches <see cref="StoryOptions.MinSimilarity"/>, within
-/// <see cref="StoryOptions.MaxDaysApart"/>), else a story of its own whose id is the document's id. The id is stored
+/// <see cref="StoryOptions.MaxDaysApart"/>, in the same collection), else a story of its own whose id is the document's id. The id is stored
 /// with each member and never recomputed, so it stays when the first member is deleted; an update is decided afresh
 /// and may move the document to another story.
 /// </summary>
@@ -42,7 +42,9 @@ public sealed class StoryGrouper(IStoryIndex? index, IOptions<StoryOptions> opti
         var bestSimilarity = 0.0;
         foreach (var candidate in candidates)
         {
-            if (candidate.DocumentId == document.Id || !WithinDays(document.PublishedAt, candidate.PublishedAt, o.MaxDaysApart))
+            // A story never spans collections: its members are listed to whoever reads one of them.
+            if (candidate.DocumentId == document.Id || DocumentKey.CollectionOf(candidate.DocumentId) != DocumentKey.CollectionOf(document.Id)
+                || !WithinDays(document.PublishedAt, candidate.PublishedAt, o.MaxDaysApart))
             {
                 continue;
             }

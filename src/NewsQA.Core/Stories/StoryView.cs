@@ -10,6 +10,10 @@ public sealed record StoryView(string Id, int Size, IReadOnlyList<StoryMember> D
 {
     public static StoryView Of(string storyId, IReadOnlyList<DocumentSummary> members) =>
         new(storyId, members.Count, members.Select(m => new StoryMember(m.Id, m.Title, m.Source, m.PublishedAt, m.Url)).ToList());
+
+    /// <summary>The story with ids as clients know them: store keys (<see cref="DocumentKey"/>) without their collection.</summary>
+    public StoryView OnTheWire() =>
+        this with { Id = DocumentKey.IdOf(Id), Documents = [.. Documents.Select(d => d with { DocumentId = DocumentKey.IdOf(d.DocumentId) })] };
 }
 
 /// <summary>One document of a story.</summary>

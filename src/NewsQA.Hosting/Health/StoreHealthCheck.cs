@@ -57,6 +57,7 @@ internal sealed class StoreHealthCheck(IDocumentStore store, IConfiguration conf
                 ["provider"] = provider,
                 ["documents"] = stats.Documents,
                 ["chunks"] = stats.Chunks,
+                ["collections"] = stats.Collections,
                 ["embeddingModel"] = stats.EmbeddingModel,
             }!);
         }

@@ -25,7 +25,7 @@ internal sealed class GuardedDocumentStore(IDocumentStore inner, StoreReadGuard 
     public Task<string?> GetContentHashAsync(string documentId, CancellationToken cancellationToken = default) => guard.ReadAsync(() => inner.GetContentHashAsync(documentId, cancellationToken));
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default) => guard.ReadAsync(() => inner.ListAsync(limit, afterId, cancellationToken));
+    public Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default, string? collection = null) => guard.ReadAsync(() => inner.ListAsync(limit, afterId, cancellationToken, collection));
 
     /// <summary>Guarded, but does not clear a failure: readiness itself reads the statistics, which answer while a search index is damaged.</summary>
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => guard.ReadAsync(() => inner.GetStatisticsAsync(cancellationToken), clears: false);

@@ -10,12 +10,13 @@ namespace NewsQA.Storage.Embedded.Lexical;
 /// <summary>
 /// One Lucene document per chunk: the three scored fields of <see cref="LexicalScoring"/> (terms, grams, the whole
 /// document's terms), the chunk's row id to read it back from SQLite, and the fields filters match. No text is stored:
-/// SQLite holds it once.
+/// SQLite holds it once. Every search filters by the collection field, so another collection's chunks never compete for the top k.
 /// </summary>
 internal static class LexicalFields
 {
     public const string Row = "row";
     public const string Document = "doc";
+    public const string Collection = "collection";
     public const string Source = "source";
     public const string Language = "lang";
     public const string PublishedFrom = "from";
@@ -64,6 +65,7 @@ internal static class LexicalFields
             {
                 new StoredField(Row, rowId),
                 new StringField(Document, document.Id, Field.Store.NO),
+                new StringField(Collection, document.Collection, Field.Store.NO),
                 new StringField(Language, document.Language, Field.Store.NO),
                 new Field(Name(LexicalField.Terms), new TermListTokenStream(terms), Scored),
                 new Field(Name(LexicalField.Grams), new TermListTokenStream(TermGrams.Of(terms)), Scored),

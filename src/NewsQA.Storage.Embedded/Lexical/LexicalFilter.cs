@@ -7,14 +7,15 @@ namespace NewsQA.Storage.Embedded.Lexical;
 
 /// <summary>
 /// <see cref="SearchFilter"/> as a Lucene filter, with its reference semantics (<see cref="SearchFilter.Matches"/>):
-/// ids, sources (any case) and languages as term sets; a date range overlaps a document's possible days [from, to], so
+/// the collection, ids, sources (any case) and languages as term sets; a date range overlaps a document's possible days [from, to], so
 /// a document dated by month matches a range inside that month, and an undated one matches no range.
 /// </summary>
 internal static class LexicalFilter
 {
-    public static Filter? For(SearchFilter filter)
+    public static Filter For(SearchFilter filter)
     {
-        var clauses = new BooleanFilter();
+        // Always a clause: a search never spans collections, and filtering here (not after ranking) keeps the top k full.
+        var clauses = new BooleanFilter { { Terms(LexicalFields.Collection, [filter.Collection]), Occur.MUST } };
         if (filter.DocumentIds is { Count: > 0 } ids)
         {
             clauses.Add(Terms(LexicalFields.Document, ids), Occur.MUST);
@@ -40,7 +41,7 @@ internal static class LexicalFilter
             clauses.Add(NumericRangeFilter.NewInt32Range(LexicalFields.PublishedFrom, null, LexicalFields.Day(to.Latest), true, true), Occur.MUST);
         }
 
-        return clauses.Clauses.Count == 0 ? null : clauses;
+        return clauses;
     }
 
     private static TermsFilter Terms(string field, IEnumerable<string> values) =>

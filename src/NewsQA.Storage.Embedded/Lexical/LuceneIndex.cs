@@ -23,7 +23,8 @@ internal sealed partial class LuceneIndex(string folder, ILogger logger) : IDisp
     /// <summary>What the index's norms and fields mean; an index written with another is rebuilt, not misread.</summary>
     public const string FormatKey = "format";
 
-    public const string Format = "chunk-bm25-exact-length-1";
+    /// <remarks>-2: every entry holds its document's collection (<see cref="LexicalFields.Collection"/>), which each search filters by.</remarks>
+    public const string Format = "chunk-bm25-exact-length-2";
 
     private readonly object gate = new();
     private readonly ChunkBm25 similarity = new();

@@ -31,7 +31,7 @@ public sealed class FlakyStore(EmbeddedNewsStore inner) : IDocumentStore, ILexic
     public Task<NewsDocument?> GetAsync(string documentId, CancellationToken cancellationToken = default) => Check(inner.Documents).GetAsync(documentId, cancellationToken);
     public Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) => Check(inner.Documents).GetChunksAsync(documentId, cancellationToken);
     public Task<string?> GetContentHashAsync(string documentId, CancellationToken cancellationToken = default) => Check(inner.Documents).GetContentHashAsync(documentId, cancellationToken);
-    public Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default) => Check(inner.Documents).ListAsync(limit, afterId, cancellationToken);
+    public Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default, string? collection = null) => Check(inner.Documents).ListAsync(limit, afterId, cancellationToken, collection);
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => Check(inner.Documents).GetStatisticsAsync(cancellationToken);
     public Task RecordEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default) => Check(inner.EmbeddingModel).RecordEmbeddingModelAsync(modelId, dimensions, cancellationToken);
     public Task ResetEmbeddingModelAsync(string modelId, int dimensions, CancellationToken cancellationToken = default) => Check(inner.EmbeddingModel).ResetEmbeddingModelAsync(modelId, dimensions, cancellationToken);

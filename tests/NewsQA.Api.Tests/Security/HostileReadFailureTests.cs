@@ -131,7 +131,7 @@ public sealed class HostileReadFailureTests
 
         public Task<string?> GetContentHashAsync(string documentId, CancellationToken cancellationToken = default) => inner.GetContentHashAsync(documentId, cancellationToken);
 
-        public Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default) => inner.ListAsync(limit, afterId, cancellationToken);
+        public Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit, string? afterId, CancellationToken cancellationToken = default, string? collection = null) => inner.ListAsync(limit, afterId, cancellationToken, collection);
 
         public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
     }

@@ -12,4 +12,6 @@ public sealed class FakeQdrantVectorIndexContractTests : VectorIndexContractTest
 
 public sealed class FakeQdrantModelRecordContractTests : EmbeddingModelRecordContractTests<FakeQdrantBackend>;
 
+public sealed class FakeQdrantCollectionContractTests : CollectionContractTests<FakeQdrantBackend>;
+
 public sealed class FakeQdrantStoryIndexContractTests : StoryIndexContractTests<FakeQdrantBackend>;

@@ -34,6 +34,21 @@ internal sealed class FakeCollection
 
     public HashSet<string> IndexedFields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Removes a payload field from every point: a point as an older build wrote it.</summary>
+    public void RemovePayloadField(string key)
+    {
+        lock (gate)
+        {
+            foreach (var point in points.Values)
+            {
+                point.Payload.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Keyword fields indexed with <c>is_tenant</c>: a layout hint to Qdrant, no change to what a filter matches.</summary>
+    public HashSet<string> TenantFields { get; } = new(StringComparer.Ordinal);
+
     public CollectionInfo Info()
     {
         lock (gate)

@@ -5,7 +5,8 @@ namespace NewsQA.Storage.Qdrant.Tests.Fake;
 /// <summary>
 /// Qdrant's filter semantics on the fake's points, after lib/segment/src/payload_storage/query_checker.rs: every
 /// <c>must</c>, no <c>must_not</c>, at least one <c>should</c> if any; match keyword/integer/keywords, range,
-/// has_id, has_vector, nested filters; a field condition on a missing field never matches.
+/// has_id, has_vector, nested filters; a field condition on a missing field never matches, while is_empty matches a
+/// field that is missing, null or an empty list (query_checker.rs, check_is_empty_condition: "no values").
 /// </summary>
 internal static class FakeFilter
 {
@@ -21,6 +22,7 @@ internal static class FakeFilter
         Wire.Condition.ConditionOneOfOneofCase.HasVector => point.HasVector(condition.HasVector.HasVector),
         Wire.Condition.ConditionOneOfOneofCase.Filter => Matches(condition.Filter, point),
         Wire.Condition.ConditionOneOfOneofCase.Field => Field(condition.Field, point),
+        Wire.Condition.ConditionOneOfOneofCase.IsEmpty => !point.Payload.TryGetValue(condition.IsEmpty.Key, out var v) || Values(v).Count == 0,
         _ => throw FakeErrors.BadInput($"the fake does not support condition {condition.ConditionOneOfCase}"),
     };
 

@@ -47,6 +47,9 @@ public sealed class FakeQdrantServer : IAsyncDisposable
 
     public IReadOnlyCollection<string> CollectionNames => [.. state.Collections.Keys];
 
+    /// <summary>A collection's state, for tests that look at (or age) what the store wrote.</summary>
+    internal FakeCollection Collection(string name) => state.Get(name);
+
     public static async Task<FakeQdrantServer> StartNewAsync()
     {
         var server = new FakeQdrantServer();

@@ -77,7 +77,15 @@ internal sealed class FakePointsService(FakeQdrantState state) : Points.PointsBa
 
     /// <summary>Payload indexes only speed Qdrant up; the fake records the field and answers as Qdrant does.</summary>
     public override Task<PointsOperationResponse> CreateFieldIndex(CreateFieldIndexCollection request, ServerCallContext context) =>
-        Completed(() => state.Get(request.CollectionName).IndexedFields.Add(request.FieldName));
+        Completed(() =>
+        {
+            var collection = state.Get(request.CollectionName);
+            collection.IndexedFields.Add(request.FieldName);
+            if (request.FieldIndexParams?.KeywordIndexParams is { IsTenant: true })
+            {
+                collection.TenantFields.Add(request.FieldName);
+            }
+        });
 
     public override Task<PointsOperationResponse> CreateVectorName(CreateVectorNameRequest request, ServerCallContext context) =>
         Completed(() => state.Get(request.CollectionName).AddVector(request));

@@ -75,6 +75,16 @@ public abstract class StoryIndexContractTests<TBackend> : StoreContractTests<TBa
     }
 
     [Fact]
+    public async Task ACopyInAnotherCollectionStartsAStoryThere()
+    {
+        await IngestAsync("a", Articles[0]);
+
+        var elsewhere = DocumentKey.Of("andere", "a-copy");
+        Assert.Equal(elsewhere, await IngestAsync(elsewhere, CopyOf(Articles[0])));
+        Assert.Equal(["a"], (await Stories.GetStoryMembersAsync(["a"], Ct)).Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task CopiesTooFarApartInTimeAreSeparateStories()
     {
         await IngestAsync("a", Articles[0], new PublicationDate(2025, 3, 1));

@@ -87,6 +87,9 @@
     get t() { return STRINGS[(this.getAttribute('lang') || 'de').slice(0, 2)] || STRINGS.de; }
     get api() { return (this.getAttribute('api') || SCRIPT_ORIGIN).replace(/\/+$/, ''); }
 
+    /** The collection asked and quoted from (the API's `collection`); unset: the service's default one. */
+    get collection() { return this.getAttribute('collection') || undefined; }
+
     get filter() {
       const raw = this.getAttribute('filter');
       if (!raw) return undefined;
@@ -144,7 +147,7 @@
         const response = await fetch(`${this.api}/api/ask`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-          body: JSON.stringify({ question, filter: this.filter, history: history.length ? history : undefined }),
+          body: JSON.stringify({ question, filter: this.filter, collection: this.collection, history: history.length ? history : undefined }),
           signal: controller.signal,
         });
         const type = response.headers.get('content-type') || '';
@@ -200,7 +203,7 @@
       if (!result.citations || !result.citations.length) return;
 
       const list = el('ol');
-      for (const c of result.citations) list.append(this.renderCitation(c, hlCitation === c ? hl : null));
+      for (const c of result.citations) list.append(this.renderCitation({ ...c, collection: result.collection }, hlCitation === c ? hl : null));
       turn.append(el('section', { class: 'sources', 'aria-label': t.sources }, el('h3', { text: t.sources }), list));
     }
 
@@ -243,12 +246,15 @@
       if (open || ctx.dataset.loaded) return;
       ctx.textContent = t.loading;
       try {
-        let doc = this.documents.get(c.documentId);
+        // A citation's document is read from the collection the answer came from (ids are only unique inside one).
+        const collection = c.collection || 'default';
+        const cacheKey = `${collection}/${c.documentId}`;
+        let doc = this.documents.get(cacheKey);
         if (!doc) {
-          const r = await fetch(`${this.api}/api/documents/${encodeURIComponent(c.documentId)}`, { headers: { Accept: 'application/json' } });
+          const r = await fetch(`${this.api}/api/documents/${encodeURIComponent(c.documentId)}?collection=${encodeURIComponent(collection)}`, { headers: { Accept: 'application/json' } });
           if (!r.ok) throw new Error(String(r.status));
           doc = await r.json();
-          this.documents.set(c.documentId, doc);
+          this.documents.set(cacheKey, doc);
         }
         const text = doc.text;
         const { start, end } = c.span;

@@ -53,6 +53,7 @@ public static partial class DocumentDecoder
             Source = fields.GetValueOrDefault("source") ?? input.Source,
             PublishedAt = published ?? input.PublishedAt,
             Language = fields.GetValueOrDefault("language"),
+            Collection = fields.GetValueOrDefault("collection"),
         });
     }
 }

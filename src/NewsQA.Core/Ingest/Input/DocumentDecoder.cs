@@ -97,7 +97,7 @@ public static partial class DocumentDecoder
         }
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in (string[])["text", "body", "html", "id", "title", "publishedAt", "date", "url", "source", "language"])
+        foreach (var name in (string[])["text", "body", "html", "id", "title", "publishedAt", "date", "url", "source", "language", "collection"])
         {
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -165,6 +165,7 @@ public static partial class DocumentDecoder
             Source = fields.GetValueOrDefault("source"),
             PublishedAt = published,
             Language = fields.GetValueOrDefault("language"),
+            Collection = fields.GetValueOrDefault("collection"),
         });
     }
 }

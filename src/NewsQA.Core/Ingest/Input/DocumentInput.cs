@@ -9,6 +9,9 @@ namespace NewsQA.Core.Ingest.Input;
 public sealed record DocumentInput(string Text)
 {
     public string? Id { get; init; }
+
+    /// <summary>The collection the document belongs to (<see cref="DocumentKey"/>); null: <c>default</c>.</summary>
+    public string? Collection { get; init; }
     public string? Title { get; init; }
     public string? Url { get; init; }
     public PublicationDate? PublishedAt { get; init; }
