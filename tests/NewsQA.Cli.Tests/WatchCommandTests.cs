@@ -47,6 +47,32 @@ public sealed class WatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchOnceWithACollection_PutsTheItemsThere_AndDefaultStaysWithoutThem()
+    {
+        var feed = server.Url("ausland.rss").AbsoluteUri;
+        const string question = "Wen bestellte Kiew nach dem Lieferstopp ins Außenministerium ein?";
+
+        var watched = await CliProcess.RunWithEnvironmentAsync(work, AllowLoopback, Ct, "watch", feed, "--once", "--collection", "agency");
+        var inAgency = await CliProcess.RunAsync(work, Ct, "ask", question, "--collection", "agency");
+        var inDefault = await CliProcess.RunAsync(work, Ct, "ask", question);
+
+        Assert.True(watched.ExitCode == 0, watched.Error);
+        Assert.Contains($"{feed}: 2 ingested, 0 refused", watched.Output, StringComparison.Ordinal);
+        Assert.Contains("John Ginkel", inAgency.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("John Ginkel", inDefault.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_RefusesAnInvalidCollection()
+    {
+        var result = await CliProcess.RunAsync(work, Ct, "watch", server.Url("ausland.rss").AbsoluteUri, "--once", "--collection", "a/b");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--collection must be", result.Error, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task WatchOnce_RefusesALoopbackFeed_WithoutTheSetting_InOneLine()
     {
         var result = await CliProcess.RunAsync(work, Ct, "watch", server.Url("ausland.rss").AbsoluteUri, "--once");

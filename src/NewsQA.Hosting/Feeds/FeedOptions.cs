@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.Documents;
 
 namespace NewsQA.Hosting.Feeds;
 
@@ -48,6 +49,9 @@ public sealed class FeedSource
     /// <summary>How often it is polled (each poll is moved by up to a tenth of this at random, so feeds do not poll in step).</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "7.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The collection its new articles go into (<c>default</c> unless named).</summary>
+    public string Collection { get; set; } = DocumentKey.DefaultCollection;
 }
 
 /// <summary>Every listed feed names its address.</summary>
@@ -55,7 +59,9 @@ public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
 {
     public ValidateOptionsResult Validate(string? name, FeedOptions options)
     {
-        var missing = options.Sources.Select((s, i) => (s, i)).Where(x => x.s.Url is null).Select(x => $"{FeedOptions.Section}:Sources:{x.i}:Url is required for each listed feed").ToList();
+        var missing = options.Sources.Select((s, i) => (s, i)).Where(x => x.s.Url is null).Select(x => $"{FeedOptions.Section}:Sources:{x.i}:Url is required for each listed feed")
+            .Concat(options.Sources.Select((s, i) => (s, i)).Where(x => !DocumentKey.IsValidCollection(x.s.Collection)).Select(x => $"{FeedOptions.Section}:Sources:{x.i}:Collection must be {DocumentKey.DescribeCollection}"))
+            .ToList();
         return missing.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(missing);
     }
 }

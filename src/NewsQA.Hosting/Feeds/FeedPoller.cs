@@ -22,9 +22,12 @@ public sealed partial class FeedPoller(PoliteFetcher fetcher, IngestPipeline pip
 
     private readonly ConcurrentDictionary<string, FeedMemory> memories = new(StringComparer.Ordinal);
 
-    public async Task<PollOutcome> PollAsync(Uri feedUrl, CancellationToken ct)
+    public Task<PollOutcome> PollAsync(Uri feedUrl, CancellationToken ct) => PollAsync(feedUrl, DocumentKey.DefaultCollection, ct);
+
+    /// <summary>One poll whose new items go into <paramref name="collection"/> (a feed followed into two collections is two feeds).</summary>
+    public async Task<PollOutcome> PollAsync(Uri feedUrl, string collection, CancellationToken ct)
     {
-        var memory = memories.GetOrAdd(feedUrl.AbsoluteUri, _ => new FeedMemory());
+        var memory = memories.GetOrAdd(collection + " " + feedUrl.AbsoluteUri, _ => new FeedMemory());
         await memory.Lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -39,7 +42,7 @@ public sealed partial class FeedPoller(PoliteFetcher fetcher, IngestPipeline pip
             int ingested = 0, refused = 0;
             foreach (var item in items.DistinctBy(i => i.Key))
             {
-                switch (await HandleAsync(feedUrl, item, memory, ct).ConfigureAwait(false))
+                switch (await HandleAsync(feedUrl, collection, item, memory, ct).ConfigureAwait(false))
                 {
                     case true: ingested++; break;
                     case false: refused++; break;
@@ -55,7 +58,7 @@ public sealed partial class FeedPoller(PoliteFetcher fetcher, IngestPipeline pip
     }
 
     /// <summary>True: ingested; false: refused for good; null: nothing to do, or to be tried again.</summary>
-    private async Task<bool?> HandleAsync(Uri feedUrl, FeedItem item, FeedMemory memory, CancellationToken ct)
+    private async Task<bool?> HandleAsync(Uri feedUrl, string collection, FeedItem item, FeedMemory memory, CancellationToken ct)
     {
         var id = FeedDocumentId.Of(item.Key);
         if (memory.Seen.TryGetValue(item.Key, out var seen))
@@ -65,7 +68,7 @@ public sealed partial class FeedPoller(PoliteFetcher fetcher, IngestPipeline pip
                 return null;
             }
         }
-        else if (await store.GetContentHashAsync(id, ct).ConfigureAwait(false) is not null)
+        else if (await store.GetContentHashAsync(DocumentKey.Of(collection, id), ct).ConfigureAwait(false) is not null)
         {
             // Stored by an earlier run of the process: the feed's memory is gone, the document is not.
             memory.Seen[item.Key] = item.Version;
@@ -75,7 +78,7 @@ public sealed partial class FeedPoller(PoliteFetcher fetcher, IngestPipeline pip
         try
         {
             var input = await ReadAsync(item, id, ct).ConfigureAwait(false);
-            await pipeline.IngestAsync(input, ct).ConfigureAwait(false);
+            await pipeline.IngestAsync(input with { Collection = collection }, ct).ConfigureAwait(false);
             memory.Seen[item.Key] = item.Version;
             memory.Failures.Remove(item.Key);
             return true;

@@ -28,7 +28,7 @@ public sealed partial class FeedWatcher(FeedPoller poller, FeedStatusBoard board
     {
         try
         {
-            var outcome = await poller.PollAsync(source.Url!, ct).ConfigureAwait(false);
+            var outcome = await poller.PollAsync(source.Url!, source.Collection, ct).ConfigureAwait(false);
             board.Succeeded(source.Url!, outcome, time.GetUtcNow() + source.Interval);
             return true;
         }

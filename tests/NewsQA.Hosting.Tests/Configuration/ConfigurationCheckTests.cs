@@ -68,6 +68,14 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
+    public void AFeedIntoAnInvalidCollection_IsOneLineNamingItsKey()
+    {
+        var problems = Run(new() { ["Feeds:Sources:0:Url"] = "https://feeds.example/rss", ["Feeds:Sources:0:Collection"] = "desk/agency" });
+
+        Assert.StartsWith("Feeds:Sources:0:Collection must be", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnEmptyValue_MeansUnset()
     {
         var configuration = Configuration(new() { [DataOptions.PathKey] = "", ["Embeddings:BackfillBatch"] = "" });

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsQA.Core.Documents;
 using NewsQA.Core.Ingest.Cleaning;
 
 using NewsQA.Hosting.Feeds;
@@ -39,6 +40,24 @@ public sealed class FeedPollerTests
         var agency = await host.Store.GetAsync(FeedDocumentId.Of(host.Server.Url(PageB).AbsoluteUri), Ct);
         Assert.Equal("https://ticker.example/news/ukraine-usa-militaerhilfe-17402211", agency!.Url);
         Assert.All(host.Server.Requests, r => Assert.StartsWith("NewsQA/", r.UserAgent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFeedFollowedIntoTwoCollections_IsIngestedIntoEach_UnderItsOwnKey()
+    {
+        await using var host = await FeedHost.StartAsync();
+        ServeRss(host);
+        var id = FeedDocumentId.Of("tagesbote-ausland-77021");
+
+        var agency = await host.Poller.PollAsync(host.Server.Url(Rss), "agency", Ct);
+        var desk = await host.Poller.PollAsync(host.Server.Url(Rss), "desk", Ct);
+
+        // Each collection is its own feed: its own conditional GET state, its own documents; default gets nothing.
+        Assert.Equal(new PollOutcome(2, 0, false), agency);
+        Assert.Equal(new PollOutcome(2, 0, false), desk);
+        Assert.Equal("agency", DocumentKey.CollectionOf((await host.Store.GetAsync(DocumentKey.Of("agency", id), Ct))!.Id));
+        Assert.Equal("desk", DocumentKey.CollectionOf((await host.Store.GetAsync(DocumentKey.Of("desk", id), Ct))!.Id));
+        Assert.Null(await host.Store.GetAsync(id, Ct));
     }
 
     [Fact]
