@@ -54,7 +54,7 @@ public sealed class FeedSource
     public string Collection { get; set; } = DocumentKey.DefaultCollection;
 }
 
-/// <summary>Every listed feed names its address.</summary>
+/// <summary>Every listed feed names its address, and a valid collection where it names one.</summary>
 public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
 {
     public ValidateOptionsResult Validate(string? name, FeedOptions options)
