@@ -58,7 +58,9 @@ public sealed class KillTests
                 var sampled = rareWords.Count;
                 rareWords = [.. rareWords.Where((_, i) => caughtUp[i].Count < 50)];
                 caughtUp = [.. caughtUp.Where(m => m.Count < 50)];
-                Assert.True(rareWords.Count >= (sampled + 1) / 2, $"only {rareWords.Count} of {sampled} sampled words are rare");
+                // Enough of them that the comparison below says something; an article's longest word can be common (or match
+                // many articles through its grams), so twenty are sampled for five.
+                Assert.True(rareWords.Count >= 5, $"only {rareWords.Count} of {sampled} sampled words are rare");
                 await restarted.KillAsync();
                 var fresh = await FreshIndexMatchesAsync(data, rareWords);
                 for (var i = 0; i < rareWords.Count; i++)
@@ -144,7 +146,7 @@ public sealed class KillTests
     private static async Task<List<string>> RareWordsAsync(HttpClient client, Random random)
     {
         var page = await client.GetFromJsonAsync<JsonElement>("/api/documents?limit=1000", Ct);
-        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).OrderBy(_ => random.Next()).Take(10).ToList();
+        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).OrderBy(_ => random.Next()).Take(20).ToList();
         var words = new List<string>();
         foreach (var id in ids)
         {
