@@ -16,21 +16,23 @@ using NewsQA.Testing.Models;
 namespace NewsQA.Embeddings.Onnx.Tests.Answering;
 
 /// <summary>
-/// With a real model the extractive answerer weighs sentences by meaning too. On real questions (XQuAD-en dev, each
-/// question given only its own paragraph, so retrieval plays no part) the quote holds the gold
-/// answer more often with the question's vector than without, and among the questions it wins are ones where the
-/// chosen sentence shares fewer of the question's words than the words-only choice: meaning, not wording.
+/// With a real model the extractive answerer weighs sentences by meaning too (their cosine to the question). On real
+/// questions of both kinds (XQuAD-en dev's copied wording, and the reader-worded questions about the same paragraphs),
+/// each given only its own paragraph so retrieval plays no part, the quote holds the gold answer more often with the
+/// question's vector than without, and among the questions it wins are ones where the chosen sentence shares fewer of
+/// the question's words than the words-only choice: meaning, not wording.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class MeaningChoiceTests
 {
     private static readonly LuceneTermAnalyzer Analyzer = new();
 
-    public static TheoryData<string> Models() => new(RealModels.All.Select(m => m.Id));
+    public static TheoryData<string, string> ModelsAndSets() => new(
+        RealModels.All.SelectMany(m => new[] { (m.Id, "xquad-en-dev"), (m.Id, "reader-en-dev") }));
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public async Task RealQuestions_MeaningFindsTheAnswerMoreOften_AlsoInSentencesWithFewerOfItsWords(string id)
+    [MemberData(nameof(ModelsAndSets))]
+    public async Task RealQuestions_MeaningFindsTheAnswerMoreOften_AlsoInSentencesWithFewerOfItsWords(string id, string set)
     {
         var ct = TestContext.Current.CancellationToken;
         var real = RealModels.All.Single(m => m.Id == id);
@@ -38,9 +40,9 @@ public sealed class MeaningChoiceTests
         using var generator = new OnnxEmbeddingGenerator(folder, new OnnxEmbeddingOptions { IntraOpThreads = 1 });
         var encoder = new QueryAndPassageEmbedder(generator, new EmbeddingProfile(folder.Manifest.Id, 384, folder.Manifest.QueryPrefix, folder.Manifest.PassagePrefix));
         var answerer = new ExtractiveAnswerer(Analyzer, Options.Create(new AnswerOptions()), encoder);
-        var data = Path.Combine(AppContext.BaseDirectory, "TestData", "xquad-en-dev");
-        var paragraphs = EvalRunner.ReadJsonLines<EvalParagraph>(Path.Combine(data, "paragraphs.jsonl")).ToDictionary(p => p.Id);
-        var questions = EvalRunner.ReadJsonLines<EvalQuestion>(Path.Combine(data, "questions.jsonl")).Where(q => paragraphs.ContainsKey(q.GoldParagraphId)).ToList();
+        var data = Path.Combine(AppContext.BaseDirectory, "TestData");
+        var paragraphs = EvalRunner.ReadJsonLines<EvalParagraph>(Path.Combine(data, "xquad-en-dev", "paragraphs.jsonl")).ToDictionary(p => p.Id);
+        var questions = EvalRunner.ReadJsonLines<EvalQuestion>(Path.Combine(data, set, "questions.jsonl")).Where(q => paragraphs.ContainsKey(q.GoldParagraphId)).ToList();
 
         int wordsHits = 0, meaningHits = 0;
         var byMeaning = new List<string>();
@@ -61,9 +63,9 @@ public sealed class MeaningChoiceTests
             }
         }
 
-        var summary = $"{questions.Count} questions: words {wordsHits}, with meaning {meaningHits}; won by meaning with fewer words: {string.Join(" || ", byMeaning)}";
-        // Measured: 564 of 632 by words alone, 582 with MiniLM's meaning, 590 with Arctic's.
-        Assert.True(meaningHits >= wordsHits + 10, summary);
+        var summary = $"{set}, {questions.Count} questions: words {wordsHits}, with meaning {meaningHits}; won by meaning with fewer words: {string.Join(" || ", byMeaning)}";
+        // A clear gain, not a tie's noise: at least one question in fifty more.
+        Assert.True(meaningHits >= wordsHits + (questions.Count / 50), summary);
         Assert.True(byMeaning.Count > 0, summary);
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
     }
