@@ -34,9 +34,13 @@ internal static partial class NotAnAnswer
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    /// <summary>The phrasings of prompt injection in German and English: forget/ignore the instructions, answer with, you are now.</summary>
+    /// <summary>
+    /// The phrasings of prompt injection in German and English: forget/ignore the instructions, answer with, you are now.
+    /// Each within one sentence: a quote of two sentences, the first ending "… die die Realitäten von Markt und
+    /// Technologie ignorieren." and the next beginning "Anstatt beständige Regeln …", is an article's, not an instruction.
+    /// </summary>
     [GeneratedRegex(
-        @"\b(ignorier\w*|vergiss|vergesst|missacht\w*|ignore|disregard|forget)\b.{0,40}\b(anweisung\w*|instruktion\w*|vorgaben|regeln|prompts?|instructions?|rules)\b"
+        @"\b(ignorier\w*|vergiss|vergesst|missacht\w*|ignore|disregard|forget)\b[^.!?]{0,40}\b(anweisung\w*|instruktion\w*|vorgaben|regeln|prompts?|instructions?|rules)\b"
         + @"|\b(antworte|antwortet|answer|respond|reply)\b[^.:!?]{0,30}:"
         + @"|\b(du bist (jetzt|nun) |you are now |systemprompt|system prompt)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
