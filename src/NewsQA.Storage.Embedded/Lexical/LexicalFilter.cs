@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
@@ -12,10 +13,32 @@ namespace NewsQA.Storage.Embedded.Lexical;
 /// </summary>
 internal static class LexicalFilter
 {
+    /// <summary>
+    /// The collection's documents per index segment, kept while the segment lives: every search filters by its
+    /// collection, and a term filter reads the whole posting list of that term to build its set (every chunk, in an
+    /// archive of one collection) on each search; an unchanged segment's set is the same for the next search.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Filter> Collections = new(StringComparer.Ordinal);
+
+    /// <summary>Collections whose sets are kept; past it the kept sets start over (names are a reader's input).</summary>
+    private const int KeptCollections = 256;
+
     public static Filter For(SearchFilter filter)
     {
         // Always a clause: a search never spans collections, and filtering here (not after ranking) keeps the top k full.
-        var clauses = new BooleanFilter { { Terms(LexicalFields.Collection, [filter.Collection]), Occur.MUST } };
+        if (Collections.Count >= KeptCollections)
+        {
+            Collections.Clear();
+        }
+
+        var collection = Collections.GetOrAdd(filter.Collection, c => new CachingWrapperFilter(Terms(LexicalFields.Collection, [c])));
+        if (filter.DocumentIds is not { Count: > 0 } && filter.Sources is not { Count: > 0 } && filter.Languages is not { Count: > 0 }
+            && filter.PublishedFrom is null && filter.PublishedTo is null)
+        {
+            return collection;
+        }
+
+        var clauses = new BooleanFilter { { collection, Occur.MUST } };
         if (filter.DocumentIds is { Count: > 0 } ids)
         {
             clauses.Add(Terms(LexicalFields.Document, ids), Occur.MUST);
