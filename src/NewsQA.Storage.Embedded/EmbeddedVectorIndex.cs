@@ -15,7 +15,7 @@ internal sealed class EmbeddedVectorIndex(EmbeddedDatabase database) : IVectorIn
         var summaries = database.Mirror.Summaries;
         // The collection is read off the key inside the scan, so the top k are all the collection's own.
         var collection = filter.Collection;
-        Func<string, bool> allowed = filter == SearchFilter.None || filter == new SearchFilter { Collection = collection }
+        Func<string, bool> allowed = filter.OnlyCollection
             ? id => DocumentKey.IsIn(id, collection)
             : id => summaries.TryGetValue(id, out var s) && filter.Matches(s);
         var found = database.Mirror.SearchDense(queryVector.Span, allowed, top);

@@ -18,7 +18,6 @@ public sealed record SearchFilter
     public string Collection { get; init; } = DocumentKey.DefaultCollection;
 
     /// <summary>Store keys (<see cref="DocumentKey.Of"/>), not the plain ids of the wire.</summary>
-
     public IReadOnlyList<string>? DocumentIds { get; init; }
     public IReadOnlyList<string>? Sources { get; init; }
     public PublicationDate? PublishedFrom { get; init; }
@@ -31,6 +30,9 @@ public sealed record SearchFilter
     public IReadOnlyList<string>? Languages { get; init; }
 
     public bool HasDateRange => PublishedFrom is not null || PublishedTo is not null;
+
+    /// <summary>Restricts nothing but the collection (empty lists restrict nothing, as in <see cref="Matches"/>): a store may then test the key alone.</summary>
+    public bool OnlyCollection => DocumentIds is not { Count: > 0 } && Sources is not { Count: > 0 } && Languages is not { Count: > 0 } && !HasDateRange;
 
     /// <summary>The reference semantics every store implements (and the embedded store uses directly).</summary>
     public bool Matches(DocumentSummary document)

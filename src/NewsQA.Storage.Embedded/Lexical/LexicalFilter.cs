@@ -32,8 +32,7 @@ internal static class LexicalFilter
         }
 
         var collection = Collections.GetOrAdd(filter.Collection, c => new CachingWrapperFilter(Terms(LexicalFields.Collection, [c])));
-        if (filter.DocumentIds is not { Count: > 0 } && filter.Sources is not { Count: > 0 } && filter.Languages is not { Count: > 0 }
-            && filter.PublishedFrom is null && filter.PublishedTo is null)
+        if (filter.OnlyCollection)
         {
             return collection;
         }
