@@ -181,7 +181,7 @@ public sealed partial class IngestPipeline(
                 document = document with { Language = TextLanguage.Detect(document.Text) };
             }
 
-            return (await IndexAsync(new PreparedDocument(new DocumentInput(document.Text) { Id = DocumentKey.IdOf(document.Id), Collection = DocumentKey.CollectionOf(document.Id) }, document, ChunkerFor(document).Chunk(document.Id, document.Text)), cancellationToken).ConfigureAwait(false)).Chunks;
+            return (await IndexStoredAsync(document, cancellationToken).ConfigureAwait(false)).Chunks;
         }, cancellationToken);
 
     /// <summary>
@@ -225,9 +225,7 @@ public sealed partial class IngestPipeline(
                 return MoveResult.TargetTaken;
             }
 
-            var moved = document with { Id = target };
-            var input = new DocumentInput(moved.Text) { Id = DocumentKey.IdOf(target), Collection = targetCollection, FileName = moved.FileName };
-            await IndexAsync(new PreparedDocument(input, moved, ChunkerFor(moved).Chunk(moved.Id, moved.Text)), cancellationToken).ConfigureAwait(false);
+            await IndexStoredAsync(document with { Id = target }, cancellationToken).ConfigureAwait(false);
             await store.DeleteAsync(documentKey, cancellationToken).ConfigureAwait(false);
             return MoveResult.Moved;
         }, cancellationToken);
@@ -236,6 +234,15 @@ public sealed partial class IngestPipeline(
     /// <summary>Deletes a document and its chunks; false when there was none. Under the id's lock, so a re-embedding in flight cannot bring it back.</summary>
     public Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
         writeLocks.RunAsync(documentId, () => store.DeleteAsync(documentId, cancellationToken), cancellationToken);
+
+    /// <summary>Writes a document as stored (re-index, move): chunked again from its text, under its key's collection and id.</summary>
+    private Task<(int Chunks, bool Created, string StoryId)> IndexStoredAsync(NewsDocument document, CancellationToken cancellationToken) =>
+        IndexAsync(
+            new PreparedDocument(
+                new DocumentInput(document.Text) { Id = DocumentKey.IdOf(document.Id), Collection = DocumentKey.CollectionOf(document.Id), FileName = document.FileName },
+                document,
+                ChunkerFor(document).Chunk(document.Id, document.Text)),
+            cancellationToken);
 
     private async Task<(int Chunks, bool Created, string StoryId)> IndexAsync(PreparedDocument prepared, CancellationToken cancellationToken)
     {
