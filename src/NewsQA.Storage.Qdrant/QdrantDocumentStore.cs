@@ -127,14 +127,14 @@ internal sealed class QdrantDocumentStore(QdrantSchema schema, QdrantPoints poin
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
         await schema.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var documents = await points.CountAsync(schema.Documents, QdrantFilters.Documents, cancellationToken).ConfigureAwait(false);
         var chunks = await points.CountAsync(schema.Chunks, null, cancellationToken).ConfigureAwait(false);
         var (model, dims) = await QdrantModelRecord.ReadAsync(schema, points, cancellationToken).ConfigureAwait(false);
 
-        // Per collection from the document records' ids (Qdrant counts one filter at a time, and the names are not known up front).
+        // Per collection from the document records' ids (Qdrant counts one filter at a time, and the names are not known up
+        // front); the records read for that are the document count too.
         var records = await points.ScrollAllAsync(schema.Documents, QdrantFilters.Documents, QdrantPoints.WithoutText, cancellationToken).ConfigureAwait(false);
         var collections = records.Select(QdrantPayload.ToSummary).GroupBy(s => s.Collection, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
-        return new StoreStatistics((long)documents, (long)chunks, model, dims) { Collections = collections };
+        return new StoreStatistics(records.Count, (long)chunks, model, dims) { Collections = collections };
     }
 
     private static PointStruct ChunkPoint(NewsDocument document, IndexedChunk indexed, IReadOnlyList<string> documentTerms)

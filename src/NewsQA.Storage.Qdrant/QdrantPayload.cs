@@ -114,7 +114,7 @@ internal static class QdrantPayload
     private static Dictionary<string, Value> Common(NewsDocument document)
     {
         var (source, published) = (document.Source, document.PublishedAt);
-        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) {  [DocumentId] = document.Id, [Collection] = DocumentKey.CollectionOf(document.Id), [ContentHash] = document.ContentHash, [Language] = document.Language };
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal) { [DocumentId] = document.Id, [Collection] = DocumentKey.CollectionOf(document.Id), [ContentHash] = document.ContentHash, [Language] = document.Language };
         if (source is not null)
         {
             payload[Source] = source.ToLowerInvariant();
