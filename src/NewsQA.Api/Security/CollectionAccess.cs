@@ -20,6 +20,9 @@ public sealed class CollectionAccess(IOptionsMonitor<AuthOptions> auth, IOptions
 {
     public const string AllCollections = "*";
 
+    /// <summary>The <see cref="HttpContext.Items"/> entry holding a request's <see cref="IdentifiedKey"/>.</summary>
+    private static readonly object MatchItem = new();
+
     private Grants? grants;
 
     /// <summary>A key the request sent: none, one no configured key matches, or a known key with its rights.</summary>
@@ -31,9 +34,17 @@ public sealed class CollectionAccess(IOptionsMonitor<AuthOptions> auth, IOptions
             return KeyMatch.None;
         }
 
+        // One request is checked several times (its rate limit, its route's gate, the collection it names): the key is
+        // matched once against the keys in force, and again only if they change meanwhile.
+        var current = Current();
+        if (http.Items.TryGetValue(MatchItem, out var seen) && seen is IdentifiedKey known && ReferenceEquals(known.Grants, current))
+        {
+            return known.Match;
+        }
+
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(sent));
         KeyRights? found = null;
-        foreach (var key in Current().Keys)
+        foreach (var key in current.Keys)
         {
             // Every key is compared, matched or not: the time taken does not tell which key (or whether one) matched.
             if (CryptographicOperations.FixedTimeEquals(digest, key.Digest))
@@ -42,7 +53,9 @@ public sealed class CollectionAccess(IOptionsMonitor<AuthOptions> auth, IOptions
             }
         }
 
-        return found is null ? KeyMatch.Unknown : new KeyMatch(found);
+        var match = found is null ? KeyMatch.Unknown : new KeyMatch(found);
+        http.Items[MatchItem] = new IdentifiedKey(current, match);
+        return match;
     }
 
     /// <summary>Whether anyone may read <paramref name="collection"/> without a key.</summary>
@@ -181,6 +194,9 @@ public sealed class CollectionAccess(IOptionsMonitor<AuthOptions> auth, IOptions
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     private sealed record Grants(AuthOptions Auth, CollectionsOptions Collections, IReadOnlyList<KeyRights> Keys, HashSet<string> Public);
+
+    /// <summary>A request's key as matched against <see cref="Grants"/>.</summary>
+    private sealed record IdentifiedKey(Grants Grants, KeyMatch Match);
 }
 
 /// <summary>A configured key: its digest and the collections it may read and write (<c>*</c>: all).</summary>
