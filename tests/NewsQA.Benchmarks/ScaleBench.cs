@@ -45,33 +45,10 @@ internal static partial class ScaleBench
         }
 
         using var analyzer = new LuceneTermAnalyzer();
-        if (System.IO.Directory.Exists(dataPath))
-        {
-            System.IO.Directory.Delete(dataPath, recursive: true);
-        }
-
-        var sentences = Sentences(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028));
-        long textBytes = 0;
-        double ingestSeconds;
-        using (var store = Open(dataPath))
-        {
-            await store.Documents.InitializeAsync();
-            var pipeline = new IngestPipeline(store.Documents, store.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, new QueryAndPassageEmbedder(), new NewsQaMetrics());
-            var inputs = Synthesize(sentences, articles).ToList();
-            textBytes = inputs.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
-            Progress($"scale: ingesting {articles} synthetic articles ({textBytes / 1e6:F0} MB of text)");
-            ingestSeconds = await SecondsAsync(async () =>
-            {
-                var done = 0;
-                await foreach (var _ in pipeline.IngestManyAsync(inputs))
-                {
-                    if (++done % 5000 == 0)
-                    {
-                        Progress($"scale: {done} ingested");
-                    }
-                }
-            });
-        }
+        var inputs = Synthesize(Sentences(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028)), articles).ToList();
+        var textBytes = inputs.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
+        Progress($"scale: ingesting {articles} synthetic articles ({textBytes / 1e6:F0} MB of text)");
+        var ingestSeconds = await IngestAsync(dataPath, inputs, analyzer, new QueryAndPassageEmbedder());
 
         // A fresh process would see this: the store opened from disk, its lexical index caught up (nothing to do).
         GC.Collect();
@@ -107,19 +84,13 @@ internal static partial class ScaleBench
         var peak = self.PeakWorkingSet64;
         var disk = new DirectoryInfo(dataPath).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
         var lexicalDisk = new DirectoryInfo(Path.Combine(dataPath, "lexical")).EnumerateFiles().Sum(f => f.Length);
-        storeMs.Sort();
-        rawMs.Sort();
 
         var report = new StringBuilder();
         report.AppendLine($"### Lexical search at scale ({articles:N0} synthetic articles, {stats.Chunks:N0} chunks, {textBytes / 1e6:F0} MB of UTF-8 text; {questions.Count} XQuAD-de dev questions, top 10)");
         report.AppendLine();
         report.AppendLine("| | NewsQA embedded store (Lucene.Net, LexicalScoring) | raw Lucene.Net, same index, plain BM25 of the terms | ratio |");
         report.AppendLine("|---|---:|---:|---:|");
-        foreach (var p in new[] { 50, 90, 99 })
-        {
-            var (s, r) = (Percentile(storeMs, p), Percentile(rawMs, p));
-            report.AppendLine($"| search p{p}, sequential | {F(s)} ms | {F(r)} ms | {F(s / r, "F1")}× |");
-        }
+        PercentileRows(report, "search p{0}, sequential", storeMs, rawMs);
 
         report.AppendLine($"| CPU per search, sequential | {F(storeCpu)} ms | {F(rawCpu)} ms | {F(storeCpu / rawCpu, "F1")}× |");
         report.AppendLine($"| searches/s, {Connections} tasks | {F(storeRate, "F0")} | {F(rawRate, "F0")} | {F(rawRate / storeRate, "F1")}× |");
@@ -130,6 +101,42 @@ internal static partial class ScaleBench
         report.AppendLine("- The store's search time is what a request spends in the lexical index (the Lucene query, then the hits' chunks read from SQLite); the API adds request parsing, the question's analysis and the response.");
         Console.Write(report);
         return 0;
+    }
+
+    /// <summary>Ingests <paramref name="inputs"/> through the real pipeline into a new store at <paramref name="dataPath"/>; the seconds it took.</summary>
+    private static async Task<double> IngestAsync(string dataPath, IReadOnlyList<DocumentInput> inputs, LuceneTermAnalyzer analyzer, QueryAndPassageEmbedder encoder)
+    {
+        if (System.IO.Directory.Exists(dataPath))
+        {
+            System.IO.Directory.Delete(dataPath, recursive: true);
+        }
+
+        using var store = Open(dataPath);
+        await store.Documents.InitializeAsync();
+        var pipeline = new IngestPipeline(store.Documents, store.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder, new NewsQaMetrics());
+        return await SecondsAsync(async () =>
+        {
+            var done = 0;
+            await foreach (var _ in pipeline.IngestManyAsync(inputs))
+            {
+                if (++done % 5000 == 0)
+                {
+                    Progress($"scale: {done} ingested");
+                }
+            }
+        });
+    }
+
+    /// <summary>Table rows p50, p90, p99 of two timings with their ratio; <paramref name="label"/> takes the percentile as {0}.</summary>
+    private static void PercentileRows(StringBuilder report, string label, List<double> left, List<double> right)
+    {
+        left.Sort();
+        right.Sort();
+        foreach (var p in new[] { 50, 90, 99 })
+        {
+            var (l, r) = (Percentile(left, p), Percentile(right, p));
+            report.AppendLine($"| {string.Format(Inv, label, p)} | {F(l)} ms | {F(r)} ms | {F(l / r, "F1")}× |");
+        }
     }
 
     private static EmbeddedNewsStore Open(string dataPath) =>
