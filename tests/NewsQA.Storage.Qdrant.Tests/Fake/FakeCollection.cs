@@ -32,7 +32,36 @@ internal sealed class FakeCollection
     /// <summary>The create request as received: shard number, replication and write consistency are checked by tests.</summary>
     public CreateCollection Created { get; }
 
-    public HashSet<string> IndexedFields { get; } = new(StringComparer.Ordinal);
+    private readonly HashSet<string> indexedFields = new(StringComparer.Ordinal);
+    private readonly HashSet<string> tenantFields = new(StringComparer.Ordinal);
+
+    /// <summary>Payload fields with an index, as created.</summary>
+    public IReadOnlyCollection<string> IndexedFields
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. indexedFields];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records a payload index as Qdrant's CreateFieldIndex does. Two replicas starting at once create the same indexes
+    /// at the same moment, so this takes the collection's lock like every other change.
+    /// </summary>
+    public void IndexField(string field, bool tenant)
+    {
+        lock (gate)
+        {
+            indexedFields.Add(field);
+            if (tenant)
+            {
+                tenantFields.Add(field);
+            }
+        }
+    }
 
     /// <summary>Removes a payload field from every point: a point as an older build wrote it.</summary>
     public void RemovePayloadField(string key)
@@ -47,7 +76,16 @@ internal sealed class FakeCollection
     }
 
     /// <summary>Keyword fields indexed with <c>is_tenant</c>: a layout hint to Qdrant, no change to what a filter matches.</summary>
-    public HashSet<string> TenantFields { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyCollection<string> TenantFields
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. tenantFields];
+            }
+        }
+    }
 
     public CollectionInfo Info()
     {

@@ -79,12 +79,7 @@ internal sealed class FakePointsService(FakeQdrantState state) : Points.PointsBa
     public override Task<PointsOperationResponse> CreateFieldIndex(CreateFieldIndexCollection request, ServerCallContext context) =>
         Completed(() =>
         {
-            var collection = state.Get(request.CollectionName);
-            collection.IndexedFields.Add(request.FieldName);
-            if (request.FieldIndexParams?.KeywordIndexParams is { IsTenant: true })
-            {
-                collection.TenantFields.Add(request.FieldName);
-            }
+            state.Get(request.CollectionName).IndexField(request.FieldName, tenant: request.FieldIndexParams?.KeywordIndexParams is { IsTenant: true });
         });
 
     public override Task<PointsOperationResponse> CreateVectorName(CreateVectorNameRequest request, ServerCallContext context) =>
