@@ -45,10 +45,7 @@ internal static partial class ScaleBench
         }
 
         using var analyzer = new LuceneTermAnalyzer();
-        var inputs = Synthesize(Sentences(Corpus.Documents(args.Get("corpus", Corpus.DefaultPath), 1028)), articles).ToList();
-        var textBytes = inputs.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
-        Progress($"scale: ingesting {articles} synthetic articles ({textBytes / 1e6:F0} MB of text)");
-        var ingestSeconds = await IngestAsync(dataPath, inputs, analyzer, new QueryAndPassageEmbedder());
+        var (ingestSeconds, textBytes) = await IngestAsync(dataPath, articles, args.Get("corpus", Corpus.DefaultPath), analyzer, new QueryAndPassageEmbedder());
 
         // A fresh process would see this: the store opened from disk, its lexical index caught up (nothing to do).
         GC.Collect();
@@ -103,9 +100,16 @@ internal static partial class ScaleBench
         return 0;
     }
 
-    /// <summary>Ingests <paramref name="inputs"/> through the real pipeline into a new store at <paramref name="dataPath"/>; the seconds it took.</summary>
-    private static async Task<double> IngestAsync(string dataPath, IReadOnlyList<DocumentInput> inputs, LuceneTermAnalyzer analyzer, QueryAndPassageEmbedder encoder)
+    /// <summary>
+    /// Ingests the synthetic archive of <paramref name="articles"/> through the real pipeline into a new store at
+    /// <paramref name="dataPath"/>, embedding with <paramref name="encoder"/> when it has a model; the seconds it took and
+    /// the UTF-8 bytes of the articles' text.
+    /// </summary>
+    private static async Task<(double Seconds, long TextBytes)> IngestAsync(string dataPath, int articles, string corpus, LuceneTermAnalyzer analyzer, QueryAndPassageEmbedder encoder)
     {
+        var inputs = Synthesize(Sentences(Corpus.Documents(corpus, 1028)), articles).ToList();
+        var textBytes = inputs.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
+        Progress($"scale: ingesting {articles} synthetic articles ({textBytes / 1e6:F0} MB of text){(encoder.IsAvailable ? " with synthetic vectors" : "")}");
         if (System.IO.Directory.Exists(dataPath))
         {
             System.IO.Directory.Delete(dataPath, recursive: true);
@@ -114,7 +118,7 @@ internal static partial class ScaleBench
         using var store = Open(dataPath);
         await store.Documents.InitializeAsync();
         var pipeline = new IngestPipeline(store.Documents, store.EmbeddingModel, analyzer, Options.Create(new ChunkingOptions()), NullLogger<IngestPipeline>.Instance, encoder, new NewsQaMetrics());
-        return await SecondsAsync(async () =>
+        var seconds = await SecondsAsync(async () =>
         {
             var done = 0;
             await foreach (var _ in pipeline.IngestManyAsync(inputs))
@@ -125,6 +129,7 @@ internal static partial class ScaleBench
                 }
             }
         });
+        return (seconds, textBytes);
     }
 
     /// <summary>Table rows p50, p90, p99 of two timings with their ratio; <paramref name="label"/> takes the percentile as {0}.</summary>
