@@ -32,34 +32,23 @@ internal sealed class FakeCollection
     /// <summary>The create request as received: shard number, replication and write consistency are checked by tests.</summary>
     public CreateCollection Created { get; }
 
-    private readonly HashSet<string> indexedFields = new(StringComparer.Ordinal);
     private readonly HashSet<string> tenantFields = new(StringComparer.Ordinal);
 
-    /// <summary>Payload fields with an index, as created.</summary>
-    public IReadOnlyCollection<string> IndexedFields
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. indexedFields];
-            }
-        }
-    }
-
     /// <summary>
-    /// Records a payload index as Qdrant's CreateFieldIndex does. Two replicas starting at once create the same indexes
-    /// at the same moment, so this takes the collection's lock like every other change.
+    /// Records a keyword index made with <c>is_tenant</c> (other payload indexes only speed Qdrant up, and nothing reads
+    /// them back). Two replicas starting at once create the same indexes at the same moment, so this takes the
+    /// collection's lock like every other change.
     /// </summary>
     public void IndexField(string field, bool tenant)
     {
+        if (!tenant)
+        {
+            return;
+        }
+
         lock (gate)
         {
-            indexedFields.Add(field);
-            if (tenant)
-            {
-                tenantFields.Add(field);
-            }
+            tenantFields.Add(field);
         }
     }
 

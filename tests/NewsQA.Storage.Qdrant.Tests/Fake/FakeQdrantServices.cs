@@ -75,7 +75,7 @@ internal sealed class FakePointsService(FakeQdrantState state) : Points.PointsBa
         return Task.FromResult(response);
     }
 
-    /// <summary>Payload indexes only speed Qdrant up; the fake records the field and answers as Qdrant does.</summary>
+    /// <summary>Payload indexes only speed Qdrant up; the fake records a tenant field (FakeCollection.IndexField) and answers as Qdrant does.</summary>
     public override Task<PointsOperationResponse> CreateFieldIndex(CreateFieldIndexCollection request, ServerCallContext context) =>
         Completed(() =>
         {
