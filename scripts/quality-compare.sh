@@ -61,9 +61,19 @@ runs() {
     one "$lang-without-gold" "$lang" --distractors "$T/gnad10k/articles.jsonl" --without-gold
   done
 }
+# A failed eval leaves no report (its .err says why): stop here rather than compare what is missing.
+check() {
+  local dir="$1" missing=0 name
+  for name in de-d de de-without-gold en-d en en-without-gold; do
+    [ -s "$dir/$name.report.jsonl" ] || { echo "no report for $name in $dir: see $dir/$name.err" >&2; missing=1; }
+  done
+  return $missing
+}
 runs "$tree" "$work/runs-$rev"
+check "$work/runs-$rev"
 rm -rf "$work/runs-here"
 runs . "$work/runs-here"
+check "$work/runs-here"
 
 python3 - "$work/runs-$rev" "$work/runs-here" "$rev" "$here" "${out:-}" <<'PY'
 import json, math, os, sys
