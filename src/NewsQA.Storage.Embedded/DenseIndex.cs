@@ -51,7 +51,9 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         vector.CopyTo(matrix.AsSpan(Count * Dimensions, Dimensions));
         scales[Count] = Int8Vectors.Quantize(vector, quantized.AsSpan(Count * Dimensions, Dimensions));
         rowIds[Count] = rowId;
-        documentIds[Count] = documentId;
+        // One string per run of a document's rows (a load reads a new one per row), so the scan's filter memo can
+        // tell a run by reference.
+        documentIds[Count] = Count > 0 && string.Equals(documentIds[Count - 1], documentId, StringComparison.Ordinal) ? documentIds[Count - 1] : documentId;
         slotOf[rowId] = Count;
         Count++;
     }
@@ -112,8 +114,8 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         var queryCopy = query.ToArray();
 
         List<(int Row, float Score)> Scan(int from, int to) => quantizedScan
-            ? ScanQuantized(query8, queryScale, allowed is null ? null : new AllowedCache(allowed), from, to, candidates)
-            : ScanExact(queryCopy, allowed is null ? null : new AllowedCache(allowed), from, to, candidates);
+            ? ScanQuantized(query8, queryScale, allowed is null ? null : new AllowedMemo(allowed), from, to, candidates)
+            : ScanExact(queryCopy, allowed is null ? null : new AllowedMemo(allowed), from, to, candidates);
 
         List<(int Row, float Score)> found;
         if (Count >= ParallelFrom && Environment.ProcessorCount > 1)
@@ -149,7 +151,7 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         return result;
     }
 
-    private List<(int Row, float Score)> ScanExact(float[] query, AllowedCache? allowed, int from, int to, int top)
+    private List<(int Row, float Score)> ScanExact(float[] query, AllowedMemo? allowed, int from, int to, int top)
     {
         var heap = new PriorityQueue<int, float>(top + 1);
         var dims = Dimensions;
@@ -166,7 +168,7 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         return Drain(heap);
     }
 
-    private List<(int Row, float Score)> ScanQuantized(sbyte[] query, float queryScale, AllowedCache? allowed, int from, int to, int top)
+    private List<(int Row, float Score)> ScanQuantized(sbyte[] query, float queryScale, AllowedMemo? allowed, int from, int to, int top)
     {
         var heap = new PriorityQueue<int, float>(top + 1);
         var dims = Dimensions;
@@ -221,20 +223,25 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         Array.Resize(ref documentIds, capacity);
     }
 
-    /// <summary>Remembers the filter's verdict per document (chunks of one document share it); one per scanning thread.</summary>
-    private sealed class AllowedCache(Func<string, bool> allowed)
+    /// <summary>
+    /// Asks the filter once per run of rows of one document: a document's chunks are added one after another and share
+    /// one id string (<see cref="Add"/>), so the scan meets them in a row and the verdict carries over by a reference
+    /// comparison. A run split by removals asks again, which is only slower. One per scanning thread.
+    /// </summary>
+    private sealed class AllowedMemo(Func<string, bool> allowed)
     {
-        private readonly Dictionary<string, bool> verdicts = new(StringComparer.Ordinal);
+        private string? lastDocument;
+        private bool lastVerdict;
 
         public bool Allows(string documentId)
         {
-            if (!verdicts.TryGetValue(documentId, out var ok))
+            if (!ReferenceEquals(documentId, lastDocument))
             {
-                ok = allowed(documentId);
-                verdicts[documentId] = ok;
+                lastVerdict = allowed(documentId);
+                lastDocument = documentId;
             }
 
-            return ok;
+            return lastVerdict;
         }
     }
 }

@@ -59,6 +59,43 @@ public sealed class DenseIndexQuantizedTests
         Assert.All(actual, h => Assert.NotEqual(1, h.RowId % 3));
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    public void Search_HonoursTheFilterPerDocument_WhenRemovalsSplitADocumentsRows(int quantizedFrom)
+    {
+        // Each document's rows arrive in a run, as a store adds them, with a new id string per row, as a load reads
+        // them; removals then move the last rows into the holes, so documents' rows end up interleaved.
+        var random = new Random(11);
+        var index = new DenseIndex(quantizedFrom, parallelFrom: 0);
+        var vectors = new Dictionary<long, (string Document, float[] Vector)>();
+        for (var row = 0; row < 2_000; row++)
+        {
+            var document = new string(['d', .. (row / 7).ToString()]);
+            var vector = RandomUnit(random, null, 0);
+            index.Add(row, document, vector);
+            vectors[row] = (document, vector);
+        }
+
+        foreach (var row in Enumerable.Range(0, 2_000).Where(r => random.Next(4) == 0).ToList())
+        {
+            index.Remove(row);
+            vectors.Remove(row);
+        }
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = RandomUnit(random, null, 0);
+            // Every third document allowed, the verdict depending on the document alone.
+            bool Allowed(string document) => int.Parse(document.AsSpan(1)) % 3 == q % 3;
+            var expected = vectors.Where(v => Allowed(v.Value.Document))
+                .Select(v => (v.Key, Score: v.Value.Vector.Zip(query, (a, b) => a * b).Sum()))
+                .OrderByDescending(v => v.Score).Take(10).Select(v => v.Key);
+
+            Assert.Equal(expected, index.Search(query, Allowed, 10).Select(h => h.RowId));
+        }
+    }
+
     [Fact]
     public void Int8Dot_MatchesScalarSum()
     {
