@@ -208,6 +208,9 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         return list;
     }
 
+    /// <summary>Room for <paramref name="rows"/> rows in one allocation; a load that knows its row count spares the doubling's copies.</summary>
+    public void Reserve(int rows) => EnsureCapacity(rows);
+
     private void EnsureCapacity(int rows)
     {
         if (rowIds.Length >= rows)
@@ -221,6 +224,7 @@ internal sealed class DenseIndex(int quantizedFrom = DenseIndex.DefaultQuantized
         Array.Resize(ref scales, capacity);
         Array.Resize(ref rowIds, capacity);
         Array.Resize(ref documentIds, capacity);
+        slotOf.EnsureCapacity(capacity);
     }
 
     /// <summary>

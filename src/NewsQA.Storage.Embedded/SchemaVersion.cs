@@ -29,10 +29,10 @@ internal static class SchemaVersion
     /// <summary>Throws <see cref="StoreUnavailableException"/> (file untouched) unless the open file is new, NewsQA's own, or an older NewsQA's.</summary>
     public static async Task CheckAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var id = await ScalarAsync(connection, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
-        var version = await ScalarAsync(connection, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
-        var tables = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", cancellationToken).ConfigureAwait(false);
-        var ours = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'documents', 'chunks')", cancellationToken).ConfigureAwait(false);
+        var id = await SqliteCommands.ScalarAsync(connection, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
+        var version = await SqliteCommands.ScalarAsync(connection, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        var tables = await SqliteCommands.ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", cancellationToken).ConfigureAwait(false);
+        var ours = await SqliteCommands.ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'documents', 'chunks')", cancellationToken).ConfigureAwait(false);
 
         if (id == ApplicationId && version > Current)
         {
@@ -52,11 +52,4 @@ internal static class SchemaVersion
 
     private static StoreUnavailableException Refused(string why) =>
         new($"The embedded store's file {why}.") { Component = "embedded store" };
-
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

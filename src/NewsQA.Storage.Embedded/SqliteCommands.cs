@@ -12,6 +12,14 @@ internal static class SqliteCommands
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The single integer <paramref name="sql"/> selects (a count, a pragma's value).</summary>
+    public static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Adds a column to <c>documents</c> unless it has one of that name: an upgrade step of an older file.</summary>
     public static async Task AddDocumentsColumnAsync(SqliteConnection connection, string column, string definition, CancellationToken cancellationToken)
     {
