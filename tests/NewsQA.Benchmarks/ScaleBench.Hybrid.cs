@@ -86,7 +86,7 @@ internal static partial class ScaleBench
         report.AppendLine($"| searches/s, {Connections} tasks | {F(requestRate, "F0")} | {F(embedRate, "F0")} | {F(embedRate / requestRate, "F1")}× |");
         report.AppendLine();
         report.AppendLine($"- **Store share of a hybrid request (sum of the store's time / sum of the requests', sequential): {F(storeShare * 100, "F0")} %** (target ≤ 25 %); the store's p50 {F(Percentile(storeMs, 50))} ms, of it the dense scan alone p50 {F(Percentile(denseMs, 50))} ms (p99 {F(Percentile(denseMs, 99))} ms) and the lexical ranking alone p50 {F(Percentile(lexicalMs, 50))} ms (p99 {F(Percentile(lexicalMs, 99))} ms).");
-        report.AppendLine($"- Ingest with synthetic vectors (clean, chunk to the model's window, analyse, SQLite + Lucene + the vectors; no model time): {F(articles / ingestSeconds, "F0")} articles/s; on disk / UTF-8 text {F(disk / (double)textBytes)}; start (the dense mirror loaded too) {F(startSeconds)} s.");
+        report.AppendLine($"- Ingest with synthetic vectors (clean, chunk to the model's window, analyse, group into stories, SQLite + Lucene + the vectors; no model time): {F(articles / ingestSeconds, "F0")} articles/s; on disk / UTF-8 text {F(disk / (double)textBytes)}; start (the dense mirror loaded too) {F(startSeconds)} s.");
         Console.Write(report);
         return 0;
     }
