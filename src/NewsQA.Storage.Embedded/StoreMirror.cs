@@ -51,9 +51,6 @@ internal sealed partial class StoreMirror(int quantizedSearchFrom, SemaphoreSlim
         }
 
         var loadedDense = new DenseIndex(quantizedSearchFrom);
-        // Every chunk of a store with a model has a vector; sizing the matrix for all of them once the first vector gives
-        // its dimension spares the growth's copies of the whole matrix (and a lexical-only store reserves nothing).
-        var chunks = await ScalarAsync(connection, "SELECT count(*) FROM chunks", cancellationToken).ConfigureAwait(false);
         await using (var vectors = Command(connection, null, "SELECT rowid, document_id, vector FROM chunks WHERE vector IS NOT NULL ORDER BY rowid"))
         await using (var rows = await vectors.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -63,7 +60,10 @@ internal sealed partial class StoreMirror(int quantizedSearchFrom, SemaphoreSlim
                 loadedDense.Add(rows.GetInt64(0), rows.GetString(1), MemoryMarshal.Cast<byte, float>(bytes));
                 if (loadedDense.Count == 1)
                 {
-                    loadedDense.Reserve((int)chunks);
+                    // Every chunk of a store with a model has a vector: sizing the matrix for all of them once the first
+                    // vector gives its dimension spares the growth's copies of the whole matrix. Counted here, so a
+                    // lexical-only store's start neither counts nor reserves.
+                    loadedDense.Reserve((int)await ScalarAsync(connection, "SELECT count(*) FROM chunks", cancellationToken).ConfigureAwait(false));
                 }
             }
         }
