@@ -37,7 +37,9 @@ public sealed class BackfillResumeTests : IDisposable
         var first = await fixture.WaitForAsync(again, _ => true, Ct);
         Assert.Equal("lexical", SearchMode(first));
         Assert.Equal("embedding", Status(first));
-        Assert.Equal(2, first["embeddings"]!["documentsEmbedded"]!.GetValue<long>());
+        // The count goes on from the checkpoint's two; the backfill runs while readiness is first read, so it may already
+        // have finished a document more (seen once in a full run). Which documents it embedded is checked below.
+        Assert.InRange(first["embeddings"]!["documentsEmbedded"]!.GetValue<long>(), 2, ids.Count);
         Assert.Equal(ids.Count, first["embeddings"]!["documentsTotal"]!.GetValue<long>());
 
         var ok = await fixture.WaitForAsync(again, r => Status(r) == "ok", Ct);
